@@ -1,0 +1,31 @@
+import type { Config } from 'jest';
+
+// Full type-checking ts-jest (diagnostics on, no isolatedModules) against the root tsconfig.
+const transform: Config['transform'] = {
+  '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.json' }],
+};
+
+const config: Config = {
+  maxWorkers: 2,
+  projects: [
+    {
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/unit/**/*.test.ts'],
+      transform,
+    },
+    {
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/integration/**/*.test.ts'],
+      transform,
+      // Project-level hooks run only when this project has selected tests, so unit-only
+      // runs never start a JVM.
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+      testTimeout: 30_000,
+    },
+  ],
+};
+
+export default config;

@@ -1,0 +1,97 @@
+import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
+import type { Constructor } from '../metadata/records';
+import { entityMetadata } from '../metadata/resolve';
+import { Repository } from '../repository/repository';
+import { Executor } from './executor';
+import { createLog, type DkmioLogger } from './logger';
+
+/** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
+export interface SendingClient {
+  send(command: never, options?: { abortSignal?: AbortSignal }): Promise<unknown>;
+  destroy?(): void;
+}
+
+/** Options of {@link DkmioClient}. */
+export interface DkmioClientOptions {
+  region?: string;
+  endpoint?: string;
+  credentials?: DynamoDBClientConfig['credentials'];
+  /** Wrap a client the app already has (DynamoDBClient or DynamoDBDocumentClient). dkmio never destroys it. */
+  client?: SendingClient;
+  /** Prepended to every table name (`'dev-'` turns `orders` into `dev-orders`). */
+  tableNamePrefix?: string;
+  /** Receives every debug line; without one, `NODE_DEBUG=dkmio` turns on the built-in one. */
+  logger?: DkmioLogger;
+  /** Any other DynamoDBClient settings (maxAttempts, requestHandler, ...). */
+  clientConfig?: Omit<DynamoDBClientConfig, 'region' | 'endpoint' | 'credentials'>;
+}
+
+// The SDK's default logger has an info() method, which makes it walk every input and output
+// to filter sensitive data; a logger without info() skips that work.
+const QUIET_SDK_LOGGER = { debug() {}, warn() {}, error() {}, trace() {} } as unknown as DynamoDBClientConfig['logger'];
+
+/**
+ * The entry point: owns (or wraps) the DynamoDB connection and hands out repositories.
+ * Nothing touches the network until the first operation.
+ *
+ * @example
+ * const db = new DkmioClient({ region: 'us-east-1' });
+ * const orders = db.getRepository(Order);
+ */
+export class DkmioClient {
+  /** @internal */
+  readonly executor: Executor;
+  /** @internal */
+  readonly tableNamePrefix: string;
+  private sdk?: SendingClient;
+  private readonly ownsClient: boolean;
+  private readonly repositories = new Map<Function, Repository<unknown>>();
+
+  constructor(private readonly options: DkmioClientOptions = {}) {
+    this.tableNamePrefix = options.tableNamePrefix ?? '';
+    this.ownsClient = options.client === undefined;
+    this.sdk = options.client;
+    this.executor = new Executor(() => this.connection(), createLog(options.logger));
+  }
+
+  /** The SDK client requests are sent through, created on first use (the connection is lazy). */
+  private connection(): SendingClient {
+    if (!this.sdk) {
+      const o = this.options;
+      this.sdk = new DynamoDBClient({
+        logger: QUIET_SDK_LOGGER,
+        ...o.clientConfig,
+        ...(o.region !== undefined && { region: o.region }),
+        ...(o.endpoint !== undefined && { endpoint: o.endpoint }),
+        ...(o.credentials !== undefined && { credentials: o.credentials }),
+        // Resolve the middleware stack once per client instead of once per call.
+        cacheMiddleware: true,
+      });
+    }
+    return this.sdk;
+  }
+
+  /** The repository of an entity class, created once per class. Validates the class's decorators. */
+  getRepository<T>(entity: Constructor<T>): Repository<T> {
+    let repo = this.repositories.get(entity);
+    if (!repo) {
+      const meta = entityMetadata(entity);
+      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.executor) as Repository<unknown>;
+      this.repositories.set(entity, repo);
+    }
+    return repo as Repository<T>;
+  }
+
+  /** The full table name of an entity class (prefix included). */
+  tableNameOf(entity: Constructor): string {
+    return this.tableNamePrefix + entityMetadata(entity).tableName;
+  }
+
+  /** Closes the connection dkmio opened. A client passed in with `client` is left to its owner. */
+  destroy(): void {
+    if (this.ownsClient && this.sdk) {
+      this.sdk.destroy?.();
+      this.sdk = undefined;
+    }
+  }
+}

@@ -1,0 +1,92 @@
+import {
+  CollectionSizeError,
+  ConditionError,
+  DkmioError,
+  ErrorCodes,
+  TableNotFoundError,
+  ThrottlingError,
+  TransactionError,
+  ValidationError,
+  type CancellationReason,
+} from './errors';
+
+const THROTTLING = new Set([
+  'ProvisionedThroughputExceededException',
+  'ThrottlingException',
+  'RequestLimitExceeded',
+  'TooManyRequestsException',
+  'LimitExceededException',
+]);
+
+interface AwsLikeError {
+  name?: string;
+  message?: string;
+  CancellationReasons?: { Code?: string; Message?: string }[];
+  Item?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>;
+  $metadata?: { httpStatusCode?: number };
+}
+
+/** What the executor knows about the request that failed, for messages and hydration. */
+export interface ErrorContext {
+  operation: string;
+  table: string;
+  /** Turns a raw `Item` returned with a failed condition into an entity instance. */
+  hydrateItem?: (raw: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>) => unknown;
+}
+
+/**
+ * Turns whatever the SDK threw into a {@link DkmioError}, keeping the original as `cause`.
+ * Errors dkmio threw itself pass through unchanged.
+ */
+export function mapAwsError(error: unknown, ctx: ErrorContext): DkmioError {
+  if (error instanceof DkmioError) return error;
+  const e = (error ?? {}) as AwsLikeError;
+  const name = e.name ?? 'Error';
+  const where = `${ctx.operation} on ${ctx.table}`;
+  switch (name) {
+    case 'ConditionalCheckFailedException': {
+      const item = e.Item && ctx.hydrateItem ? ctx.hydrateItem(e.Item) : undefined;
+      return new ConditionError(`The condition of ${where} failed`, { cause: error, item });
+    }
+    case 'ResourceNotFoundException':
+      return new TableNotFoundError(`${where}: table or index not found (${e.message ?? 'ResourceNotFoundException'})`, ctx.table, { cause: error });
+    case 'ItemCollectionSizeLimitExceededException':
+      return new CollectionSizeError(`${where}: the item collection exceeded its size limit`, { cause: error });
+    case 'ValidationException':
+      return new ValidationError(`${where} was rejected by DynamoDB: ${e.message ?? ''}`, { cause: error, awsName: name });
+    case 'TransactionCanceledException':
+      return new TransactionError(`${where} was cancelled: ${describeReasons(e.CancellationReasons)}`, toReasons(e.CancellationReasons), { cause: error });
+  }
+  if (THROTTLING.has(name)) return new ThrottlingError(`${where} was throttled (${name})`, { cause: error, awsName: name });
+  return new DkmioError(ErrorCodes.DYNAMODB_ERROR, `${where} failed: ${name}: ${e.message ?? ''}`, { cause: error, awsName: name });
+}
+
+function toReasons(raw: AwsLikeError['CancellationReasons']): CancellationReason[] {
+  return (raw ?? []).map((r, index) => ({ index, code: r.Code ?? 'None', message: r.Message ?? '' }));
+}
+
+function describeReasons(raw: AwsLikeError['CancellationReasons']): string {
+  const failed = toReasons(raw).filter((r) => r.code !== 'None');
+  if (failed.length === 0) return 'no reason given';
+  return failed.map((r) => `item ${r.index}: ${r.code}${r.message ? ` (${r.message})` : ''}`).join('; ');
+}
+
+/** True for failures of the infrastructure (what the circuit breaker counts), not of the request. */
+export function isInfrastructureFailure(error: unknown): boolean {
+  if (error instanceof ThrottlingError) return true;
+  if (error instanceof DkmioError) {
+    if (error.code !== ErrorCodes.DYNAMODB_ERROR) return false;
+    const cause = error.cause as AwsLikeError | undefined;
+    return isServerOrNetwork(cause);
+  }
+  return isServerOrNetwork(error as AwsLikeError);
+}
+
+function isServerOrNetwork(e: AwsLikeError | undefined): boolean {
+  if (!e) return true;
+  if (e.name === 'AbortError') return false;
+  const status = e.$metadata?.httpStatusCode;
+  if (status !== undefined) return status >= 500 || status === 429;
+  // No HTTP status: the request never got an answer (connection refused, reset, timeout).
+  return true;
+}

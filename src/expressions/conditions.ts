@@ -1,0 +1,195 @@
+import { ValidationError } from '../errors/errors';
+import type { EntityMetadata } from '../metadata/entity-metadata';
+import { ConditionNode, type ConditionInput } from './combinators';
+import type { ExpressionContext } from './context';
+import { parseOperatorKey, type ParsedKey } from './operators';
+import { parsePath, pathExpression, type DocumentPath } from './paths';
+
+const COMPARATORS: Record<string, string> = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+const ATTRIBUTE_TYPES = ['S', 'SS', 'N', 'NS', 'B', 'BS', 'BOOL', 'NULL', 'L', 'M'];
+/** DynamoDB's limit on the operands of IN. */
+export const MAX_IN_VALUES = 100;
+
+/** A compiled expression and whether it is compound (needs parentheses when nested). */
+interface Compiled {
+  expr: string;
+  compound: boolean;
+}
+
+/** Hooks a caller can pass to see every path a condition touches (index projection checks). */
+export interface ConditionOptions {
+  onPath?: (path: DocumentPath) => void;
+  /** Label for messages: 'filter', 'condition', ... */
+  label?: string;
+}
+
+/** Compiles a condition (object or and/or/not node) into a DynamoDB expression string. */
+export function compileCondition(meta: EntityMetadata, input: ConditionInput, ctx: ExpressionContext, options: ConditionOptions = {}): string {
+  return compile(meta, input, ctx, options).expr;
+}
+
+/**
+ * `condition` AND (`group` OR `group` ...): the documented precedence of `condition` with
+ * `conditionOr`. Returns undefined when both are absent.
+ */
+export function compileConditions(
+  meta: EntityMetadata,
+  condition: ConditionInput | undefined,
+  conditionOr: readonly ConditionInput[] | undefined,
+  ctx: ExpressionContext,
+  options: ConditionOptions = {},
+): string | undefined {
+  const parts: Compiled[] = [];
+  if (condition !== undefined) parts.push(compile(meta, condition, ctx, options));
+  if (conditionOr !== undefined) {
+    if (!Array.isArray(conditionOr) || conditionOr.length === 0) {
+      throw new ValidationError('conditionOr must be a non-empty array of condition groups, e.g. [{ status: "A" }, { status: "B" }].');
+    }
+    parts.push(join(conditionOr.map((g) => compile(meta, g, ctx, options)), 'OR'));
+  }
+  if (parts.length === 0) return undefined;
+  return join(parts, 'AND').expr;
+}
+
+function compile(meta: EntityMetadata, input: ConditionInput, ctx: ExpressionContext, options: ConditionOptions): Compiled {
+  if (input instanceof ConditionNode) {
+    const items = input.items.map((i) => compile(meta, i, ctx, options));
+    if (input.kind === 'not') return { expr: `NOT ${wrap(items[0]!)}`, compound: false };
+    return join(items, input.kind === 'and' ? 'AND' : 'OR');
+  }
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) {
+    throw new ValidationError(`A ${options.label ?? 'condition'} must be an object like { total__gt: 5 } or and()/or()/not(), got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`);
+  }
+  const keys = Object.keys(input);
+  if (keys.length === 0) throw new ValidationError(`A ${options.label ?? 'condition'} object needs at least one entry, e.g. { status: 'NEW' }.`);
+  const isKnown = (k: string) => meta.attributes.has(k);
+  const clauses: Compiled[] = keys.map((key) => {
+    const parsed = parseOperatorKey(key, isKnown);
+    const path = parsePath(meta, parsed.path);
+    options.onPath?.(path);
+    return { expr: clause(meta, parsed, path, key, (input as Record<string, unknown>)[key], ctx), compound: false };
+  });
+  return join(clauses, 'AND');
+}
+
+function join(items: Compiled[], op: 'AND' | 'OR'): Compiled {
+  if (items.length === 1) return items[0]!;
+  return { expr: items.map(wrap).join(` ${op} `), compound: true };
+}
+
+function wrap(c: Compiled): string {
+  return c.compound ? `(${c.expr})` : c.expr;
+}
+
+function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key: string, value: unknown, ctx: ExpressionContext): string {
+  const fail = (why: string): never => {
+    throw new ValidationError(`"${key}": ${why}`);
+  };
+  if (value === undefined) fail('the value is undefined; give a value or leave the entry out.');
+  const p = pathExpression(meta, path, ctx);
+  const op = parsed.operator;
+  if (parsed.size) {
+    const target = `size(${p})`;
+    const num = (v: unknown, where: string) => {
+      if (typeof v !== 'number' || !Number.isFinite(v)) fail(`size is compared with numbers; ${where} is ${describe(v)}.`);
+      return ctx.value(v, key);
+    };
+    if (op === 'between') {
+      const [lo, hi] = pair(value, fail);
+      return `${target} BETWEEN ${num(lo, 'the lower bound')} AND ${num(hi, 'the upper bound')}`;
+    }
+    if (op === 'in') return `${target} IN (${list(value, fail).map((v) => num(v, 'a value')).join(', ')})`;
+    return `${target} ${COMPARATORS[op]} ${num(value, 'the value')}`;
+  }
+  switch (op) {
+    case 'eq':
+    case 'neq':
+      return `${p} ${COMPARATORS[op]} ${ctx.value(value, key)}`;
+    case 'gt':
+    case 'gte':
+    case 'lt':
+    case 'lte':
+      orderable(value, fail, 'the value');
+      return `${p} ${COMPARATORS[op]} ${ctx.value(value, key)}`;
+    case 'between': {
+      const [lo, hi] = pair(value, fail);
+      orderable(lo, fail, 'the lower bound');
+      orderable(hi, fail, 'the upper bound');
+      ordered(lo, hi, fail);
+      return `${p} BETWEEN ${ctx.value(lo, key)} AND ${ctx.value(hi, key)}`;
+    }
+    case 'begins_with':
+    case 'not_begins_with':
+      if (typeof value !== 'string' && !(value instanceof Uint8Array)) fail(`${op} takes a string or binary prefix, got ${describe(value)}.`);
+      return `${op === 'not_begins_with' ? 'NOT ' : ''}begins_with(${p}, ${ctx.value(value, key)})`;
+    case 'contains':
+    case 'not_contains':
+      if (value === null || (typeof value === 'object' && !(value instanceof Uint8Array))) {
+        fail(`${op} takes a string, number or binary (a substring or a set/list element), got ${describe(value)}.`);
+      }
+      return `${op === 'not_contains' ? 'NOT ' : ''}contains(${p}, ${ctx.value(value, key)})`;
+    case 'exists':
+    case 'not_exists': {
+      if (typeof value !== 'boolean') fail(`${op} takes true or false, got ${describe(value)}.`);
+      const exists = (op === 'exists') === value;
+      return `${exists ? 'attribute_exists' : 'attribute_not_exists'}(${p})`;
+    }
+    case 'in':
+      return `${p} IN (${list(value, fail).map((v, i) => {
+        if (v === undefined) fail(`value ${i} of the list is undefined.`);
+        return ctx.value(v, key);
+      }).join(', ')})`;
+    case 'type':
+      if (typeof value !== 'string' || !ATTRIBUTE_TYPES.includes(value)) {
+        fail(`type takes one of ${ATTRIBUTE_TYPES.join(', ')}, got ${typeof value === 'string' ? JSON.stringify(value.slice(0, 10)) : describe(value)}.`);
+      }
+      return `attribute_type(${p}, ${ctx.value(value, key)})`;
+  }
+  return fail(`unsupported operator "${op}".`);
+}
+
+function pair(value: unknown, fail: (why: string) => never): [unknown, unknown] {
+  if (!Array.isArray(value) || value.length !== 2) fail(`between takes exactly two values [low, high], got ${describe(value)}.`);
+  const [lo, hi] = value as unknown[];
+  if (lo === undefined || hi === undefined) fail('between takes two defined values [low, high].');
+  return [lo, hi];
+}
+
+function list(value: unknown, fail: (why: string) => never): unknown[] {
+  if (!Array.isArray(value)) fail(`in takes a non-empty array of at most ${MAX_IN_VALUES} values, got ${describe(value)}.`);
+  const arr = value as unknown[];
+  if (arr.length === 0) fail(`in takes a non-empty array; an empty list matches nothing. Leave the entry out instead.`);
+  if (arr.length > MAX_IN_VALUES) fail(`in takes at most ${MAX_IN_VALUES} values (DynamoDB's limit), got ${arr.length}. Split the query or use or().`);
+  return arr;
+}
+
+function orderable(value: unknown, fail: (why: string) => never, what: string): void {
+  if (typeof value === 'string' || typeof value === 'bigint' || value instanceof Uint8Array) return;
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) fail(`${what} is ${value}; numbers must be finite.`);
+    return;
+  }
+  fail(`${what} must be a string, number or binary to compare, got ${describe(value)}.`);
+}
+
+/** DynamoDB rejects BETWEEN with a lower bound above the upper one; say so before sending. */
+function ordered(lo: unknown, hi: unknown, fail: (why: string) => never): void {
+  const kind = (v: unknown) => (typeof v === 'bigint' ? 'number' : v instanceof Uint8Array ? 'binary' : typeof v);
+  if (kind(lo) !== kind(hi)) fail(`between bounds must be of one type, got ${describe(lo)} and ${describe(hi)}.`);
+  let cmp: number;
+  if (typeof lo === 'string') cmp = Buffer.compare(Buffer.from(lo, 'utf8'), Buffer.from(hi as string, 'utf8'));
+  else if (lo instanceof Uint8Array) cmp = Buffer.compare(lo, hi as Uint8Array);
+  else cmp = (lo as number) < (hi as number) ? -1 : (lo as number) > (hi as number) ? 1 : 0;
+  if (cmp > 0) fail(`between bounds are reversed: the lower bound is greater than the upper bound.`);
+}
+
+export function describe(v: unknown): string {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (v instanceof Set) return 'a Set';
+  if (v instanceof Uint8Array) return 'binary';
+  // Never echo values: messages end up in logs.
+  if (typeof v === 'string') return 'a string';
+  if (typeof v === 'object') return 'an object';
+  return String(v);
+}

@@ -1,0 +1,56 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { marshallValue } from '../marshalling/marshall';
+
+/**
+ * Placeholders for one request. Names and values always go through placeholders taken from
+ * counters (`#n0`, `:v0`), never from the attribute's text, so any name works: `order-id`,
+ * `my attr`, `#x`, reserved words. A stored name used twice in one request reuses its placeholder.
+ */
+export class ExpressionContext {
+  readonly names: Record<string, string> = {};
+  readonly values: Record<string, AttributeValue> = {};
+  private readonly nameIds = new Map<string, string>();
+  private nameCount = 0;
+  private valueCount = 0;
+
+  /** The placeholder of a stored attribute name (one path segment). */
+  name(stored: string): string {
+    let id = this.nameIds.get(stored);
+    if (id === undefined) {
+      id = `#n${this.nameCount++}`;
+      this.nameIds.set(stored, id);
+      this.names[id] = stored;
+    }
+    return id;
+  }
+
+  /** The placeholder of a value, marshalled now so a bad value fails here, naming `where`. */
+  value(value: unknown, where: string): string {
+    const id = `:v${this.valueCount++}`;
+    this.values[id] = marshallValue(value, where);
+    return id;
+  }
+
+  /** A value that is already an AttributeValue. */
+  rawValue(av: AttributeValue): string {
+    const id = `:v${this.valueCount++}`;
+    this.values[id] = av;
+    return id;
+  }
+
+  get hasNames(): boolean {
+    return this.nameCount > 0;
+  }
+
+  get hasValues(): boolean {
+    return this.valueCount > 0;
+  }
+
+  /** `ExpressionAttributeNames`/`Values` for the request, leaving out empty maps. */
+  attributes(): { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } {
+    const out: { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } = {};
+    if (this.nameCount > 0) out.ExpressionAttributeNames = this.names;
+    if (this.valueCount > 0) out.ExpressionAttributeValues = this.values;
+    return out;
+  }
+}

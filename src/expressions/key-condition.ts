@@ -1,0 +1,65 @@
+import { ValidationError } from '../errors/errors';
+import type { AttributeMeta } from '../metadata/entity-metadata';
+import type { ExpressionContext } from './context';
+import { describe } from './conditions';
+import { checkKeyValue } from './keys';
+
+/** Sort-key operators accepted by `where()`. */
+export const SORT_KEY_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'begins_with'] as const;
+export type SortKeyOperator = (typeof SORT_KEY_OPERATORS)[number];
+
+/** `where()`'s argument: exactly one sort-key operator. */
+export type SortKeyCondition = Partial<Record<SortKeyOperator, unknown>>;
+
+const SYMBOLS: Record<string, string> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+
+/** `#pk = :v` AND the optional sort-key clause. */
+export function compileKeyCondition(
+  partitionKey: AttributeMeta,
+  partitionValue: unknown,
+  sortKey: AttributeMeta | undefined,
+  where: SortKeyCondition | undefined,
+  ctx: ExpressionContext,
+  scope: string,
+): string {
+  checkKeyValue(partitionKey, partitionValue, scope);
+  const pk = `${ctx.name(partitionKey.stored)} = ${ctx.value(partitionValue, partitionKey.property)}`;
+  if (where === undefined) return pk;
+  const sk = ctx.name(sortKey!.stored);
+  const [op, value] = Object.entries(where)[0]!;
+  const prop = sortKey!.property;
+  if (op === 'between') {
+    if (!Array.isArray(value) || value.length !== 2) throw new ValidationError(`where({ between }) on "${prop}" takes [low, high], got ${describe(value)}.`);
+    checkKeyValue(sortKey!, value[0], scope);
+    checkKeyValue(sortKey!, value[1], scope);
+    return `${pk} AND ${sk} BETWEEN ${ctx.value(value[0], prop)} AND ${ctx.value(value[1], prop)}`;
+  }
+  checkKeyValue(sortKey!, value, scope);
+  if (op === 'begins_with') {
+    if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
+      throw new ValidationError(`where({ begins_with }) on "${prop}" takes a string or binary prefix, got ${describe(value)}.`);
+    }
+    return `${pk} AND begins_with(${sk}, ${ctx.value(value, prop)})`;
+  }
+  return `${pk} AND ${sk} ${SYMBOLS[op]} ${ctx.value(value, prop)}`;
+}
+
+/** Validates `where()`'s argument at the call. */
+export function checkSortKeyCondition(where: unknown, sortKey: AttributeMeta | undefined, scope: string): SortKeyCondition {
+  if (!sortKey) {
+    throw new ValidationError(`where() needs a sort key, and ${scope} has none. Use filter() for other attributes.`);
+  }
+  if (where === null || typeof where !== 'object' || Array.isArray(where)) {
+    throw new ValidationError(`where() takes one sort-key condition like { gte: 'a' }; operators: ${SORT_KEY_OPERATORS.join(', ')}.`);
+  }
+  const keys = Object.keys(where);
+  if (keys.length !== 1) {
+    throw new ValidationError(`where() takes exactly one sort-key condition on "${sortKey.property}", got ${keys.length}; operators: ${SORT_KEY_OPERATORS.join(', ')}.`);
+  }
+  const op = keys[0]!;
+  if (!(SORT_KEY_OPERATORS as readonly string[]).includes(op)) {
+    throw new ValidationError(`where(): "${op}" is not a sort-key operator; use one of ${SORT_KEY_OPERATORS.join(', ')}.`);
+  }
+  if ((where as Record<string, unknown>)[op] === undefined) throw new ValidationError(`where({ ${op} }): the value is undefined.`);
+  return where as SortKeyCondition;
+}

@@ -1,0 +1,50 @@
+import { ValidationError } from '../errors/errors';
+
+/** Every operator of the `property__operator` syntax. */
+export const OPERATORS = [
+  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'begins_with', 'not_begins_with',
+  'contains', 'not_contains', 'exists', 'not_exists', 'in', 'type', 'size',
+] as const;
+export type Operator = (typeof OPERATORS)[number];
+
+/** Operators that may follow `size`: `items__size__gt: 0`. */
+export const SIZE_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in'] as const;
+export type SizeOperator = (typeof SIZE_OPERATORS)[number];
+
+const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
+const SIZE_SET: ReadonlySet<string> = new Set(SIZE_OPERATORS);
+
+export interface ParsedKey {
+  path: string;
+  operator: Exclude<Operator, 'size'>;
+  /** True for `path__size__op`: the comparison applies to `size(path)`. */
+  size: boolean;
+}
+
+/**
+ * Splits `total__gt` into path and operator. A key without a known operator suffix means `eq`
+ * when the whole key is a plain name; a `__suffix` that is not an operator is an error (a
+ * misspelled operator must not silently become an equality on a strange attribute name).
+ */
+export function parseOperatorKey(key: string, isKnownProperty: (name: string) => boolean): ParsedKey {
+  if (isKnownProperty(key)) return { path: key, operator: 'eq', size: false };
+  const cut = key.lastIndexOf('__');
+  if (cut <= 0) return { path: key, operator: 'eq', size: false };
+  const op = key.slice(cut + 2);
+  const head = key.slice(0, cut);
+  if (op === 'size') {
+    throw new ValidationError(`"${key}": size needs a comparison, e.g. "${head}__size__gt" (one of ${SIZE_OPERATORS.join(', ')}).`);
+  }
+  if (!OPERATOR_SET.has(op)) {
+    throw new ValidationError(`"${key}": unknown operator "${op}". Valid operators: ${OPERATORS.join(', ')}.`);
+  }
+  const sizeCut = head.lastIndexOf('__');
+  if (sizeCut > 0 && head.slice(sizeCut + 2) === 'size' && !isKnownProperty(head)) {
+    if (!SIZE_SET.has(op)) {
+      throw new ValidationError(`"${key}": "${op}" cannot follow size; use one of ${SIZE_OPERATORS.join(', ')}.`);
+    }
+    return { path: head.slice(0, sizeCut), operator: op as ParsedKey['operator'], size: true };
+  }
+  if (head.length === 0) throw new ValidationError(`"${key}" names no attribute before "__${op}".`);
+  return { path: head, operator: op as ParsedKey['operator'], size: false };
+}

@@ -1,0 +1,71 @@
+import { ValidationError } from '../errors/errors';
+import { storedName, type EntityMetadata } from '../metadata/entity-metadata';
+import type { ExpressionContext } from './context';
+
+/** A parsed document path: the top-level property and the segments below it. */
+export interface DocumentPath {
+  /** The top-level property name as the user wrote it. */
+  property: string;
+  /** Map keys (strings) and list indexes (numbers) below the top level, in order. */
+  rest: readonly (string | number)[];
+  /** The path as the user wrote it, for messages. */
+  text: string;
+}
+
+/**
+ * Parses `address.city`, `items[0].qty` or a plain property name. A name that is a declared
+ * property is taken whole, so a stored name containing `.` still works. Only the top-level
+ * property is mapped to its stored name; keys inside maps are free-form.
+ */
+export function parsePath(meta: EntityMetadata, text: string): DocumentPath {
+  if (typeof text !== 'string' || text.length === 0) {
+    throw new ValidationError(`An attribute path must be a non-empty string, got ${JSON.stringify(text)}.`);
+  }
+  if (meta.attributes.has(text) || (!text.includes('.') && !text.includes('['))) {
+    return { property: text, rest: [], text };
+  }
+  const segments: (string | number)[] = [];
+  let i = 0;
+  let name = '';
+  const bad = (why: string): never => {
+    throw new ValidationError(`Invalid attribute path "${text}": ${why}. Use names joined by "." and list indexes like "items[0].qty".`);
+  };
+  const flushName = () => {
+    if (name.length === 0) bad('empty name segment');
+    segments.push(name);
+    name = '';
+  };
+  while (i < text.length) {
+    const c = text[i]!;
+    if (c === '.') {
+      if (name.length > 0) flushName();
+      else if (segments.length === 0 || typeof segments[segments.length - 1] === 'string') bad('empty name segment');
+      i++;
+      if (i === text.length) bad('ends with "."');
+    } else if (c === '[') {
+      if (name.length > 0) flushName();
+      else if (segments.length === 0) bad('a list index needs a name before it');
+      const close = text.indexOf(']', i);
+      if (close < 0) bad('unclosed "["');
+      const digits = text.slice(i + 1, close);
+      if (!/^\d+$/.test(digits)) bad(`list index "[${digits}]" is not a non-negative integer`);
+      segments.push(Number(digits));
+      i = close + 1;
+      if (i < text.length && text[i] !== '.' && text[i] !== '[') bad('expected "." or "[" after "]"');
+    } else if (c === ']') {
+      bad('unexpected "]"');
+    } else {
+      name += c;
+      i++;
+    }
+  }
+  if (name.length > 0) flushName();
+  return { property: segments[0] as string, rest: segments.slice(1), text };
+}
+
+/** The path as an expression: `#n0.#n1[2]`, with the top level mapped to its stored name. */
+export function pathExpression(meta: EntityMetadata, path: DocumentPath, ctx: ExpressionContext): string {
+  let expr = ctx.name(storedName(meta, path.property));
+  for (const seg of path.rest) expr += typeof seg === 'number' ? `[${seg}]` : `.${ctx.name(seg)}`;
+  return expr;
+}

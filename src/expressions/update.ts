@@ -1,0 +1,135 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ValidationError } from '../errors/errors';
+import type { EntityMetadata } from '../metadata/entity-metadata';
+import { marshallValue } from '../marshalling/marshall';
+import type { ExpressionContext } from './context';
+import { parsePath, pathExpression, type DocumentPath } from './paths';
+
+/** The actions of an update. Every key is a property path (`'address.city'`, `'items[0].qty'`). */
+export interface UpdateActions {
+  /** SET path = value. */
+  set?: Readonly<Record<string, unknown>>;
+  /** REMOVE path. */
+  remove?: readonly string[];
+  /** SET path = list_append(path, value): adds to the end (an array adds each element). A missing list is created. */
+  append?: Readonly<Record<string, unknown>>;
+  /** SET path = list_append(value, path): adds to the front. A missing list is created. */
+  prepend?: Readonly<Record<string, unknown>>;
+  /** ADD: a number increment, or a set union (arrays are sent as sets). */
+  add?: Readonly<Record<string, unknown>>;
+  /** DELETE: set subtraction (arrays are sent as sets). */
+  delete?: Readonly<Record<string, unknown>>;
+  /** SET path = if_not_exists(path, value). */
+  setIfNotExists?: Readonly<Record<string, unknown>>;
+}
+
+const ACTIONS = ['set', 'remove', 'append', 'prepend', 'add', 'delete', 'setIfNotExists'] as const;
+
+/** An extra clause the caller adds (optimistic locking's version increment). */
+export interface ExtraSet {
+  path: string;
+  expr: (pathExpr: string) => string;
+}
+
+/**
+ * Compiles update actions into an UpdateExpression. Refuses (before anything is sent) an
+ * update with no action, one that touches a key attribute, and two actions on overlapping paths.
+ */
+export function compileUpdate(meta: EntityMetadata, actions: UpdateActions, ctx: ExpressionContext, extraSets: readonly ExtraSet[] = []): string {
+  if (actions === null || typeof actions !== 'object') {
+    throw new ValidationError(`update() needs an actions object like { set: { status: 'SHIPPED' } }; valid actions: ${ACTIONS.join(', ')}.`);
+  }
+  for (const k of Object.keys(actions)) {
+    if (!(ACTIONS as readonly string[]).includes(k)) throw new ValidationError(`Unknown update action "${k}"; valid actions: ${ACTIONS.join(', ')}.`);
+  }
+  const sets: string[] = [];
+  const removes: string[] = [];
+  const adds: string[] = [];
+  const deletes: string[] = [];
+  const seen: { path: DocumentPath; action: string }[] = [];
+  const touch = (text: string, action: string): DocumentPath => {
+    const path = parsePath(meta, text);
+    if (meta.keyProperties.includes(path.property)) {
+      throw new ValidationError(`update ${action} "${text}": "${path.property}" is part of the primary key and cannot be updated; delete the item and put a new one.`);
+    }
+    for (const s of seen) {
+      if (overlaps(s.path, path)) {
+        throw new ValidationError(`update touches "${s.path.text}" (${s.action}) and "${text}" (${action}); DynamoDB refuses two actions on overlapping paths in one update.`);
+      }
+    }
+    seen.push({ path, action });
+    return path;
+  };
+  const entries = (action: string, value: unknown): [string, unknown][] => {
+    if (value === undefined) return [];
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      throw new ValidationError(`update ${action} takes an object of { path: value }, got ${Array.isArray(value) ? 'an array' : typeof value}.`);
+    }
+    return Object.entries(value).map(([k, v]) => {
+      if (v === undefined) throw new ValidationError(`update ${action} "${k}": the value is undefined; use remove: ['${k}'] to delete an attribute.`);
+      return [k, v];
+    });
+  };
+
+  for (const [k, v] of entries('set', actions.set)) {
+    const p = pathExpression(meta, touch(k, 'set'), ctx);
+    sets.push(`${p} = ${ctx.value(v, k)}`);
+  }
+  for (const [k, v] of entries('setIfNotExists', actions.setIfNotExists)) {
+    const p = pathExpression(meta, touch(k, 'setIfNotExists'), ctx);
+    sets.push(`${p} = if_not_exists(${p}, ${ctx.value(v, k)})`);
+  }
+  for (const action of ['append', 'prepend'] as const) {
+    for (const [k, v] of entries(action, actions[action])) {
+      const p = pathExpression(meta, touch(k, action), ctx);
+      const list = ctx.value(Array.isArray(v) ? v : [v], k);
+      const existing = `if_not_exists(${p}, ${ctx.rawValue({ L: [] })})`;
+      sets.push(action === 'append' ? `${p} = list_append(${existing}, ${list})` : `${p} = list_append(${list}, ${existing})`);
+    }
+  }
+  for (const [k, v] of entries('add', actions.add)) {
+    const p = pathExpression(meta, touch(k, 'add'), ctx);
+    const av = asNumberOrSet(v, k, 'add');
+    adds.push(`${p} ${ctx.rawValue(av)}`);
+  }
+  for (const [k, v] of entries('delete', actions.delete)) {
+    const p = pathExpression(meta, touch(k, 'delete'), ctx);
+    const av = asNumberOrSet(v, k, 'delete');
+    if (av.N !== undefined) throw new ValidationError(`update delete "${k}": delete removes elements from a set; give a Set or an array, not a number.`);
+    deletes.push(`${p} ${ctx.rawValue(av)}`);
+  }
+  if (actions.remove !== undefined) {
+    if (!Array.isArray(actions.remove)) throw new ValidationError(`update remove takes an array of paths, e.g. remove: ['tempNotes'].`);
+    for (const k of actions.remove) removes.push(pathExpression(meta, touch(k, 'remove'), ctx));
+  }
+  for (const extra of extraSets) {
+    const p = pathExpression(meta, touch(extra.path, 'set'), ctx);
+    sets.push(extra.expr(p));
+  }
+
+  const clauses: string[] = [];
+  if (sets.length) clauses.push(`SET ${sets.join(', ')}`);
+  if (removes.length) clauses.push(`REMOVE ${removes.join(', ')}`);
+  if (adds.length) clauses.push(`ADD ${adds.join(', ')}`);
+  if (deletes.length) clauses.push(`DELETE ${deletes.join(', ')}`);
+  if (clauses.length === 0 || seen.length === extraSets.length) {
+    throw new ValidationError(`update() has no action; give at least one of ${ACTIONS.join(', ')} (e.g. { set: { status: 'SHIPPED' } }).`);
+  }
+  return clauses.join(' ');
+}
+
+function asNumberOrSet(value: unknown, key: string, action: string): AttributeValue {
+  const v = Array.isArray(value) ? new Set(value) : value;
+  if (Array.isArray(value) && value.length === 0) {
+    throw new ValidationError(`update ${action} "${key}": the array is empty; give at least one element.`);
+  }
+  if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Set) return marshallValue(v, key);
+  throw new ValidationError(`update ${action} "${key}": ${action} takes a number (increment) or a Set/array (set ${action === 'add' ? 'union' : 'subtraction'}).`);
+}
+
+function overlaps(a: DocumentPath, b: DocumentPath): boolean {
+  if (a.property !== b.property) return false;
+  const n = Math.min(a.rest.length, b.rest.length);
+  for (let i = 0; i < n; i++) if (a.rest[i] !== b.rest[i]) return false;
+  return true;
+}

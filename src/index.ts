@@ -1,0 +1,53 @@
+/**
+ * dkmio: decorated classes mapped to Amazon DynamoDB tables.
+ * Everything public is listed here by name; nothing else is part of the API.
+ */
+import 'reflect-metadata';
+
+export { Table, PartitionKey, SortKey, GlobalIndex, LocalIndex, Ttl, Attribute, Version } from './metadata/decorators';
+export type { AttributeOptions, TableOptions, GlobalIndexOptions, LocalIndexOptions } from './metadata/decorators';
+export type { EntityMetadata, AttributeMeta, IndexMeta } from './metadata/entity-metadata';
+export { entityMetadata } from './metadata/resolve';
+
+export { DkmioClient } from './client/dkmio-client';
+export type { DkmioClientOptions, SendingClient } from './client/dkmio-client';
+export type { DkmioLogger } from './client/logger';
+
+export { Repository } from './repository/repository';
+export type { IndexHandle } from './repository/repository';
+export { QueryBuilder } from './repository/query-builder';
+export { ScanBuilder } from './repository/scan-builder';
+export { ReadBuilder } from './repository/read-builder';
+export type { FetchAllOptions } from './repository/read-builder';
+export type { Page, Explained, KeyInput, ItemInput, EntityData, PropertyName } from './repository/types';
+
+export { and, or, not, ConditionNode } from './expressions/combinators';
+export type { ConditionInput } from './expressions/combinators';
+export type { ConditionObject } from './expressions/types';
+export type { UpdateActions } from './expressions/update';
+export type { SortKeyCondition, SortKeyOperator } from './expressions/key-condition';
+export { OPERATORS } from './expressions/operators';
+export type { Operator } from './expressions/operators';
+export type { GetOptions, PutOptions, UpdateOptions, DeleteOptions, WriteOptions, ReturnValues, BaseOptions } from './operations/options';
+
+export {
+  DkmioError,
+  ErrorCodes,
+  InvalidDefinitionError,
+  MissingKeyError,
+  InvalidProjectionError,
+  ValidationError,
+  ConditionError,
+  ItemNotFoundError,
+  TableNotFoundError,
+  ThrottlingError,
+  CollectionSizeError,
+  TransactionError,
+  BatchWriteError,
+  CircuitOpenError,
+} from './errors/errors';
+export type { ErrorCode, CancellationReason, UnprocessedWrite } from './errors/errors';
+export { httpStatusOf } from './errors/http-status';
+
+export { fromNow } from './ttl';
+export type { Duration } from './ttl';

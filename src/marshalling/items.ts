@@ -1,0 +1,45 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ValidationError } from '../errors/errors';
+import type { EntityMetadata } from '../metadata/entity-metadata';
+import { marshallValue, unmarshallValue } from './marshall';
+
+/**
+ * An entity (plain object or class instance) to a stored item: property names mapped to stored
+ * names, `undefined` properties left out, getters and methods never stored.
+ */
+export function marshallItem(meta: EntityMetadata, item: unknown): Record<string, AttributeValue> {
+  if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+    throw new ValidationError(`put on ${meta.className} needs an item object, got ${item === null ? 'null' : Array.isArray(item) ? 'an array' : typeof item}.`);
+  }
+  const src = item as Record<string, unknown>;
+  const out: Record<string, AttributeValue> = {};
+  const renames = meta.toStored;
+  for (const k in src) {
+    if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
+    const v = src[k];
+    if (v === undefined || typeof v === 'function') continue;
+    out[renames.size === 0 ? k : (renames.get(k) ?? k)] = marshallValue(v, k);
+  }
+  return out;
+}
+
+/**
+ * A stored item to an instance of the entity class: created with `Object.create(prototype)`
+ * (the constructor does not run, so field initialisers never overwrite stored values), stored
+ * names mapped back to property names, Date properties revived.
+ */
+export function hydrate<T>(meta: EntityMetadata<T>, raw: Record<string, AttributeValue>): T {
+  const out = Object.create(meta.target.prototype as object) as Record<string, unknown>;
+  const names = meta.toProperty;
+  for (const stored in raw) {
+    const property = names.size === 0 ? stored : (names.get(stored) ?? stored);
+    out[property] = unmarshallValue(raw[stored]!);
+  }
+  if (meta.dateProperties.size > 0) {
+    for (const p of meta.dateProperties) {
+      const v = out[p];
+      if (typeof v === 'string') out[p] = new Date(v);
+    }
+  }
+  return out as T;
+}

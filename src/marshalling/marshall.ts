@@ -1,0 +1,121 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { NumberValueImpl as NumberValue } from '@aws-sdk/util-dynamodb';
+import { ValidationError } from '../errors/errors';
+
+/**
+ * JS values <-> DynamoDB AttributeValues. Our own (instead of util-dynamodb's `marshall`) so
+ * that bad values are refused with the attribute path in the message, before anything is sent,
+ * and so that the hot path does no option handling.
+ *
+ * Mapping: string S, number/bigint/NumberValue N, boolean BOOL, null NULL, Uint8Array/Buffer/
+ * ArrayBuffer B, Set of strings/numbers/binaries SS/NS/BS, array L, Date S (ISO 8601), any other
+ * object M (own enumerable properties; `undefined` ones are left out).
+ */
+export function marshallValue(value: unknown, path: string): AttributeValue {
+  switch (typeof value) {
+    case 'string':
+      return { S: value };
+    case 'number':
+      if (!Number.isFinite(value)) throw new ValidationError(`"${path}" is ${value}; DynamoDB numbers must be finite.`);
+      return { N: String(value) };
+    case 'boolean':
+      return { BOOL: value };
+    case 'bigint':
+      return { N: value.toString() };
+    case 'object':
+      return marshallObject(value, path);
+    default:
+      throw new ValidationError(`"${path}" is a ${typeof value}, which DynamoDB cannot store; use a string, number, boolean, binary, list, map, set or null.`);
+  }
+}
+
+function marshallObject(value: object | null, path: string): AttributeValue {
+  if (value === null) return { NULL: true };
+  if (Array.isArray(value)) {
+    const L = new Array<AttributeValue>(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const v: unknown = value[i];
+      L[i] = v === undefined ? { NULL: true } : marshallValue(v, `${path}[${i}]`);
+    }
+    return { L };
+  }
+  if (value instanceof Uint8Array) return { B: value };
+  if (value instanceof ArrayBuffer) return { B: new Uint8Array(value) };
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) throw new ValidationError(`"${path}" is an invalid Date.`);
+    return { S: value.toISOString() };
+  }
+  if (value instanceof Set) return marshallSet(value, path);
+  if (value instanceof NumberValue) return { N: value.toString() };
+  if (value instanceof Map) {
+    throw new ValidationError(`"${path}" is a Map; store a plain object instead (Object.fromEntries(map)).`);
+  }
+  return { M: marshallMap(value as Record<string, unknown>, path) };
+}
+
+/** Marshalls an object's own enumerable properties, leaving out `undefined` values. */
+export function marshallMap(value: Record<string, unknown>, path: string): Record<string, AttributeValue> {
+  const M: Record<string, AttributeValue> = {};
+  for (const k in value) {
+    if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
+    const v = value[k];
+    if (v === undefined || typeof v === 'function') continue;
+    M[k] = marshallValue(v, path ? `${path}.${k}` : k);
+  }
+  return M;
+}
+
+function marshallSet(set: Set<unknown>, path: string): AttributeValue {
+  if (set.size === 0) {
+    throw new ValidationError(`"${path}" is an empty set; DynamoDB cannot store empty sets. Leave the attribute out or remove it.`);
+  }
+  let kind: 'S' | 'N' | 'B' | undefined;
+  const out: (string | Uint8Array)[] = [];
+  for (const v of set) {
+    const k = typeof v === 'string' ? 'S' : typeof v === 'number' || typeof v === 'bigint' || v instanceof NumberValue ? 'N' : v instanceof Uint8Array ? 'B' : undefined;
+    if (k === undefined) throw new ValidationError(`"${path}" is a set holding a ${typeof v}; sets may hold only strings, numbers or binaries.`);
+    if (kind !== undefined && k !== kind) throw new ValidationError(`"${path}" is a set mixing element types; a set holds only strings, only numbers or only binaries.`);
+    kind = k;
+    if (k === 'N') {
+      if (typeof v === 'number' && !Number.isFinite(v)) throw new ValidationError(`"${path}" holds ${v}; DynamoDB numbers must be finite.`);
+      out.push(String(v));
+    } else out.push(v as string | Uint8Array);
+  }
+  if (kind === 'S') return { SS: out as string[] };
+  if (kind === 'N') return { NS: out as string[] };
+  return { BS: out as Uint8Array[] };
+}
+
+/** Reads an AttributeValue back into a JS value. Integers beyond 2^53 come back as bigint (no precision lost). */
+export function unmarshallValue(av: AttributeValue): unknown {
+  const a = av as unknown as Record<string, unknown>;
+  if (a.S !== undefined) return a.S;
+  if (a.N !== undefined) return toNumber(a.N as string);
+  if (a.BOOL !== undefined) return a.BOOL;
+  if (a.NULL !== undefined) return null;
+  if (a.M !== undefined) return unmarshallMap(a.M as Record<string, AttributeValue>);
+  if (a.L !== undefined) {
+    const l = a.L as AttributeValue[];
+    const out = new Array<unknown>(l.length);
+    for (let i = 0; i < l.length; i++) out[i] = unmarshallValue(l[i]!);
+    return out;
+  }
+  if (a.B !== undefined) return a.B;
+  if (a.SS !== undefined) return new Set(a.SS as string[]);
+  if (a.NS !== undefined) return new Set((a.NS as string[]).map(toNumber));
+  if (a.BS !== undefined) return new Set(a.BS as Uint8Array[]);
+  return undefined;
+}
+
+export function unmarshallMap(m: Record<string, AttributeValue>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const k in m) out[k] = unmarshallValue(m[k]!);
+  return out;
+}
+
+function toNumber(s: string): number | bigint {
+  const n = Number(s);
+  if (Number.isSafeInteger(n) || !Number.isInteger(n)) return n;
+  // An integer too large for a double: keep every digit.
+  return /^-?\d+$/.test(s) ? BigInt(s) : n;
+}

@@ -1,0 +1,46 @@
+import type { ConditionInput } from '../expressions/combinators';
+
+/** `returnValues` of put/update/delete. */
+export type ReturnValues = 'NONE' | 'ALL_OLD' | 'ALL_NEW' | 'UPDATED_OLD' | 'UPDATED_NEW';
+
+/** Options every operation takes. */
+export interface BaseOptions {
+  /** Cancels the operation. */
+  signal?: AbortSignal;
+}
+
+/** Conditions of a write: `condition` AND (`conditionOr[0]` OR `conditionOr[1]` ...). */
+export interface ConditionOptions<T = unknown> {
+  /** Entries ANDed (or a composed and/or/not). */
+  condition?: ConditionInput<T>;
+  /** Groups ORed; each group is an AND. */
+  conditionOr?: readonly ConditionInput<T>[];
+}
+
+/** Options of put/update/delete. */
+export interface WriteOptions<T = unknown> extends BaseOptions, ConditionOptions<T> {
+  returnValues?: ReturnValues;
+  /** On a failed condition, put the stored item on `ConditionError.item`. */
+  returnItemOnConditionFail?: boolean;
+}
+
+export interface PutOptions<T = unknown> extends WriteOptions<T> {
+  returnValues?: 'NONE' | 'ALL_OLD';
+}
+
+export interface DeleteOptions<T = unknown> extends WriteOptions<T> {
+  returnValues?: 'NONE' | 'ALL_OLD';
+}
+
+export interface UpdateOptions<T = unknown> extends WriteOptions<T> {
+  /** With `@Version()`: the version the stored item must have. */
+  expectedVersion?: number;
+}
+
+/** Options of get. */
+export interface GetOptions<K extends string = string> extends BaseOptions {
+  /** Attributes to read (a projection). */
+  select?: readonly K[];
+  /** Strongly consistent read. */
+  consistent?: boolean;
+}
