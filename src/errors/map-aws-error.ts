@@ -52,8 +52,12 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): DkmioError {
       return new TableNotFoundError(`${where}: table or index not found (${e.message ?? 'ResourceNotFoundException'})`, ctx.table, { cause: error });
     case 'ItemCollectionSizeLimitExceededException':
       return new CollectionSizeError(`${where}: the item collection exceeded its size limit`, { cause: error });
-    case 'ValidationException':
-      return new ValidationError(`${where} was rejected by DynamoDB: ${e.message ?? ''}`, { cause: error, awsName: name });
+    case 'ValidationException': {
+      const hint = /document path provided in the update expression is invalid/i.test(e.message ?? '')
+        ? ' (a nested path like "address.city" needs its parent map to exist: set the whole map first, e.g. set: { address: { city } })'
+        : '';
+      return new ValidationError(`${where} was rejected by DynamoDB: ${e.message ?? ''}${hint}`, { cause: error, awsName: name });
+    }
     case 'TransactionCanceledException':
       return new TransactionError(`${where} was cancelled: ${describeReasons(e.CancellationReasons)}`, toReasons(e.CancellationReasons), { cause: error });
   }
