@@ -18,7 +18,6 @@ export function buildPutItem(meta: EntityMetadata, table: string, item: unknown,
   let versionClause: string | undefined;
   if (meta.version) {
     const current = (item as Record<string, unknown>)[meta.version.property];
-    const ver = ctx.name(meta.version.stored);
     if (current === undefined || current === null) {
       versionClause = `attribute_not_exists(${ctx.name(meta.partitionKey.stored)})`;
       Item[meta.version.stored] = { N: '1' };
@@ -26,7 +25,9 @@ export function buildPutItem(meta: EntityMetadata, table: string, item: unknown,
       if (typeof current !== 'number' || !Number.isInteger(current)) {
         throw new ValidationError(`put on ${meta.className}: version "${meta.version.property}" must be an integer, got ${typeof current}.`);
       }
-      versionClause = `${ver} = ${ctx.value(current, meta.version.property)}`;
+      // The name placeholder is made only here: DynamoDB rejects a request whose
+      // ExpressionAttributeNames hold a name no expression uses.
+      versionClause = `${ctx.name(meta.version.stored)} = ${ctx.value(current, meta.version.property)}`;
       Item[meta.version.stored] = { N: String(current + 1) };
     }
   }
