@@ -4,6 +4,37 @@ import { compileConditions } from '../expressions/conditions';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import type { ConditionOptions, ReturnValues, WriteOptions } from './options';
 
+/** The request fields every conditional write shares. */
+interface WriteFields {
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>;
+  ReturnValues?: string;
+  ReturnValuesOnConditionCheckFailure?: string;
+}
+
+/**
+ * Adds the condition (after `extra`, e.g. a version check), the placeholders, `ReturnValues` and
+ * `ReturnValuesOnConditionCheckFailure` to a put/update/delete request.
+ */
+export function finishWrite<I extends WriteFields>(
+  input: I,
+  meta: EntityMetadata,
+  options: WriteOptions | undefined,
+  ctx: ExpressionContext,
+  allowed: readonly ReturnValues[],
+  operation: string,
+  extra?: string,
+): I {
+  const condition = writeCondition(meta, options, ctx, extra);
+  if (condition !== undefined) input.ConditionExpression = condition;
+  Object.assign(input, ctx.attributes());
+  const rv = returnValuesOf(options, allowed, operation);
+  if (rv !== undefined) input.ReturnValues = rv;
+  if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
+  return input;
+}
+
 /** Checks `returnValues` against what the operation allows. */
 export function returnValuesOf(options: WriteOptions | undefined, allowed: readonly ReturnValues[], operation: string): ReturnValues | undefined {
   const rv = options?.returnValues;

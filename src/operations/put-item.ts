@@ -4,7 +4,7 @@ import { ExpressionContext } from '../expressions/context';
 import { checkItemKey } from '../expressions/keys';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { marshallItem } from '../marshalling/items';
-import { returnValuesOf, writeCondition } from './common';
+import { finishWrite } from './common';
 import type { PutOptions } from './options';
 
 /** PutItem request for `item`, with the full primary key checked and `@Version()` applied. */
@@ -31,12 +31,5 @@ export function buildPutItem(meta: EntityMetadata, table: string, item: unknown,
       Item[meta.version.stored] = { N: String(current + 1) };
     }
   }
-  const input: PutItemCommandInput = { TableName: table, Item };
-  const condition = writeCondition(meta, options, ctx, versionClause);
-  if (condition !== undefined) input.ConditionExpression = condition;
-  Object.assign(input, ctx.attributes());
-  const rv = returnValuesOf(options, ['NONE', 'ALL_OLD'], 'put');
-  if (rv !== undefined) input.ReturnValues = rv;
-  if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  return input;
+  return finishWrite<PutItemCommandInput>({ TableName: table, Item }, meta, options, ctx, ['NONE', 'ALL_OLD'], 'put', versionClause);
 }

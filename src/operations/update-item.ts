@@ -4,7 +4,7 @@ import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
 import { compileUpdate, type ExtraSet, type UpdateActions } from '../expressions/update';
 import type { EntityMetadata } from '../metadata/entity-metadata';
-import { returnValuesOf, writeCondition } from './common';
+import { finishWrite } from './common';
 import type { UpdateOptions } from './options';
 
 /** UpdateItem request. With `@Version()`, every update increments the version. */
@@ -27,13 +27,5 @@ export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknow
   }
   const UpdateExpression = compileUpdate(meta, actions, ctx, extra);
   const input: UpdateItemCommandInput = { TableName: table, Key, UpdateExpression };
-  // An update must not create an item from a key alone when a condition says it should exist;
-  // without a condition DynamoDB's upsert semantics apply, as documented.
-  const condition = writeCondition(meta, options, ctx, versionClause);
-  if (condition !== undefined) input.ConditionExpression = condition;
-  Object.assign(input, ctx.attributes());
-  const rv = returnValuesOf(options, ['NONE', 'ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'], 'update');
-  if (rv !== undefined) input.ReturnValues = rv;
-  if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  return input;
+  return finishWrite(input, meta, options, ctx, ['NONE', 'ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'], 'update', versionClause);
 }
