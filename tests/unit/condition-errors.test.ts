@@ -38,12 +38,17 @@ describe('condition errors', () => {
     refuses({ items__size__between: [10, 1] }, /"items__size__between": between bounds are reversed/);
   });
 
+  it('Date bounds: reversed or invalid', () => {
+    refuses({ createdAt__between: [new Date(2), new Date(1)] }, /between bounds are reversed/);
+    refuses({ createdAt__gt: new Date(NaN) }, /"createdAt__gt": the value is an invalid Date/);
+  });
+
   it('between with bounds of two types', () => {
     refuses({ total__between: [1, 'z'] }, /"total__between": between bounds must be of one type/);
   });
 
   it('between with bounds that cannot be compared', () => {
-    refuses({ total__between: [true, false] }, /"total__between": the lower bound must be a string, number or binary/);
+    refuses({ total__between: [true, false] }, /"total__between": the lower bound must be a string, number, binary or Date/);
   });
 
   it.each([
@@ -110,8 +115,8 @@ describe('condition errors', () => {
     ['type', 1, /type takes one of S, SS, N, NS, B, BS, BOOL, NULL, L, M, got 1/],
     ['exists', 'yes', /exists takes true or false, got a string/],
     ['not_exists', 1, /not_exists takes true or false, got 1/],
-    ['gt', true, /the value must be a string, number or binary to compare, got true/],
-    ['lt', { a: 1 }, /the value must be a string, number or binary to compare, got an object/],
+    ['gt', true, /the value must be a string, number, binary or Date to compare, got true/],
+    ['lt', { a: 1 }, /the value must be a string, number, binary or Date to compare, got an object/],
   ])('%s with a wrong type', (op, value, message) => {
     refuses({ [`status__${op}`]: value }, new RegExp(`"status__${op}"`), message);
   });

@@ -74,6 +74,13 @@ describe('condition operators', () => {
     expect(compile({ flag: false }).values).toEqual({ ':v0': { BOOL: false } });
   });
 
+  it('compares Dates as their ISO strings', () => {
+    const a = new Date('2024-01-01T00:00:00.000Z');
+    const b = new Date('2024-02-01T00:00:00.000Z');
+    expect(compile({ createdAt__gte: a }).values).toEqual({ ':v0': S('2024-01-01T00:00:00.000Z') });
+    expect(compile({ createdAt__between: [a, b] }).values).toEqual({ ':v0': S('2024-01-01T00:00:00.000Z'), ':v1': S('2024-02-01T00:00:00.000Z') });
+  });
+
   it('compares bigints and binaries', () => {
     expect(compile({ total__gt: 2n ** 64n }).values).toEqual({ ':v0': N('18446744073709551616') });
     expect(compile({ blob__lt: new Uint8Array([9]) }).values).toEqual({ ':v0': { B: new Uint8Array([9]) } });
