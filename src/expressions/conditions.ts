@@ -180,7 +180,7 @@ function orderable(value: unknown, fail: (why: string) => never, what: string): 
 }
 
 /** DynamoDB rejects BETWEEN with a lower bound above the upper one; say so before sending. */
-function ordered(lo: unknown, hi: unknown, fail: (why: string) => never): void {
+export function ordered(lo: unknown, hi: unknown, fail: (why: string) => never): void {
   const kind = (v: unknown) => (typeof v === 'bigint' ? 'number' : v instanceof Uint8Array ? 'binary' : typeof v);
   if (kind(lo) !== kind(hi)) fail(`between bounds must be of one type, got ${describe(lo)} and ${describe(hi)}.`);
   let cmp: number;
