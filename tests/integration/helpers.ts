@@ -95,13 +95,17 @@ export async function createTable(raw: DynamoDBClient, spec: TableSpec): Promise
   await raw.send(new CreateTableCommand(input));
 }
 
-/** A wrapped client that records the name of every command sent through it (to prove "nothing sent"). */
-export function recordingClient(inner: SendingClient): SendingClient & { sent: string[] } {
+/** A wrapped client that records every command sent through it (to prove "nothing sent", or what was). */
+export function recordingClient(inner: SendingClient): SendingClient & { sent: string[]; inputs: Record<string, unknown>[] } {
   const sent: string[] = [];
+  const inputs: Record<string, unknown>[] = [];
   return {
     sent,
+    inputs,
     send(command: never, options?: { abortSignal?: AbortSignal }) {
-      sent.push((command as object).constructor.name);
+      const c = command as { constructor: { name: string }; input: Record<string, unknown> };
+      sent.push(c.constructor.name);
+      inputs.push(c.input);
       return inner.send(command, options);
     },
   };
