@@ -233,6 +233,15 @@ describe('returnItemOnConditionFail', () => {
   });
 });
 
+describe('returnItemOnConditionFail without a stored item', () => {
+  it('leaves ConditionError.item undefined when no item exists', async () => {
+    const err = await caught(orders.update({ userId: 'u-rif', orderId: 'absent' }, { set: { total: 1 } }, { condition: { userId__exists: true }, returnItemOnConditionFail: true }));
+    expect(err).toBeInstanceOf(ConditionError);
+    expect((err as ConditionError).item).toBeUndefined();
+    expect(await orders.get({ userId: 'u-rif', orderId: 'absent' })).toBeNull();
+  });
+});
+
 describe('@Version optimistic locking', () => {
   async function rawRev(id: string) {
     const out = await raw.send(new GetItemCommand({ TableName: `${prefix}docs`, Key: { id: { S: id } }, ConsistentRead: true }));
