@@ -165,3 +165,15 @@ describe('buildPutItem with @Version()', () => {
     expect(item).toEqual({ docId: 'd1', version: 3 });
   });
 });
+
+describe('buildPutItem and stored names', () => {
+  // `{ accountId: 'a', pk: 'b' }` used to write both to the stored attribute "pk": the last one
+  // won, so the item was written under a key other than the one checked.
+  it('regression: a property named like another property\'s stored name overwrote it', () => {
+    expectValidation(
+      () => put({ accountId: 'a', openedOn: 1, pk: 'b' }, undefined, Account),
+      /put on Account: "pk" is the stored name of property "accountId"; use the property name "accountId"/,
+    );
+    expectValidation(() => put({ accountId: 'a', openedOn: 1, display_name: 'x' }, undefined, Account), /"display_name" is the stored name of property "displayName"/);
+  });
+});
