@@ -95,3 +95,13 @@ describe('buildGetItem', () => {
     expectValidation(() => get({ userId: 'u1', orderId: 'o1' }, { select: ['a..b'] }), /Invalid attribute path "a\.\.b"/);
   });
 });
+
+describe('buildGetItem select paths', () => {
+  // DynamoDB rejects a ProjectionExpression naming one path twice or a path inside another.
+  it('regression: overlapping select paths were sent to DynamoDB', () => {
+    const key = { userId: 'u1', orderId: 'o1' };
+    expectValidation(() => get(key, { select: ['total', 'total'] }), /select\(\) names "total" and "total", which overlap/, /keep one of them/);
+    expectValidation(() => get(key, { select: ['address', 'address.city'] }), /select\(\) names "address" and "address\.city", which overlap/);
+    expect(get(key, { select: ['address.city', 'address.zip', 'items[0]', 'items[1]'] }).ProjectionExpression).toBe('#n0.#n1, #n0.#n2, #n3[0], #n3[1]');
+  });
+});

@@ -304,3 +304,9 @@ describe('query options', () => {
     });
   });
 });
+
+describe('query select paths', () => {
+  it('regression: overlapping select paths were sent to DynamoDB', () => {
+    expectValidation(() => orders.query({ userId: 'u1' }).select('total', 'total'), /select\(\) names "total" and "total", which overlap/);
+  });
+});
