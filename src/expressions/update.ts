@@ -28,6 +28,8 @@ const ACTIONS = ['set', 'remove', 'append', 'prepend', 'add', 'delete', 'setIfNo
 /** An extra clause the caller adds (optimistic locking's version increment). */
 export interface ExtraSet {
   path: string;
+  /** Names the clause in messages (e.g. `@Version() increment`); defaults to `set`. */
+  label?: string;
   expr: (pathExpr: string) => string;
 }
 
@@ -103,7 +105,7 @@ export function compileUpdate(meta: EntityMetadata, actions: UpdateActions, ctx:
     for (const k of actions.remove) removes.push(pathExpression(meta, touch(k, 'remove'), ctx));
   }
   for (const extra of extraSets) {
-    const p = pathExpression(meta, touch(extra.path, 'set'), ctx);
+    const p = pathExpression(meta, touch(extra.path, extra.label ?? 'set'), ctx);
     sets.push(extra.expr(p));
   }
 

@@ -16,7 +16,7 @@ export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknow
   if (meta.version) {
     const zero = ctx.rawValue({ N: '0' });
     const one = ctx.rawValue({ N: '1' });
-    extra.push({ path: meta.version.property, expr: (p) => `${p} = if_not_exists(${p}, ${zero}) + ${one}` });
+    extra.push({ path: meta.version.property, label: '@Version() increment', expr: (p) => `${p} = if_not_exists(${p}, ${zero}) + ${one}` });
     if (options?.expectedVersion !== undefined) {
       const ev = options.expectedVersion;
       if (typeof ev !== 'number' || !Number.isInteger(ev)) throw new ValidationError(`update on ${meta.className}: expectedVersion must be an integer.`);

@@ -133,8 +133,9 @@ describe('buildUpdateItem with @Version()', () => {
     expectValidation(() => update({ docId: 'd1' }, { set: { body: 'x' } }, { expectedVersion: 1.5 }, Doc), /update on Doc: expectedVersion must be an integer/);
   });
 
-  it('refuses setting the version by hand', () => {
-    expectValidation(() => update({ docId: 'd1' }, { set: { version: 9 } }, undefined, Doc), /"version"/, /overlapping paths/);
+  it('refuses setting the version by hand, naming the @Version() increment', () => {
+    expectValidation(() => update({ docId: 'd1' }, { set: { version: 9 } }, undefined, Doc), /update touches "version" \(set\) and "version" \(@Version\(\) increment\)/);
+    expectValidation(() => update({ noteId: 'n1' }, { add: { revision: 1 } }, undefined, Note), /"revision" \(add\) and "revision" \(@Version\(\) increment\)/);
   });
 
   it('every placeholder it defines is used', () => {
