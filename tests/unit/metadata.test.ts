@@ -1,7 +1,7 @@
 import { Attribute, GlobalIndex, InvalidDefinitionError, LocalIndex, PartitionKey, SortKey, Table, Ttl, Version } from '../../src';
 import type { GlobalIndexOptions, LocalIndexOptions } from '../../src/metadata/decorators';
 import { entityMetadata } from '../../src/metadata/resolve';
-import { Account, Order, expectError, meta } from './fixtures';
+import { Account, Order, expectError, meta, offlineClient } from './fixtures';
 
 /** The definition error of `entity`, checked to name the class and match every pattern. */
 function definitionError(entity: abstract new () => unknown, ...patterns: (RegExp | string)[]): InvalidDefinitionError {
@@ -313,6 +313,10 @@ describe('resolved metadata', () => {
     expect(meta(b).tableName).toBe('things-b');
     expect(meta(a).target).toBe(a);
     expect(meta(b).target).toBe(b);
+    const db = offlineClient();
+    expect(db.getRepository(a).tableName).toBe('things-a');
+    expect(db.getRepository(b).tableName).toBe('things-b');
+    expect(db.getRepository(a)).toBe(db.getRepository(a));
   });
 
   it('lets a subclass inherit keys, indexes and stored names', () => {
