@@ -89,6 +89,16 @@ describe('entity definition errors', () => {
     definitionError(NoGsiKey, /@GlobalIndex\('gsi'\) names no partition key/, /Add \{ partitionKey: 'someProperty' \}/);
   });
 
+  it('refuses an index without a name', () => {
+    @Table('t')
+    @GlobalIndex('', { partitionKey: 'a' })
+    class Unnamed {
+      @PartitionKey() id!: string;
+      a?: string;
+    }
+    definitionError(Unnamed, /@GlobalIndex needs a non-empty index name as its first argument/);
+  });
+
   it('refuses a global index without options', () => {
     @Table('t')
     @GlobalIndex('gsi', undefined as unknown as GlobalIndexOptions)
