@@ -255,4 +255,19 @@ describe('cancellation with { signal }', () => {
     expect(seen).toEqual(['o1']);
     expect(rec.sent).toEqual(['QueryCommand']);
   });
+
+  it('aborting a parallel scan mid-way rejects for await and fetchAll with the reason', async () => {
+    const orders = new DkmioClient({ client: raw, tableNamePrefix: prefix }).getRepository(Order);
+    for (const orderId of ['p1', 'p2', 'p3', 'p4', 'p5', 'p6']) await orders.put({ userId: 'parallel', orderId });
+    const controller = new AbortController();
+    let n = 0;
+    const err = await caught(async () => {
+      for await (const _ of orders.scan().segments(3).limit(1).signal(controller.signal)) if (++n === 1) controller.abort();
+    });
+    expect(err).toBe(controller.signal.reason);
+    const again = new AbortController();
+    const pending = orders.scan().segments(3).limit(1).signal(again.signal).fetchAll();
+    again.abort();
+    expect(await caught(pending)).toBe(again.signal.reason);
+  });
 });

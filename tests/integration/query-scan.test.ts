@@ -231,6 +231,22 @@ describe('parallel scan', () => {
     expect(new Set(union)).toEqual(ALL);
   });
 
+  it('fetchAll({ maxItems }) with segments(n) caps the result and stops reading (regression: the cap was ignored)', async () => {
+    const rec = recordingClient(t.raw);
+    const events = new DkmioClient({ client: rec, tableNamePrefix: t.prefix }).getRepository(Event);
+    const full = await events.scan().segments(4).limit(2).fetchAll();
+    const fullRequests = rec.sent.length;
+    expect(full.items).toHaveLength(EVENTS.length);
+    rec.sent.length = 0;
+    const capped = await events.scan().segments(4).limit(2).fetchAll({ maxItems: 5 });
+    expect(capped.items).toHaveLength(5);
+    expect(new Set(ids(capped.items)).size).toBe(5);
+    for (const id of ids(capped.items)) expect(ALL.has(id)).toBe(true);
+    expect(capped.count).toBe(5);
+    expect(capped.scannedCount).toBeGreaterThanOrEqual(5);
+    expect(rec.sent.length).toBeLessThan(fullRequests);
+  });
+
   it('breaking out of a parallel for await early stops cleanly', async () => {
     let n = 0;
     for await (const _ of t.events.scan().segments(4).limit(2)) if (++n === 3) break;
