@@ -30,6 +30,14 @@ class Ghost {
   @PartitionKey() id!: string;
 }
 
+@Table('orders')
+@GlobalIndex('gsi-not-deployed', { partitionKey: 'note' })
+class OrderWithMissingIndex {
+  @PartitionKey() userId!: string;
+  @SortKey() orderId!: string;
+  note?: string;
+}
+
 const prefix = uniquePrefix();
 const TABLE = `${prefix}orders`;
 let raw: DynamoDBClient;
@@ -193,6 +201,19 @@ describe('TableNotFoundError', () => {
       const err = await caught(run);
       expect(err).toBeInstanceOf(TableNotFoundError);
       expect(err).toMatchObject({ code: 'TABLE_NOT_FOUND', table: `${prefix}never-created` });
+      expect(httpStatusOf(err)).toBe(500);
+    }
+    db.destroy();
+  });
+
+  it('is thrown for a declared index the table lacks (regression: it was a ValidationError, HTTP 400)', async () => {
+    const db = localDb({ tableNamePrefix: prefix });
+    const repo = db.getRepository(OrderWithMissingIndex);
+    for (const run of [() => repo.index('gsi-not-deployed').query({ note: 'x' }).execute(), () => repo.index('gsi-not-deployed').scan().execute()]) {
+      const err = await caught(run);
+      expect(err).toBeInstanceOf(TableNotFoundError);
+      expect(err).toMatchObject({ table: TABLE, awsName: 'ValidationException' });
+      expect((err as Error).message).toContain('gsi-not-deployed');
       expect(httpStatusOf(err)).toBe(500);
     }
     db.destroy();
