@@ -4,6 +4,7 @@ import { ValidationError } from '../errors/errors';
 import { ConditionNode, type ConditionInput } from '../expressions/combinators';
 import { compileConditions } from '../expressions/conditions';
 import { ExpressionContext } from '../expressions/context';
+import { parseOperatorKey } from '../expressions/operators';
 import { checkProjected, compileProjection } from '../expressions/projection';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
@@ -67,10 +68,16 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
       },
     });
     if (!(condition instanceof ConditionNode)) {
-      for (const k of Object.keys(condition)) {
-        if (this.filterKeys.has(k)) throw new ValidationError(`filter(): "${k}" is already filtered by an earlier filter() call; combine the values into one condition.`);
+      // `status` and `status__eq` are the same key: compare them normalised.
+      const isKnown = (k: string) => this.meta.attributes.has(k);
+      const keys = Object.keys(condition).map((k) => {
+        const p = parseOperatorKey(k, isKnown);
+        return { text: k, norm: `${p.path}__${p.size ? 'size__' : ''}${p.operator}` };
+      });
+      for (const k of keys) {
+        if (this.filterKeys.has(k.norm)) throw new ValidationError(`filter(): "${k.text}" is already filtered by an earlier filter() call; combine the values into one condition.`);
       }
-      for (const k of Object.keys(condition)) this.filterKeys.add(k);
+      for (const k of keys) this.filterKeys.add(k.norm);
     }
     this.state.filters.push(condition);
     return this;

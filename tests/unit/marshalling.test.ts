@@ -106,7 +106,7 @@ describe('values DynamoDB cannot store', () => {
   });
 
   it('undefined, symbols and functions as values', () => {
-    expectValidation(() => marshallValue(undefined, 'u'), /"u" is a undefined, which DynamoDB cannot store/);
+    expectValidation(() => marshallValue(undefined, 'u'), /"u" is undefined, which DynamoDB cannot store/);
     expectValidation(() => marshallValue(Symbol('s'), 's'), /"s" is a symbol/);
   });
 });

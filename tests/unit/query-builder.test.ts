@@ -310,3 +310,21 @@ describe('query select paths', () => {
     expectValidation(() => orders.query({ userId: 'u1' }).select('total', 'total'), /select\(\) names "total" and "total", which overlap/);
   });
 });
+
+describe('regressions found in review', () => {
+  it('regression: a sort-key value passed to query() is type-checked at the call', () => {
+    expectValidation(() => orders.query({ userId: 'u1', orderId: 5 as unknown as string }), 'orderId', 'string');
+  });
+
+  it('regression: "status" and "status__eq" in two filter() calls are the same key', () => {
+    const { db: rec, sent } = recordingClient();
+    const q = rec.getRepository(Order).query({ userId: 'u1' }).filter({ status: 'NEW' });
+    expectValidation(() => q.filter({ status__eq: 'OLD' }), 'status__eq', 'already filtered');
+    expect(sent).toHaveLength(0);
+  });
+
+  it('different operators on one attribute in two filter() calls are allowed and ANDed', () => {
+    const explained = orders.query({ userId: 'u1' }).filter({ total__gt: 1 }).filter({ total__lt: 9 }).explain();
+    expect(explained.filter).toBe('(#n1 > :v1) AND (#n1 < :v2)');
+  });
+});
