@@ -26,7 +26,8 @@ const config: Config = {
       // runs never start a JVM.
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 30_000,
+      // A project's `testTimeout` is ignored by Jest; this file sets it for integration tests.
+      setupFilesAfterEnv: ['<rootDir>/tests/support/integration-timeout.ts'],
     },
   ],
 };

@@ -200,7 +200,8 @@ describe('TableNotFoundError', () => {
     ]) {
       const err = await caught(run);
       expect(err).toBeInstanceOf(TableNotFoundError);
-      expect(err).toMatchObject({ code: 'TABLE_NOT_FOUND', table: `${prefix}never-created` });
+      expect(err).toMatchObject({ code: 'TABLE_NOT_FOUND', table: `${prefix}never-created`, awsName: 'ResourceNotFoundException' });
+      expect((err as Error).cause).toMatchObject({ name: 'ResourceNotFoundException' });
       expect(httpStatusOf(err)).toBe(500);
     }
     db.destroy();
