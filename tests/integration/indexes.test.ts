@@ -102,6 +102,9 @@ describe('global index with an INCLUDE projection', () => {
     const page = await orders.index('gsi-status').scan().limit(5).fetchAll();
     expect(page.items.map(key).sort()).toEqual(ORDERS.map(key).sort());
     expect(await orders.index('gsi-status').scan().filter({ itemsCount__gte: 10 }).count()).toBe(2);
+    const parallel = await orders.index('gsi-status').scan().segments(3).limit(2).fetchAll();
+    expect(parallel.items.map(key).sort()).toEqual(ORDERS.map(key).sort());
+    expect(await orders.index('gsi-region').scan().segments(2).count()).toBe(ORDERS.length);
   });
 
   it('pages with cursor and lastKey (index and table keys), skipping and repeating nothing despite duplicate sort keys', async () => {
