@@ -29,7 +29,7 @@ export class Order {
 export interface StandaloneOptions {
   /** A running DynamoDB (Local) to use; default: DKMIO_ENDPOINT, else an embedded DynamoDB Local. */
   endpoint?: string;
-  /** Prepended to table names, so several runs can share one DynamoDB Local. */
+  /** Prepended to table names, so several runs can share one DynamoDB Local. Default: TABLE_PREFIX. */
   tableNamePrefix?: string;
   /** Where the sample prints what it does. Default: console.log. */
   log?: (line: string) => void;
@@ -51,7 +51,7 @@ export async function main(options: StandaloneOptions = {}): Promise<void> {
     endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, // DynamoDB Local accepts any
-    tableNamePrefix: options.tableNamePrefix,
+    tableNamePrefix: options.tableNamePrefix ?? process.env['TABLE_PREFIX'],
   });
   try {
     const tables = await db.createTables([Order], { pollIntervalMs: 200 });

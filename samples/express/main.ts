@@ -1,7 +1,8 @@
 /**
  * Runs the Express sample: `npm run build && npm run build:samples && node dist-samples/express/main.js`.
  * Starts DynamoDB Local unless DKMIO_ENDPOINT is set, creates the users table and serves on
- * PORT (default 3000) until Ctrl-C. With EXISTING_APP=1 it runs the "existing SDK client" variant.
+ * PORT (default 3000) until Ctrl-C. With EXISTING_APP=1 it runs the "existing SDK client" variant;
+ * TABLE_PREFIX is prepended to table names.
  */
 import type { AddressInfo } from 'node:net';
 import { startLocalDynamo, type LocalDynamo } from 'dkmio/testing';
@@ -13,7 +14,8 @@ async function run(): Promise<void> {
   let local: LocalDynamo | undefined;
   const endpoint = process.env['DKMIO_ENDPOINT'] ?? (local = await startLocalDynamo()).endpoint;
   const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
-  const { app, db } = process.env['EXISTING_APP'] ? createExistingApp(createDocumentClient(config)) : createApp(config);
+  const prefix = process.env['TABLE_PREFIX'] ?? '';
+  const { app, db } = process.env['EXISTING_APP'] ? createExistingApp(createDocumentClient(config), prefix) : createApp({ ...config, tableNamePrefix: prefix });
   await db.createTables([User]);
 
   const port = Number(process.env['PORT'] ?? 3000);

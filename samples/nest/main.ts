@@ -1,7 +1,7 @@
 /**
  * Runs the NestJS sample: `npm run build && npm run build:samples && node dist-samples/nest/main.js`.
  * Starts DynamoDB Local unless DKMIO_ENDPOINT is set, creates the orders table and serves on
- * PORT (default 3000) until Ctrl-C.
+ * PORT (default 3000) until Ctrl-C. TABLE_PREFIX is prepended to table names.
  */
 import { DkmioClient } from 'dkmio';
 import { startLocalDynamo, type LocalDynamo } from 'dkmio/testing';
@@ -12,7 +12,12 @@ async function run(): Promise<void> {
   const given = process.env['DKMIO_ENDPOINT'];
   const local: LocalDynamo | undefined = given ? undefined : await startLocalDynamo();
   const endpoint = given ?? local!.endpoint;
-  const app = await createNestApp({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } });
+  const app = await createNestApp({
+    endpoint,
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    tableNamePrefix: process.env['TABLE_PREFIX'],
+  });
   // Tables belong to infrastructure code in production; creating them here keeps the sample one command.
   await app.get(DkmioClient).createTables([Order]);
   await app.listen(Number(process.env['PORT'] ?? 3000), '127.0.0.1');
