@@ -13,6 +13,8 @@ const moduleNameMapper: Config['moduleNameMapper'] = {
 
 const config: Config = {
   maxWorkers: 2,
+  // testTimeout is a global option: Jest ignores it inside a project, where it used to sit.
+  testTimeout: 30_000,
   projects: [
     {
       displayName: 'unit',
@@ -31,7 +33,6 @@ const config: Config = {
       // runs never start a JVM.
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
-      testTimeout: 30_000,
     },
   ],
 };
