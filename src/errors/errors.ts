@@ -125,6 +125,8 @@ export interface CancellationReason {
   index: number;
   code: string;
   message: string;
+  /** The stored item, when this item failed its condition and asked for it (`returnItemOnConditionFail`). */
+  item?: unknown;
 }
 
 /** A transaction was cancelled; `reasons` says why, item by item. */
