@@ -98,6 +98,16 @@ describe('runBatchWrite', () => {
     expect(client.sent).toHaveLength(9);
   });
 
+  it('says how many unprocessed writes may have been applied (last sent in a request that failed as a whole)', async () => {
+    const { run } = setup((_c, i) => {
+      if (i === 0) return { UnprocessedItems: { items: [(_c.input['RequestItems'] as Record<string, WriteRequest[]>)['items']![0]!] } };
+      throw sdkServerError();
+    }, { maxAttempts: 2, concurrency: 1 });
+    const err = (await run(prepare(items(3))).catch((e: unknown) => e)) as BatchWriteError;
+    expect(err.unprocessed).toHaveLength(1);
+    expect(err.message).toMatch(/1 of them were last sent in a request that failed as a whole, so DynamoDB may have applied them/);
+  });
+
   it('an error retrying cannot fix stops the batch: no new chunk is sent, every write not done is listed', async () => {
     const list = items(100);
     const { client, run } = setup((c, i) => {
