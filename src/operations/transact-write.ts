@@ -1,4 +1,4 @@
-import type { ConditionCheck, TransactWriteItem, TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, ConditionCheck, TransactWriteItem, TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
@@ -69,6 +69,6 @@ export function checkTransactionSize(count: number, operation: string): void {
 }
 
 /** The key of the item a transaction write touches (for the duplicate check). */
-export function touchedKey(item: TransactWriteItem): Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> {
+export function touchedKey(item: TransactWriteItem): Record<string, AttributeValue> {
   return item.Put?.Item ?? item.Update?.Key ?? item.Delete?.Key ?? item.ConditionCheck?.Key ?? {};
 }

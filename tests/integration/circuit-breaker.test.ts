@@ -3,6 +3,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { CircuitOpenError, DkmioClient, DkmioError, PartitionKey, Table, TableNotFoundError } from '../../src';
 import { startLocalDynamo, type LocalDynamo } from '../../src/testing';
 import { startFaultProxy, type FaultProxy } from '../support/fault-proxy';
+import { testEndpoint, uniqueTableName } from '../support/local';
 import { createRawTable } from '../support/raw-tables';
 
 @Table('orders')
@@ -14,7 +15,6 @@ class Order {
 const credentials = { accessKeyId: 'local', secretAccessKey: 'local' };
 const region = 'us-east-1';
 let server: LocalDynamo | undefined;
-let restarted: LocalDynamo | undefined;
 let proxy: FaultProxy | undefined;
 const clients: { destroy(): void }[] = [];
 
@@ -29,17 +29,18 @@ afterAll(async () => {
   await proxy?.close();
   // Never leave a JVM behind.
   await server?.stop();
-  await restarted?.stop();
 });
 
 test('opens after the threshold when the server stops, refuses at once while open, and closes once the server is back', async () => {
   // A second DynamoDB Local of our own, so stopping it affects no other test.
   server = await startLocalDynamo();
   proxy = await startFaultProxy({ target: server.endpoint });
-  await createRawTable(raw(server.endpoint), 'orders', ['id', 'S']);
+  const prefix = `${uniqueTableName('cb')}-`;
+  await createRawTable(raw(server.endpoint), `${prefix}orders`, ['id', 'S']);
   let now = 1_000;
   const db = new DkmioClient({
     endpoint: proxy.endpoint,
+    tableNamePrefix: prefix,
     region,
     credentials,
     clientConfig: { maxAttempts: 1 },
@@ -84,9 +85,10 @@ test('opens after the threshold when the server stops, refuses at once while ope
   expect(db.circuitBreaker.state).toBe('open');
   await expect(orders.get({ id: 'o1' })).rejects.toThrow(CircuitOpenError);
 
-  // The server returns (a fresh, empty one behind the same proxy address).
-  restarted = await startLocalDynamo();
-  proxy.setTarget(restarted.endpoint);
+  // A server answers again behind the same proxy address: the suite's shared DynamoDB Local,
+  // which (like a server restarted in memory) has no table of this test yet. Reusing it saves
+  // starting a third JVM on a shared machine.
+  proxy.setTarget(testEndpoint());
   now += 10_000;
   // The probe is slowed down so the test can show that other calls are refused meanwhile.
   proxy.setRules([{ fault: 'delay', rate: 1, delayMs: 300 }]);
@@ -97,7 +99,7 @@ test('opens after the threshold when the server stops, refuses at once while ope
   expect(db.circuitBreaker.state).toBe('closed');
   proxy.setRules([]);
 
-  await createRawTable(raw(restarted.endpoint), 'orders', ['id', 'S']);
+  await createRawTable(raw(testEndpoint()), `${prefix}orders`, ['id', 'S']);
   await orders.put({ id: 'o1', total: 2 });
   expect(await orders.get({ id: 'o1' })).toMatchObject({ total: 2 });
 }, 120_000);
