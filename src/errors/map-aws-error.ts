@@ -53,6 +53,11 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): DkmioError {
     case 'ItemCollectionSizeLimitExceededException':
       return new CollectionSizeError(`${where}: the item collection exceeded its size limit`, { cause: error });
     case 'ValidationException': {
+      // A declared index the table lacks is a deployment problem like a missing table (500),
+      // not bad input from the caller (400).
+      if (/does not have the specified index/i.test(e.message ?? '')) {
+        return new TableNotFoundError(`${where}: table or index not found (${e.message})`, ctx.table, { cause: error, awsName: name });
+      }
       const hint = /document path provided in the update expression is invalid/i.test(e.message ?? '')
         ? ' (a nested path like "address.city" needs its parent map to exist: set the whole map first, e.g. set: { address: { city } })'
         : '';

@@ -1,7 +1,7 @@
 import { InvalidProjectionError, ValidationError } from '../errors/errors';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import type { ExpressionContext } from './context';
-import { parsePath, pathExpression, type DocumentPath } from './paths';
+import { parsePath, pathExpression, pathsOverlap, type DocumentPath } from './paths';
 
 /** Throws {@link InvalidProjectionError} when `path` is not readable through `index`. */
 export function checkProjected(index: IndexMeta | undefined, path: DocumentPath, use: 'select' | 'filter'): void {
@@ -21,9 +21,14 @@ export function compileProjection(meta: EntityMetadata, attributes: readonly str
   if (!Array.isArray(attributes) || attributes.length === 0) {
     throw new ValidationError('select() needs at least one attribute name.');
   }
+  const seen: DocumentPath[] = [];
   return attributes.map((a) => {
     const path = parsePath(meta, a);
     checkProjected(index, path, 'select');
+    // DynamoDB rejects a projection naming a path twice or a path inside another.
+    const clash = seen.find((s) => pathsOverlap(s, path));
+    if (clash) throw new ValidationError(`select() names "${clash.text}" and "${path.text}", which overlap; keep one of them.`);
+    seen.push(path);
     return pathExpression(meta, path, ctx);
   }).join(', ');
 }
