@@ -89,7 +89,8 @@ export function Attribute(options?: AttributeOptions): PropertyDecoratorFn {
  */
 export function GlobalIndex<T = unknown>(name: string, options: GlobalIndexOptions<T>): ClassDecoratorFn<T> {
   return (target) => {
-    recordOf(target).indexes.push({
+    // Class decorators run bottom-up; unshift keeps the indexes in the order they are written.
+    recordOf(target).indexes.unshift({
       kind: 'global',
       name,
       partitionKey: options?.partitionKey,
@@ -107,7 +108,7 @@ export function GlobalIndex<T = unknown>(name: string, options: GlobalIndexOptio
  */
 export function LocalIndex<T = unknown>(name: string, options: LocalIndexOptions<T>): ClassDecoratorFn<T> {
   return (target) => {
-    recordOf(target).indexes.push({
+    recordOf(target).indexes.unshift({
       kind: 'local',
       name,
       sortKey: options?.sortKey,
