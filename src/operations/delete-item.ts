@@ -1,12 +1,16 @@
-import type { DeleteItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { Delete, DeleteItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
 import type { EntityMetadata } from '../metadata/entity-metadata';
-import { finishWrite } from './common';
-import type { DeleteOptions } from './options';
+import { finishItemWrite, withReturnValues } from './common';
+import type { DeleteOptions, ItemConditionOptions } from './options';
 
 /** DeleteItem request for `key`. */
 export function buildDeleteItem(meta: EntityMetadata, table: string, key: unknown, options?: DeleteOptions): DeleteItemCommandInput {
-  const input: DeleteItemCommandInput = { TableName: table, Key: marshallKey(meta, key, 'delete') };
-  return finishWrite(input, meta, options, new ExpressionContext(), ['NONE', 'ALL_OLD'], 'delete');
+  return withReturnValues<DeleteItemCommandInput>(buildDelete(meta, table, key, options), options, ['NONE', 'ALL_OLD'], 'delete');
+}
+
+/** The item-level part of a delete, shared by DeleteItem and a transaction's Delete. */
+export function buildDelete(meta: EntityMetadata, table: string, key: unknown, options?: ItemConditionOptions, operation = 'delete'): Delete {
+  return finishItemWrite<Delete>({ TableName: table, Key: marshallKey(meta, key, operation) }, meta, options, new ExpressionContext());
 }

@@ -1,18 +1,26 @@
-import type { PutItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { Put, PutItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import { ExpressionContext } from '../expressions/context';
 import { checkItemKey } from '../expressions/keys';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { marshallItem } from '../marshalling/items';
-import { finishWrite } from './common';
-import type { PutOptions } from './options';
+import { finishItemWrite, withReturnValues } from './common';
+import type { ItemConditionOptions, PutOptions } from './options';
 
 /** PutItem request for `item`, with the full primary key checked and `@Version()` applied. */
 export function buildPutItem(meta: EntityMetadata, table: string, item: unknown, options?: PutOptions): PutItemCommandInput {
+  return withReturnValues<PutItemCommandInput>(buildPut(meta, table, item, options), options, ['NONE', 'ALL_OLD'], 'put');
+}
+
+/**
+ * The item-level part of a put, shared by PutItem and a transaction's Put: the item with its key
+ * checked, `@Version()` applied, and the condition compiled.
+ */
+export function buildPut(meta: EntityMetadata, table: string, item: unknown, options?: ItemConditionOptions, operation = 'put'): Put {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-    throw new ValidationError(`put on ${meta.className} needs an item object.`);
+    throw new ValidationError(`${operation} on ${meta.className} needs an item object.`);
   }
-  checkItemKey(meta, item as Record<string, unknown>, 'put');
+  checkItemKey(meta, item as Record<string, unknown>, operation);
   const Item = marshallItem(meta, item);
   const ctx = new ExpressionContext();
   let versionClause: string | undefined;
@@ -23,7 +31,7 @@ export function buildPutItem(meta: EntityMetadata, table: string, item: unknown,
       Item[meta.version.stored] = { N: '1' };
     } else {
       if (typeof current !== 'number' || !Number.isInteger(current)) {
-        throw new ValidationError(`put on ${meta.className}: version "${meta.version.property}" must be an integer, got ${typeof current}.`);
+        throw new ValidationError(`${operation} on ${meta.className}: version "${meta.version.property}" must be an integer, got ${typeof current}.`);
       }
       // The name placeholder is made only here: DynamoDB rejects a request whose
       // ExpressionAttributeNames hold a name no expression uses.
@@ -31,5 +39,5 @@ export function buildPutItem(meta: EntityMetadata, table: string, item: unknown,
       Item[meta.version.stored] = { N: String(current + 1) };
     }
   }
-  return finishWrite<PutItemCommandInput>({ TableName: table, Item }, meta, options, ctx, ['NONE', 'ALL_OLD'], 'put', versionClause);
+  return finishItemWrite<Put>({ TableName: table, Item }, meta, options, ctx, versionClause);
 }
