@@ -91,11 +91,19 @@ export function isInfrastructureFailure(error: unknown): boolean {
   return isServerOrNetwork(error as AwsLikeError);
 }
 
+/** Errors of the client's own configuration: no request was possible, so not the server's fault. */
+const CONFIGURATION_NAMES = new Set(['CredentialsProviderError', 'TokenProviderError', 'ProviderError']);
+const CONFIGURATION_MESSAGE = /region is missing|invalid region|could not load credentials|credential is missing/i;
+
 function isServerOrNetwork(e: AwsLikeError | undefined): boolean {
-  if (!e) return true;
+  if (!e) return false;
   if (e.name === 'AbortError') return false;
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined) return status >= 500 || status === 429;
-  // No HTTP status: the request never got an answer (connection refused, reset, timeout).
-  return true;
+  // No HTTP status: the request got no answer (connection refused or reset, DNS, timeout), unless
+  // the client could not even build it. A missing region or unloadable credentials is a
+  // configuration error: opening the breaker on it would hide the cause behind CircuitOpenError.
+  // (A denylist, because the SDK wraps errors from other realms, e.g. under Jest, losing `code`.)
+  if (e.name !== undefined && CONFIGURATION_NAMES.has(e.name)) return false;
+  return !CONFIGURATION_MESSAGE.test(String((e as { message?: unknown }).message ?? ''));
 }
