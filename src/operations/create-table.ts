@@ -93,19 +93,22 @@ function scalarTypeOf(meta: EntityMetadata, attr: AttributeMeta, role: string): 
   if (!meta.attributes.has(attr.property)) {
     throw new InvalidDefinitionError(
       `${where}: the property has no decorator, so TypeScript records no type for it. ` +
-        `Add @Attribute() with a type annotation, e.g. \`@Attribute() ${attr.property}?: string;\` (string, number or Uint8Array).`,
+        `Add @Attribute() with a type annotation, e.g. \`@Attribute() ${attr.property}?: string;\` (string, number or Uint8Array), ` +
+        `or name the type: \`@Attribute({ type: 'S' })\`.`,
     );
   }
   if (t === undefined) {
     throw new InvalidDefinitionError(
       `${where}: no design type was recorded. Give the property a type annotation (string, number or Uint8Array) ` +
-        `and compile with "emitDecoratorMetadata": true (tools that strip types, like esbuild, record none).`,
+        `and compile with "emitDecoratorMetadata": true, or name it: @Attribute({ type: 'S' | 'N' | 'B' }) ` +
+        `(tools that strip types, like esbuild, swc and tsx, record none).`,
     );
   }
   const shown = typeof t === 'function' && t.name ? t.name : String(t);
   throw new InvalidDefinitionError(
     `${where}: it is declared as ${shown}, but key attributes must be a string, number or binary (Uint8Array). ` +
-      `Declare it as \`${attr.property}: string\` or \`${attr.property}: number\` (a union such as \`string | null\` records Object).`,
+      `Declare it as \`${attr.property}: string\` or \`${attr.property}: number\` (a union such as \`string | null\` records Object), ` +
+        `or name the type: \`@Attribute({ type: 'S' })\`.`,
   );
 }
 

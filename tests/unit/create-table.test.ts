@@ -156,6 +156,43 @@ describe('buildCreateTable', () => {
   });
 });
 
+describe('@Attribute({ type }) for builds that record no design:type', () => {
+  it('names the key types when TypeScript recorded none or a union', () => {
+    @Table('typed')
+    @GlobalIndex('gsi-score', { partitionKey: 'score' })
+    class Typed {
+      // As esbuild/swc leave it: no design:type at all for an untyped declaration.
+      @PartitionKey() @Attribute({ type: 'S' }) id: unknown;
+      @SortKey() @Attribute({ type: 'B' }) blob: unknown;
+      @Attribute({ type: 'N', name: 'score_v' }) score?: number | null; // a union records Object
+    }
+    const request = buildCreateTable(entityMetadata(Typed), 'typed');
+    expect(request.AttributeDefinitions).toEqual([
+      { AttributeName: 'id', AttributeType: 'S' },
+      { AttributeName: 'blob', AttributeType: 'B' },
+      { AttributeName: 'score_v', AttributeType: 'N' },
+    ]);
+  });
+
+  it('a named type also drives key type checks before sending', () => {
+    @Table('typed2')
+    class Typed2 {
+      @PartitionKey() @Attribute({ type: 'N' }) id: unknown;
+    }
+    const db = new DkmioClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    expect(() => db.getRepository(Typed2).query({ id: 'not-a-number' })).toThrow(/"id".*must be a number/);
+  });
+
+  it('refuses a type that is not S, N or B when the class is defined', () => {
+    expect(() => {
+      class Bad {
+        @Attribute({ type: 'String' as 'S' }) x?: string;
+      }
+      return Bad;
+    }).toThrow(/@Attribute\(\{ type \}\) on "x" must be 'S', 'N' or 'B', got "String"/);
+  });
+});
+
 describe('planTables', () => {
   it('applies the prefix and keeps the TTL attribute by stored name', () => {
     @Table('sessions')
