@@ -1,6 +1,7 @@
 import { DescribeTableCommand, type DescribeTableCommandOutput, type TableDescription } from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../client/executor';
 import { DkmioError, ErrorCodes, TableNotFoundError, ValidationError } from '../errors/errors';
+import { abortableSleep } from '../resilience/retry';
 
 /** How long table operations wait, and how often they look. */
 export interface WaitOptions {
@@ -81,20 +82,5 @@ export async function pause(w: Waiting, table: string, waitingFor: string): Prom
   if (Date.now() >= w.deadline) {
     throw new DkmioError(ErrorCodes.DYNAMODB_ERROR, `Table "${table}" was not ${waitingFor} after ${w.timeoutMs} ms; raise waitTimeoutMs to wait longer.`);
   }
-  await sleep(Math.min(w.intervalMs, Math.max(0, w.deadline - Date.now())), w.signal);
-}
-
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  return new Promise((resolve, reject) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
+  await abortableSleep(Math.min(w.intervalMs, Math.max(0, w.deadline - Date.now())), w.signal);
 }
