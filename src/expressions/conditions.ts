@@ -165,15 +165,22 @@ function list(value: unknown, fail: (why: string) => never): unknown[] {
 
 function orderable(value: unknown, fail: (why: string) => never, what: string): void {
   if (typeof value === 'string' || typeof value === 'bigint' || value instanceof Uint8Array) return;
+  // Dates are stored as ISO 8601 strings, which order like the instants they name.
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) fail(`${what} is an invalid Date.`);
+    return;
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail(`${what} is ${value}; numbers must be finite.`);
     return;
   }
-  fail(`${what} must be a string, number or binary to compare, got ${describe(value)}.`);
+  fail(`${what} must be a string, number, binary or Date to compare, got ${describe(value)}.`);
 }
 
 /** DynamoDB rejects BETWEEN with a lower bound above the upper one; say so before sending. */
-function ordered(lo: unknown, hi: unknown, fail: (why: string) => never): void {
+function ordered(low: unknown, high: unknown, fail: (why: string) => never): void {
+  const lo = low instanceof Date ? low.toISOString() : low;
+  const hi = high instanceof Date ? high.toISOString() : high;
   const kind = (v: unknown) => (typeof v === 'bigint' ? 'number' : v instanceof Uint8Array ? 'binary' : typeof v);
   if (kind(lo) !== kind(hi)) fail(`between bounds must be of one type, got ${describe(lo)} and ${describe(hi)}.`);
   let cmp: number;
