@@ -23,9 +23,15 @@ export interface ConditionOptions {
   label?: string;
 }
 
-/** Compiles a condition (object or and/or/not node) into a DynamoDB expression string. */
-export function compileCondition(meta: EntityMetadata, input: ConditionInput, ctx: ExpressionContext, options: ConditionOptions = {}): string {
-  return compile(meta, input, ctx, options).expr;
+/**
+ * Compiles a condition (object or and/or/not node) into a DynamoDB expression string.
+ *
+ * Conditions come in as `unknown`: their shape is validated here at run time, and typed callers
+ * (`ConditionInput<T>` for a generic `T`) can pass them without the checker relating the
+ * entity-typed condition types to untyped ones, which is expensive.
+ */
+export function compileCondition(meta: EntityMetadata, input: unknown, ctx: ExpressionContext, options: ConditionOptions = {}): string {
+  return compile(meta, input as ConditionInput, ctx, options).expr;
 }
 
 /**
@@ -34,18 +40,18 @@ export function compileCondition(meta: EntityMetadata, input: ConditionInput, ct
  */
 export function compileConditions(
   meta: EntityMetadata,
-  condition: ConditionInput | undefined,
-  conditionOr: readonly ConditionInput[] | undefined,
+  condition: unknown,
+  conditionOr: unknown,
   ctx: ExpressionContext,
   options: ConditionOptions = {},
 ): string | undefined {
   const parts: Compiled[] = [];
-  if (condition !== undefined) parts.push(compile(meta, condition, ctx, options));
+  if (condition !== undefined) parts.push(compile(meta, condition as ConditionInput, ctx, options));
   if (conditionOr !== undefined) {
     if (!Array.isArray(conditionOr) || conditionOr.length === 0) {
       throw new ValidationError('conditionOr must be a non-empty array of condition groups, e.g. [{ status: "A" }, { status: "B" }].');
     }
-    parts.push(join(conditionOr.map((g) => compile(meta, g, ctx, options)), 'OR'));
+    parts.push(join((conditionOr as readonly ConditionInput[]).map((g) => compile(meta, g, ctx, options)), 'OR'));
   }
   if (parts.length === 0) return undefined;
   return join(parts, 'AND').expr;
