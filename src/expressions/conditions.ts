@@ -102,7 +102,11 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
     };
     if (op === 'between') {
       const [lo, hi] = pair(value, fail);
-      return `${target} BETWEEN ${num(lo, 'the lower bound')} AND ${num(hi, 'the upper bound')}`;
+      const low = num(lo, 'the lower bound');
+      const high = num(hi, 'the upper bound');
+      // DynamoDB refuses reversed bounds for size() as for attributes.
+      ordered(lo, hi, fail);
+      return `${target} BETWEEN ${low} AND ${high}`;
     }
     if (op === 'in') return `${target} IN (${list(value, fail).map((v) => num(v, 'a value')).join(', ')})`;
     return `${target} ${COMPARATORS[op]} ${num(value, 'the value')}`;
@@ -130,9 +134,8 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
       return `${op === 'not_begins_with' ? 'NOT ' : ''}begins_with(${p}, ${ctx.value(value, key)})`;
     case 'contains':
     case 'not_contains':
-      if (value === null || (typeof value === 'object' && !(value instanceof Uint8Array))) {
-        fail(`${op} takes a string, number or binary (a substring or a set/list element), got ${describe(value)}.`);
-      }
+      // Any value: DynamoDB looks for a substring, a set member, or a list element of any type
+      // (`items__contains: { sku: 'a', qty: 1 }` on a list of maps).
       return `${op === 'not_contains' ? 'NOT ' : ''}contains(${p}, ${ctx.value(value, key)})`;
     case 'exists':
     case 'not_exists': {

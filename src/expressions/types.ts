@@ -18,8 +18,8 @@ export type AttributeTypeName = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 
 /** Values that order (`gt`, `between`, ...): DynamoDB compares numbers numerically, strings and binaries byte-wise. Dates are stored as ISO strings. */
 export type OrderableValue = string | number | bigint | Uint8Array | Date;
 
-/** Values `contains` looks for: a substring, a set element, a list element (scalars only). */
-export type ElementValue = string | number | bigint | boolean | Uint8Array;
+/** Values `contains` looks for in a value of unknown type: a substring, a set member, a list element. */
+export type ElementValue = string | number | bigint | boolean | null | Uint8Array | readonly unknown[] | Readonly<Record<string, unknown>>;
 
 // A literal union ('NEW' | 'OLD') orders against any string; a Date property against an ISO string too.
 type Widen<V> = V extends string ? string : V extends number ? number : V extends bigint ? bigint : V extends Date ? Date | string : V;
@@ -32,7 +32,7 @@ export type PrefixValueOf<V> = unknown extends V
   ? string | Uint8Array
   : (Extract<V, string | Date> extends never ? never : string) | (Extract<V, Uint8Array> extends never ? never : Uint8Array);
 
-/** What `contains` looks for in a property of type `V`: a substring, a set or list element, a byte run. */
+/** What `contains` looks for in a property of type `V`: a substring, a set member, a list element (of any type), a byte run. */
 export type ContainsValueOf<V> = unknown extends V ? ElementValue : ContainsMember<V>;
 type ContainsMember<V> = V extends string
   ? string
@@ -41,7 +41,7 @@ type ContainsMember<V> = V extends string
     : V extends ReadonlySet<infer E>
       ? E
       : V extends readonly (infer E)[]
-        ? Extract<E, ElementValue>
+        ? E
         : never;
 
 /** True when DynamoDB's `size()` applies to `V`: strings, binaries, sets, lists and maps. */

@@ -18,6 +18,7 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
     if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
     const v = src[k];
     if (v === undefined || typeof v === 'function') continue;
+    if (k === '') throw new ValidationError(`put on ${meta.className}: the item has an attribute with an empty name; DynamoDB attribute names cannot be empty strings.`);
     out[renames.size === 0 ? k : (renames.get(k) ?? k)] = marshallValue(v, k);
   }
   return out;

@@ -20,6 +20,7 @@ export function compiles(): void {
     tags__contains: 'urgent',
     scores__not_contains: 3,
     notes__contains: 'x',
+    items__contains: { sku: 'a', qty: 1 }, // a list element of any type
     photo__begins_with: new Uint8Array([1]),
     paid__exists: true,
     paid__not_exists: false,
@@ -102,7 +103,7 @@ export function doesNotCompile(): void {
   orders.scan().filter({ tags__contains: 5 });
   // @ts-expect-error contains looks for one element, not a list
   orders.scan().filter({ notes__contains: ['x'] });
-  // @ts-expect-error lists of maps have no scalar element to look for
+  // @ts-expect-error a list of maps holds maps
   orders.scan().filter({ items__contains: 'x' });
   // @ts-expect-error size of a number
   orders.scan().filter({ total__size__gt: 1 });
