@@ -3,6 +3,7 @@ import { ValidationError } from '../errors/errors';
 import { ExpressionContext } from '../expressions/context';
 import { checkItemKey } from '../expressions/keys';
 import type { EntityMetadata } from '../metadata/entity-metadata';
+import { checkItemSize, itemSize } from '../marshalling/item-size';
 import { marshallItem } from '../marshalling/items';
 import { returnValuesOf, writeCondition } from './common';
 import type { PutOptions } from './options';
@@ -30,6 +31,7 @@ export function buildPutItem(meta: EntityMetadata, table: string, item: unknown,
       Item[meta.version.stored] = { N: String(current + 1) };
     }
   }
+  checkItemSize(itemSize(Item), `put on ${meta.className}: the item`);
   const input: PutItemCommandInput = { TableName: table, Item };
   const condition = writeCondition(meta, options, ctx, versionClause);
   if (condition !== undefined) input.ConditionExpression = condition;

@@ -1,8 +1,9 @@
-import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
 import { compileUpdate, type ExtraSet, type UpdateActions } from '../expressions/update';
+import { attributeValueSize, checkItemSize, itemSize } from '../marshalling/item-size';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { returnValuesOf, writeCondition } from './common';
 import type { UpdateOptions } from './options';
@@ -32,8 +33,17 @@ export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknow
   const condition = writeCondition(meta, options, ctx, versionClause);
   if (condition !== undefined) input.ConditionExpression = condition;
   Object.assign(input, ctx.attributes());
+  // The stored item is not known here, but the key and the values this update writes are part of
+  // it: over 400 KB together, DynamoDB is certain to refuse the update.
+  checkItemSize(itemSize(Key) + valuesSize(input.ExpressionAttributeValues), `update on ${meta.className}: the key and the values it writes`);
   const rv = returnValuesOf(options, ['NONE', 'ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'], 'update');
   if (rv !== undefined) input.ReturnValues = rv;
   if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   return input;
+}
+
+function valuesSize(values: Record<string, AttributeValue> | undefined): number {
+  let n = 0;
+  for (const v of Object.values(values ?? {})) n += attributeValueSize(v);
+  return n;
 }
