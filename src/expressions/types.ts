@@ -98,7 +98,7 @@ type OperatorOf<V> =
 // The keys of one path: `path__op` for every operator of its value type, and the bare path (eq)
 // unless it comes from an index signature (`counters.${string}` would also match `counters.x__gt`).
 type PathKeys<P extends string, V, Open> =
-  | { [O in keyof OpsOf<V> & string]: { k: `${P}__${O}`; v: OpsOf<V>[O] } }[keyof OpsOf<V> & string]
+  | { [O in OperatorOf<V>]: { k: `${P}__${O}`; v: OpsOf<V>[O] } }[OperatorOf<V>]
   | (Open extends true ? (unknown extends V ? { k: P; v: V } : never) : { k: P; v: V });
 
 /** Every key of `T`'s condition objects with its value, as a union of `{ k: 'total__gt'; v: number }`. */
