@@ -5,7 +5,7 @@
 import 'reflect-metadata';
 
 export { Table, PartitionKey, SortKey, GlobalIndex, LocalIndex, Ttl, Attribute, Version } from './metadata/decorators';
-export type { AttributeOptions, TableOptions, GlobalIndexOptions, LocalIndexOptions } from './metadata/decorators';
+export type { AttributeOptions, TableOptions, GlobalIndexOptions, LocalIndexOptions, IndexKeyName, IndexKeyCheck, IndexDecorator } from './metadata/decorators';
 export type { EntityMetadata, AttributeMeta, IndexMeta } from './metadata/entity-metadata';
 export { entityMetadata } from './metadata/resolve';
 
@@ -32,13 +32,17 @@ export { QueryBuilder } from './repository/query-builder';
 export { ScanBuilder } from './repository/scan-builder';
 export { ReadBuilder } from './repository/read-builder';
 export type { FetchAllOptions } from './repository/read-builder';
-export type { Page, Explained, KeyInput, ItemInput, EntityData, PropertyName } from './repository/types';
+export type { Page, Explained, KeyInput, KeyValue, ItemInput, EntityData, PropertyName } from './repository/types';
 
 export { and, or, not, ConditionNode } from './expressions/combinators';
 export type { ConditionInput } from './expressions/combinators';
-export type { ConditionObject } from './expressions/types';
-export type { UpdateActions } from './expressions/update';
-export type { SortKeyCondition, SortKeyOperator } from './expressions/key-condition';
+export type { ConditionObject, FreeCondition, AttributeTypeName, OrderableValue, ElementValue, OrderValueOf, PrefixValueOf, ContainsValueOf, OpsOf } from './expressions/types';
+export { free } from './expressions/free';
+export type { Free } from './expressions/free';
+export type { DocumentPathOf, PathMap, PathEntry, PathEntryOf, LeafValue } from './expressions/path-types';
+export type { UpdateActions, TypedUpdateActions, UntypedUpdateActions, RemovablePath, SetElement } from './expressions/update-types';
+export type { DkmioTypeOptions, UndeclaredAttributes, UndeclaredPath } from './expressions/type-options';
+export type { SortKeyCondition, SortKeyOperator, SortKeyValue } from './expressions/key-condition';
 export { OPERATORS } from './expressions/operators';
 export type { Operator } from './expressions/operators';
 export type { GetOptions, PutOptions, UpdateOptions, DeleteOptions, WriteOptions, ReturnValues, BaseOptions, ConditionOptions, ItemConditionOptions } from './operations/options';

@@ -23,9 +23,15 @@ export interface ConditionOptions {
   label?: string;
 }
 
-/** Compiles a condition (object or and/or/not node) into a DynamoDB expression string. */
-export function compileCondition(meta: EntityMetadata, input: ConditionInput, ctx: ExpressionContext, options: ConditionOptions = {}): string {
-  return compile(meta, input, ctx, options).expr;
+/**
+ * Compiles a condition (object or and/or/not node) into a DynamoDB expression string.
+ *
+ * Conditions come in as `unknown`: their shape is validated here at run time, and typed callers
+ * (`ConditionInput<T>` for a generic `T`) can pass them without the checker relating the
+ * entity-typed condition types to untyped ones, which is expensive.
+ */
+export function compileCondition(meta: EntityMetadata, input: unknown, ctx: ExpressionContext, options: ConditionOptions = {}): string {
+  return compile(meta, input as ConditionInput, ctx, options).expr;
 }
 
 /**
@@ -34,18 +40,18 @@ export function compileCondition(meta: EntityMetadata, input: ConditionInput, ct
  */
 export function compileConditions(
   meta: EntityMetadata,
-  condition: ConditionInput | undefined,
-  conditionOr: readonly ConditionInput[] | undefined,
+  condition: unknown,
+  conditionOr: unknown,
   ctx: ExpressionContext,
   options: ConditionOptions = {},
 ): string | undefined {
   const parts: Compiled[] = [];
-  if (condition !== undefined) parts.push(compile(meta, condition, ctx, options));
+  if (condition !== undefined) parts.push(compile(meta, condition as ConditionInput, ctx, options));
   if (conditionOr !== undefined) {
     if (!Array.isArray(conditionOr) || conditionOr.length === 0) {
       throw new ValidationError('conditionOr must be a non-empty array of condition groups, e.g. [{ status: "A" }, { status: "B" }].');
     }
-    parts.push(join(conditionOr.map((g) => compile(meta, g, ctx, options)), 'OR'));
+    parts.push(join((conditionOr as readonly ConditionInput[]).map((g) => compile(meta, g, ctx, options)), 'OR'));
   }
   if (parts.length === 0) return undefined;
   return join(parts, 'AND').expr;
@@ -96,9 +102,11 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
     };
     if (op === 'between') {
       const [lo, hi] = pair(value, fail);
-      const [a, b] = [num(lo, 'the lower bound'), num(hi, 'the upper bound')];
+      const low = num(lo, 'the lower bound');
+      const high = num(hi, 'the upper bound');
+      // DynamoDB refuses reversed bounds for size() as for attributes.
       ordered(lo, hi, fail);
-      return `${target} BETWEEN ${a} AND ${b}`;
+      return `${target} BETWEEN ${low} AND ${high}`;
     }
     if (op === 'in') return `${target} IN (${list(value, fail).map((v) => num(v, 'a value')).join(', ')})`;
     return `${target} ${COMPARATORS[op]} ${num(value, 'the value')}`;
@@ -126,9 +134,8 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
       return `${op === 'not_begins_with' ? 'NOT ' : ''}begins_with(${p}, ${ctx.value(value, key)})`;
     case 'contains':
     case 'not_contains':
-      if (value === null || (typeof value === 'object' && !(value instanceof Uint8Array))) {
-        fail(`${op} takes a string, number or binary (a substring or a set/list element), got ${describe(value)}.`);
-      }
+      // Any value: DynamoDB looks for a substring, a set member, or a list element of any type
+      // (`items__contains: { sku: 'a', qty: 1 }` on a list of maps).
       return `${op === 'not_contains' ? 'NOT ' : ''}contains(${p}, ${ctx.value(value, key)})`;
     case 'exists':
     case 'not_exists': {
@@ -167,7 +174,7 @@ function list(value: unknown, fail: (why: string) => never): unknown[] {
 
 function orderable(value: unknown, fail: (why: string) => never, what: string): void {
   if (typeof value === 'string' || typeof value === 'bigint' || value instanceof Uint8Array) return;
-  // A Date is sent as its ISO string, which orders like the Date itself.
+  // Dates are stored as ISO 8601 strings, which order like the instants they name.
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) fail(`${what} is an invalid Date.`);
     return;
@@ -180,7 +187,9 @@ function orderable(value: unknown, fail: (why: string) => never, what: string): 
 }
 
 /** DynamoDB rejects BETWEEN with a lower bound above the upper one; say so before sending. */
-export function ordered(lo: unknown, hi: unknown, fail: (why: string) => never): void {
+export function ordered(low: unknown, high: unknown, fail: (why: string) => never): void {
+  const lo = low instanceof Date ? low.toISOString() : low;
+  const hi = high instanceof Date ? high.toISOString() : high;
   const kind = (v: unknown) => (typeof v === 'bigint' ? 'number' : v instanceof Uint8Array ? 'binary' : typeof v);
   if (kind(lo) !== kind(hi)) fail(`between bounds must be of one type, got ${describe(lo)} and ${describe(hi)}.`);
   let cmp: number;

@@ -8,8 +8,23 @@ import { checkKeyValue } from './keys';
 export const SORT_KEY_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'begins_with'] as const;
 export type SortKeyOperator = (typeof SORT_KEY_OPERATORS)[number];
 
-/** `where()`'s argument: exactly one sort-key operator. */
-export type SortKeyCondition = Partial<Record<SortKeyOperator, unknown>>;
+/** Values a sort key can be compared with. */
+export type SortKeyValue = string | number | bigint | Uint8Array;
+
+type OnlyOne<K extends SortKeyOperator, V> = { readonly [P in K]: V } & { readonly [P in Exclude<SortKeyOperator, K>]?: never };
+
+/**
+ * `where()`'s argument: exactly one sort-key operator, e.g. `{ gte: 'ord_100' }`,
+ * `{ between: [1, 9] }`, `{ begins_with: '2024-' }`. Two operators in one object do not compile.
+ */
+export type SortKeyCondition =
+  | OnlyOne<'eq', SortKeyValue>
+  | OnlyOne<'gt', SortKeyValue>
+  | OnlyOne<'gte', SortKeyValue>
+  | OnlyOne<'lt', SortKeyValue>
+  | OnlyOne<'lte', SortKeyValue>
+  | OnlyOne<'between', readonly [SortKeyValue, SortKeyValue]>
+  | OnlyOne<'begins_with', string | Uint8Array>;
 
 const SYMBOLS: Record<string, string> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
 

@@ -42,6 +42,8 @@ export function parsePath(meta: EntityMetadata, text: string): DocumentPath {
       else if (segments.length === 0 || typeof segments[segments.length - 1] === 'string') bad('empty name segment');
       i++;
       if (i === text.length) bad('ends with "."');
+      // `a.[0]` names an empty map key, not `a[0]`: refuse it rather than read another path.
+      if (text[i] === '.' || text[i] === '[') bad('empty name segment');
     } else if (c === '[') {
       if (name.length > 0) flushName();
       else if (segments.length === 0) bad('a list index needs a name before it');

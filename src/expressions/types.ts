@@ -1,7 +1,127 @@
 /**
  * Types of the operator syntax as users write it: `{ property__operator: value }` entries, ANDed.
- * A key without an operator means `eq`. `T` is the entity; the typed layer narrows keys and
- * values per entity.
+ * A key without an operator means `eq`. For an entity `T`, keys are checked against its
+ * properties (and nested paths into them) and each value against what its operator needs:
+ * `total__gt: number`, `status__in: T['status'][]`, `tags__contains: string` for a `Set<string>`,
+ * `x__exists: boolean`, `items__size__between: [number, number]`.
+ *
+ * When `T` is unknown (`ConditionObject` without an argument, or a condition built outside any
+ * entity context), every key is accepted and only the runtime checks apply.
  */
-// eslint-disable-next-line @typescript-eslint/no-unused-vars
-export type ConditionObject<T = unknown> = Readonly<Record<string, unknown>>;
+import type { Free } from './free';
+import type { PathEntryOf } from './path-types';
+import type { UndeclaredAttributes } from './type-options';
+
+/** DynamoDB's attribute type names, the values `type` takes (`{ tags__type: 'SS' }`). */
+export type AttributeTypeName = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
+
+/** Values that order (`gt`, `between`, ...): DynamoDB compares numbers numerically, strings and binaries byte-wise. Dates are stored as ISO strings. */
+export type OrderableValue = string | number | bigint | Uint8Array | Date;
+
+/** Values `contains` looks for in a value of unknown type: a substring, a set member, a list element. */
+export type ElementValue = string | number | bigint | boolean | null | Uint8Array | readonly unknown[] | Readonly<Record<string, unknown>>;
+
+// A literal union ('NEW' | 'OLD') orders against any string; a Date property against an ISO string too.
+type Widen<V> = V extends string ? string : V extends number ? number : V extends bigint ? bigint : V extends Date ? Date | string : V;
+
+/** The value `gt`/`gte`/`lt`/`lte`/`between` take for a property of type `V` (never: not orderable). */
+export type OrderValueOf<V> = unknown extends V ? OrderableValue : Widen<Extract<V, OrderableValue>>;
+
+/** The prefix `begins_with` takes for a property of type `V`. */
+export type PrefixValueOf<V> = unknown extends V
+  ? string | Uint8Array
+  : (Extract<V, string | Date> extends never ? never : string) | (Extract<V, Uint8Array> extends never ? never : Uint8Array);
+
+/** What `contains` looks for in a property of type `V`: a substring, a set member, a list element (of any type), a byte run. */
+export type ContainsValueOf<V> = unknown extends V ? ElementValue : ContainsMember<V>;
+type ContainsMember<V> = V extends string
+  ? string
+  : V extends Uint8Array
+    ? Uint8Array
+    : V extends ReadonlySet<infer E>
+      ? E
+      : V extends readonly (infer E)[]
+        ? E
+        : never;
+
+/** True when DynamoDB's `size()` applies to `V`: strings, binaries, sets, lists and maps. */
+type Sized<V> = unknown extends V
+  ? true
+  : [Extract<V, string | Uint8Array | Date | ReadonlySet<unknown> | readonly unknown[]> | MapPart<V>] extends [never]
+    ? false
+    : true;
+type MapPart<V> = V extends string | number | bigint | boolean | null | Uint8Array | Date | ReadonlySet<unknown> | readonly unknown[] ? never : V extends object ? V : never;
+
+type Comparison = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte';
+
+/**
+ * The operators a value of type `V` takes, each with the value it needs: `OpsOf<number>` has
+ * `gt: number`, `size__gt` is absent... Computed once per distinct `V` (shared by every path and
+ * entity with that type), which is what keeps the checker fast.
+ */
+export type OpsOf<V> = {
+  [O in OperatorOf<V>]: O extends 'eq' | 'neq'
+    ? V
+    : O extends 'in'
+      ? readonly V[]
+      : O extends 'exists' | 'not_exists'
+        ? boolean
+        : O extends 'type'
+          ? AttributeTypeName
+          : O extends 'between'
+            ? readonly [OrderValueOf<V>, OrderValueOf<V>]
+            : O extends 'gt' | 'gte' | 'lt' | 'lte'
+              ? OrderValueOf<V>
+              : O extends 'begins_with' | 'not_begins_with'
+                ? PrefixValueOf<V>
+                : O extends 'contains' | 'not_contains'
+                  ? ContainsValueOf<V>
+                  : O extends 'size__between'
+                    ? readonly [number, number]
+                    : O extends 'size__in'
+                      ? readonly number[]
+                      : number;
+};
+
+type OperatorOf<V> =
+  | 'eq'
+  | 'neq'
+  | 'in'
+  | 'exists'
+  | 'not_exists'
+  | 'type'
+  | ([OrderValueOf<V>] extends [never] ? never : 'gt' | 'gte' | 'lt' | 'lte' | 'between')
+  | ([PrefixValueOf<V>] extends [never] ? never : 'begins_with' | 'not_begins_with')
+  | ([ContainsValueOf<V>] extends [never] ? never : 'contains' | 'not_contains')
+  | (Sized<V> extends true ? `size__${Comparison | 'between' | 'in'}` : never);
+
+// The keys of one path: `path__op` for every operator of its value type, and the bare path (eq)
+// unless it comes from an index signature (`counters.${string}` would also match `counters.x__gt`).
+type PathKeys<P extends string, V, Open> =
+  | { [O in OperatorOf<V>]: { k: `${P}__${O}`; v: OpsOf<V>[O] } }[OperatorOf<V>]
+  | (Open extends true ? (unknown extends V ? { k: P; v: V } : never) : { k: P; v: V });
+
+/** Every key of `T`'s condition objects with its value, as a union of `{ k: 'total__gt'; v: number }`. */
+type ConditionKeys<T> = PathEntryOf<T> extends infer E ? (E extends { p: infer P extends string; v: infer V; o: infer O } ? PathKeys<P, V, O> : never) : never;
+
+// One mapped type over the key union: measured cheaper than one mapped type per operator group,
+// because the per-type operator tables (OpsOf) are shared across paths and entities.
+type TypedCondition<T> = {
+  readonly [E in ConditionKeys<T> as E['k']]?: E['v'];
+};
+
+/**
+ * An operator object for entity `T`: `{ total__gt: 100, status__in: ['NEW'], 'address.city': 'Lima' }`.
+ * Entries are ANDed. Without `T`, any key is accepted (checked at run time only).
+ *
+ * `unknown extends T` is written out here on purpose: through a helper alias the checker measures
+ * `T` as contravariant and generic code could no longer pass `WriteOptions<T>` on as `WriteOptions`.
+ */
+export type ConditionObject<T = unknown> = unknown extends T ? Readonly<Record<string, unknown>> : TypedCondition<T> & UndeclaredAttributes;
+
+/**
+ * An operator object that is not checked against the entity type: made by {@link free}.
+ * Only the brand: a string index signature here would switch off excess-property checks for
+ * every condition (a union member that accepts any key makes no key excess).
+ */
+export type FreeCondition = Free;

@@ -4,24 +4,10 @@ import type { EntityMetadata } from '../metadata/entity-metadata';
 import { marshallValue } from '../marshalling/marshall';
 import type { ExpressionContext } from './context';
 import { parsePath, pathExpression, pathsOverlap, type DocumentPath } from './paths';
+import type { UntypedUpdateActions } from './update-types';
 
-/** The actions of an update. Every key is a property path (`'address.city'`, `'items[0].qty'`). */
-export interface UpdateActions {
-  /** SET path = value. */
-  set?: Readonly<Record<string, unknown>>;
-  /** REMOVE path. */
-  remove?: readonly string[];
-  /** SET path = list_append(path, value): adds to the end (an array adds each element). A missing list is created. */
-  append?: Readonly<Record<string, unknown>>;
-  /** SET path = list_append(value, path): adds to the front. A missing list is created. */
-  prepend?: Readonly<Record<string, unknown>>;
-  /** ADD: a number increment, or a set union (arrays are sent as sets). */
-  add?: Readonly<Record<string, unknown>>;
-  /** DELETE: set subtraction (arrays are sent as sets). */
-  delete?: Readonly<Record<string, unknown>>;
-  /** SET path = if_not_exists(path, value). */
-  setIfNotExists?: Readonly<Record<string, unknown>>;
-}
+// The action types live in update-types.ts; re-exported here for code that imports them from the compiler.
+export type { UpdateActions, UntypedUpdateActions } from './update-types';
 
 const ACTIONS = ['set', 'remove', 'append', 'prepend', 'add', 'delete', 'setIfNotExists'] as const;
 
@@ -37,7 +23,7 @@ export interface ExtraSet {
  * Compiles update actions into an UpdateExpression. Refuses (before anything is sent) an
  * update with no action, one that touches a key attribute, and two actions on overlapping paths.
  */
-export function compileUpdate(meta: EntityMetadata, actions: UpdateActions, ctx: ExpressionContext, extraSets: readonly ExtraSet[] = []): string {
+export function compileUpdate(meta: EntityMetadata, actions: UntypedUpdateActions, ctx: ExpressionContext, extraSets: readonly ExtraSet[] = []): string {
   if (actions === null || typeof actions !== 'object') {
     throw new ValidationError(`update() needs an actions object like { set: { status: 'SHIPPED' } }; valid actions: ${ACTIONS.join(', ')}.`);
   }

@@ -18,6 +18,7 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
     if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
     const v = src[k];
     if (v === undefined || typeof v === 'function') continue;
+    if (k === '') throw new ValidationError(`put on ${meta.className}: the item has an attribute with an empty name; DynamoDB attribute names cannot be empty strings.`);
     let stored = k;
     if (renames.size > 0) {
       const renamed = renames.get(k);

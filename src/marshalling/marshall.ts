@@ -60,6 +60,8 @@ export function marshallMap(value: Record<string, unknown>, path: string): Recor
     if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
     const v = value[k];
     if (v === undefined || typeof v === 'function') continue;
+    // DynamoDB rejects the whole request ("Empty attribute name"); say where, before sending.
+    if (k === '') throw new ValidationError(`"${path}" has an empty key; attribute names, map keys included, cannot be empty strings.`);
     M[k] = marshallValue(v, path ? `${path}.${k}` : k);
   }
   return M;

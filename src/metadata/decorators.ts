@@ -39,6 +39,23 @@ export type IndexKeyName<T> = unknown extends T ? string : Extract<keyof T, stri
 
 type PropertyDecoratorFn = (target: object, propertyKey: string | symbol) => void;
 type ClassDecoratorFn<T> = (target: abstract new (...args: never[]) => T) => void;
+type AnyClass = abstract new (...args: never[]) => unknown;
+
+/**
+ * The type-level check of index key names against the decorated class. A decorator factory cannot
+ * see the class it will decorate when its options are checked, so the names are inferred as
+ * literals from the options and checked when the returned decorator is applied: a name the class
+ * does not declare makes the application fail to compile (TS1238, naming the property).
+ * Names that are not literals (options built elsewhere as `string`) are not checked.
+ */
+export type IndexKeyCheck<I, N extends string> = string extends N
+  ? unknown
+  : [Exclude<N, keyof I>] extends [never]
+    ? unknown
+    : { readonly 'dkmio: the index names a key property the class does not declare': Exclude<N, keyof I> };
+
+/** A class decorator that checks index key names `N` against the class it decorates. */
+export type IndexDecorator<N extends string> = <C extends AnyClass>(target: C & IndexKeyCheck<InstanceType<C>, N>) => void;
 
 function record(target: object, key: string | symbol, role: PropertyRecord['roles'][number], options?: AttributeOptions): void {
   const property = String(key);
@@ -100,11 +117,19 @@ export function Attribute(options?: AttributeOptions): PropertyDecoratorFn {
 }
 
 /**
- * Declares a global secondary index.
+ * Declares a global secondary index. Its key names must be properties of the class: a misspelled
+ * one does not compile. Projection names may be attributes the class does not declare; give the
+ * entity explicitly (`@GlobalIndex<Order>(...)`) to have them checked too.
  * @example
  * \@GlobalIndex('gsi-status', { partitionKey: 'status', sortKey: 'createdAt', projection: ['total'] })
  */
-export function GlobalIndex<T = unknown>(name: string, options: GlobalIndexOptions<T>): ClassDecoratorFn<T> {
+export function GlobalIndex<const PK extends string, const SK extends string = never>(
+  name: string,
+  options: { partitionKey: PK; sortKey?: SK; projection?: 'ALL' | 'KEYS_ONLY' | readonly string[] },
+): IndexDecorator<PK | SK>;
+/** Declares a global secondary index of entity `T`: key and projection names are checked against `T`. */
+export function GlobalIndex<T>(name: string, options: GlobalIndexOptions<T>): ClassDecoratorFn<T>;
+export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDecoratorFn<unknown> {
   return (target) => {
     // Class decorators run bottom-up; unshift keeps the indexes in the order they are written.
     recordOf(target).indexes.unshift({
@@ -119,11 +144,18 @@ export function GlobalIndex<T = unknown>(name: string, options: GlobalIndexOptio
 }
 
 /**
- * Declares a local secondary index (same partition key as the table, another sort key).
+ * Declares a local secondary index (same partition key as the table, another sort key). Its sort
+ * key must be a property of the class: a misspelled one does not compile.
  * @example
  * \@LocalIndex('lsi-amount', { sortKey: 'total' })
  */
-export function LocalIndex<T = unknown>(name: string, options: LocalIndexOptions<T>): ClassDecoratorFn<T> {
+export function LocalIndex<const SK extends string>(
+  name: string,
+  options: { sortKey: SK; projection?: 'ALL' | 'KEYS_ONLY' | readonly string[] },
+): IndexDecorator<SK>;
+/** Declares a local secondary index of entity `T`: key and projection names are checked against `T`. */
+export function LocalIndex<T>(name: string, options: LocalIndexOptions<T>): ClassDecoratorFn<T>;
+export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecoratorFn<unknown> {
   return (target) => {
     recordOf(target).indexes.unshift({
       kind: 'local',

@@ -40,7 +40,7 @@ export function withReturnValues<I extends { ReturnValues?: string }>(input: I, 
 }
 
 /** Checks `returnValues` against what the operation allows. */
-export function returnValuesOf(options: WriteOptions | undefined, allowed: readonly ReturnValues[], operation: string): ReturnValues | undefined {
+export function returnValuesOf(options: { returnValues?: ReturnValues } | undefined, allowed: readonly ReturnValues[], operation: string): ReturnValues | undefined {
   const rv = options?.returnValues;
   if (rv === undefined) return undefined;
   if (!allowed.includes(rv)) throw new ValidationError(`${operation}: returnValues "${String(rv)}" is not valid here; use one of ${allowed.join(', ')}.`);
@@ -48,7 +48,9 @@ export function returnValuesOf(options: WriteOptions | undefined, allowed: reado
 }
 
 /** The ConditionExpression of a write, or undefined. `extra` clauses are ANDed in front. */
-export function writeCondition(meta: EntityMetadata, options: ConditionOptions | undefined, ctx: ExpressionContext, extra?: string): string | undefined {
+// `options` is structural on purpose: any entity's `WriteOptions<T>` fits without the checker
+// relating its typed conditions (see compileConditions).
+export function writeCondition(meta: EntityMetadata, options: { condition?: unknown; conditionOr?: unknown } | undefined, ctx: ExpressionContext, extra?: string): string | undefined {
   const user = compileConditions(meta, options?.condition, options?.conditionOr, ctx, { label: 'condition' });
   if (extra === undefined) return user;
   if (user === undefined) return extra;

@@ -1,5 +1,4 @@
 import type { AttributeValue, QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
-import type { ConditionInput } from '../expressions/combinators';
 import { compileConditions } from '../expressions/conditions';
 import { ExpressionContext } from '../expressions/context';
 import { compileKeyCondition, type SortKeyCondition } from '../expressions/key-condition';
@@ -14,7 +13,8 @@ export interface ReadState {
   /** Query only: the partition key value. */
   partition?: unknown;
   where?: SortKeyCondition;
-  filters: readonly ConditionInput[];
+  /** Conditions as given to filter() (validated there; compiled per request). */
+  filters: readonly unknown[];
   select?: readonly string[];
   limit?: number;
   scanForward?: boolean;

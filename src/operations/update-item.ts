@@ -1,8 +1,9 @@
-import type { Update, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, Update, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
 import { compileUpdate, type ExtraSet, type UpdateActions } from '../expressions/update';
+import { attributeValueSize, checkItemSize, itemSize } from '../marshalling/item-size';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { finishItemWrite, withReturnValues } from './common';
 import type { ItemConditionOptions, UpdateOptions } from './options';
@@ -41,5 +42,16 @@ export function buildUpdate(
     throw new ValidationError(`${operation} on ${meta.className}: expectedVersion needs a @Version() property on the class.`);
   }
   const UpdateExpression = compileUpdate(meta, actions, ctx, extra);
-  return finishItemWrite<Update>({ TableName: table, Key, UpdateExpression }, meta, options, ctx, versionClause);
+  const update: Update = { TableName: table, Key, UpdateExpression };
+  finishItemWrite(update, meta, options, ctx, versionClause);
+  // The stored item is not known here, but the key and the values this update writes are part of
+  // it: over 400 KB together, DynamoDB is certain to refuse the update.
+  checkItemSize(itemSize(Key) + valuesSize(update.ExpressionAttributeValues), `${operation} on ${meta.className}: the key and the values it writes`);
+  return update;
+}
+
+function valuesSize(values: Record<string, AttributeValue> | undefined): number {
+  let n = 0;
+  for (const v of Object.values(values ?? {})) n += attributeValueSize(v);
+  return n;
 }

@@ -1,9 +1,10 @@
 import type { Executor } from '../client/executor';
 import { ValidationError } from '../errors/errors';
-import { checkSortKeyCondition, type SortKeyCondition } from '../expressions/key-condition';
+import { checkSortKeyCondition, type SortKeyCondition, type SortKeyValue } from '../expressions/key-condition';
 import { checkKeyValue } from '../expressions/keys';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { ReadBuilder } from './read-builder';
+import type { PropertyName } from './types';
 
 /**
  * A query on a table or index: one partition, optionally narrowed by `where()` on the sort key.
@@ -35,7 +36,7 @@ export class QueryBuilder<T, R = T> extends ReadBuilder<T, R> {
     checkKeyValue(pk, k[pk.property], this.scope);
     this.state.partition = k[pk.property];
     // A sort-key value in the key is where({ eq }), checked now like any where().
-    if (sk && k[sk.property] !== undefined) this.state.where = checkSortKeyCondition({ eq: k[sk.property] }, sk, this.scope);
+    if (sk && k[sk.property] !== undefined) this.state.where = checkSortKeyCondition({ eq: k[sk.property] as SortKeyValue }, sk, this.scope);
   }
 
   protected segmentCount(): number {
@@ -54,6 +55,15 @@ export class QueryBuilder<T, R = T> extends ReadBuilder<T, R> {
     }
     this.state.where = checked;
     return this;
+  }
+
+  /**
+   * Reads only these attributes; the result type narrows to `Pick<T, ...>` (through `await`,
+   * `execute`, `for await` and `fetchAll`).
+   * @example const page = await orders.query({ userId: 'u1' }).select('total', 'status'); // Page<Pick<Order, 'total' | 'status'>>
+   */
+  override select<K extends PropertyName<T>>(...attributes: K[]): QueryBuilder<T, Pick<T, K>> {
+    return super.select(...attributes) as unknown as QueryBuilder<T, Pick<T, K>>;
   }
 
   /** Sort order: `false` reads the partition in descending sort-key order. */

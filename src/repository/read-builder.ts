@@ -11,7 +11,7 @@ import { hydrate } from '../marshalling/items';
 import { unmarshallMap } from '../marshalling/marshall';
 import { buildQuery, buildScan, keyPropertiesOf, type ReadState } from '../operations/read-request';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
-import type { Explained, Page } from './types';
+import type { Explained, Page, PropertyName } from './types';
 
 type RawItem = Record<string, AttributeValue>;
 
@@ -28,7 +28,7 @@ export interface FetchAllOptions {
  */
 export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIterable<R> {
   /** @internal */
-  protected readonly state: ReadState & { filters: ConditionInput[] };
+  protected readonly state: ReadState & { filters: unknown[] };
   private readonly filterKeys = new Set<string>();
   private abortSignal?: AbortSignal;
 
@@ -87,7 +87,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
    * Reads only these attributes (a projection); the result type narrows to them.
    * @example .select('total', 'status')
    */
-  select<K extends Extract<keyof T, string>>(...attributes: K[]): ReadBuilder<T, Pick<T, K>> & this {
+  select<K extends PropertyName<T>>(...attributes: K[]): ReadBuilder<T, Pick<T, K>> {
     if (this.state.select) throw new ValidationError('select() was already called on this builder; pass every attribute in one call.');
     if (attributes.length === 0) throw new ValidationError('select() needs at least one attribute name.');
     for (const a of attributes) {
@@ -96,7 +96,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
     // Names and the index projection are checked now, at the call.
     compileProjection(this.meta, attributes, new ExpressionContext(), this.state.index);
     this.state.select = [...attributes];
-    return this as unknown as ReadBuilder<T, Pick<T, K>> & this;
+    return this as unknown as ReadBuilder<T, Pick<T, K>>;
   }
 
   /** At most this many items evaluated per request (DynamoDB's Limit). */

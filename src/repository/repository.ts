@@ -1,7 +1,8 @@
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type DeleteItemCommandOutput, type GetItemCommandOutput, type PutItemCommandOutput, type UpdateItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../client/executor';
 import { ItemNotFoundError, ValidationError, type BatchWriteError } from '../errors/errors';
-import type { UpdateActions } from '../expressions/update';
+import type { Free } from '../expressions/free';
+import type { UntypedUpdateActions, UpdateActions } from '../expressions/update-types';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
 import { buildDeleteItem } from '../operations/delete-item';
@@ -32,7 +33,7 @@ export interface BatchWriteOptions extends BatchTuning {
 /** Queries and scans on one index of an entity's table. */
 export interface IndexHandle<T> {
   /** Query the index by its partition key (and optionally its sort key). */
-  query(key: Readonly<Record<string, unknown>>): QueryBuilder<T>;
+  query(key: KeyInput<T>): QueryBuilder<T>;
   /** Scan the whole index. */
   scan(): ScanBuilder<T>;
 }
@@ -88,9 +89,12 @@ export class Repository<T> {
    * unless a condition says otherwise).
    * @example
    * await orders.update(key, { set: { status: 'SHIPPED' }, add: { version: 1 } }, { returnValues: 'ALL_NEW' });
+   *
+   * Paths and values are checked against `T`; `free()` (on one action map or the whole object)
+   * reaches attributes the class does not declare.
    */
-  async update(key: KeyInput<T>, actions: UpdateActions, options?: UpdateOptions<T>): Promise<T | null> {
-    const input = buildUpdateItem(this.metadata, this.tableName, key, actions, options);
+  async update(key: KeyInput<T>, actions: UpdateActions<T> | Free, options?: UpdateOptions<T>): Promise<T | null> {
+    const input = buildUpdateItem(this.metadata, this.tableName, key, actions as UntypedUpdateActions, options);
     const out = await this.executor.send<UpdateItemCommandOutput>(new UpdateItemCommand(input), this.request('update_item', options));
     return this.attributes(out.Attributes);
   }

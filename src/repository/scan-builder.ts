@@ -2,6 +2,7 @@ import { ValidationError } from '../errors/errors';
 import { ReadBuilder } from './read-builder';
 import type { Executor } from '../client/executor';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
+import type { PropertyName } from './types';
 
 /** DynamoDB's limit on TotalSegments. */
 const MAX_SEGMENTS = 1_000_000;
@@ -23,6 +24,14 @@ export class ScanBuilder<T, R = T> extends ReadBuilder<T, R> {
 
   protected segmentCount(): number {
     return this.parallel;
+  }
+
+  /**
+   * Reads only these attributes; the result type narrows to `Pick<T, ...>` (through `await`,
+   * `execute`, `for await` and `fetchAll`).
+   */
+  override select<K extends PropertyName<T>>(...attributes: K[]): ScanBuilder<T, Pick<T, K>> {
+    return super.select(...attributes) as unknown as ScanBuilder<T, Pick<T, K>>;
   }
 
   /** Parallel scan: reads all `total` segments concurrently (iteration, fetchAll, count, await). */

@@ -1,11 +1,26 @@
-/** The data properties of an entity (methods left out). */
-export type EntityData<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+import type { EntityData } from '../expressions/path-types';
+import type { UndeclaredAttributes } from '../expressions/type-options';
 
-/** A primary key of `T`: the key properties (exactly those are checked at run time). */
-export type KeyInput<T> = Readonly<Partial<EntityData<T>>>;
+export type { EntityData };
 
-/** An item to put: the entity's data properties (the key ones are checked at run time). */
-export type ItemInput<T> = Readonly<Partial<EntityData<T>>>;
+/** The types a key attribute can have (DynamoDB keys are strings, numbers or binaries). */
+export type KeyValue = string | number | bigint | Uint8Array;
+
+/**
+ * A primary key of `T`: its properties whose type can be a key type. Which of them form the key
+ * is known only at run time (decorators do not change types), so a missing part or an extra
+ * attribute is a runtime `MissingKeyError`/`ValidationError`; a misspelled name or a value of
+ * the wrong type is a compile error.
+ */
+export type KeyInput<T> = {
+  readonly [K in keyof EntityData<T> as [Exclude<EntityData<T>[K], undefined | null>] extends [KeyValue] ? K : never]?: Exclude<EntityData<T>[K], undefined | null>;
+};
+
+/**
+ * An item to put: the entity's data properties (the key ones are checked at run time).
+ * Attributes the class does not declare go through `free()`: `put({ ...order, ...free({ extra: 1 }) })`.
+ */
+export type ItemInput<T> = T | (Readonly<Partial<EntityData<T>>> & UndeclaredAttributes);
 
 /** A property name of `T`. */
 export type PropertyName<T> = Extract<keyof EntityData<T>, string>;

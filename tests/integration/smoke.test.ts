@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { CreateTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Attribute, DkmioClient, GlobalIndex, PartitionKey, SortKey, Table } from '../../src';
+import { Attribute, DkmioClient, GlobalIndex, PartitionKey, SortKey, Table, free } from '../../src';
 import { testClientConfig } from '../support/local';
 
 @Table('smoke')
@@ -36,7 +36,7 @@ test('smoke', async () => {
   expect(await orders.scan().segments(3).count()).toBe(30);
   const idx = await orders.index('gsi-status').query({ status: 'NEW' }).fetchAll();
   expect(idx.items).toHaveLength(15);
-  const upd = await orders.update({ userId: 'u1', orderId: 'o01' }, { set: { address: { city: 'Lima' } }, append: { history: { a: 1 } }, add: { tags: ['x'] } }, { returnValues: 'ALL_NEW' });
+  const upd = await orders.update({ userId: 'u1', orderId: 'o01' }, { set: free({ address: { city: 'Lima' } }), append: free({ history: { a: 1 } }), add: free({ tags: ['x'] }) }, { returnValues: 'ALL_NEW' });
   expect(upd).toMatchObject({ history: [{ a: 1 }], tags: new Set(['x']) });
   db.destroy(); raw.destroy();
 });

@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Param, ParseIntPipe, Patch, Post, Query, DefaultValuePipe } from '@nestjs/common';
 import { OrdersService, type CreateOrderDto } from './orders.service';
+import type { OrderStatus } from './order.entity';
 
 /**
  * No try/catch here: dkmio errors reach DkmioExceptionFilter (registered in AppModule), which
@@ -16,7 +17,8 @@ export class OrdersController {
 
   @Get('by-status/:status')
   byStatus(@Param('status') status: string) {
-    return this.orders.byStatus(status);
+    // Any other string simply matches no order.
+    return this.orders.byStatus(status as OrderStatus);
   }
 
   @Get(':userId')

@@ -1,7 +1,7 @@
 import { BadRequestException, Injectable } from '@nestjs/common';
 import type { Repository } from 'dkmio';
 import { InjectRepository } from 'dkmio/nest';
-import { Order } from './order.entity';
+import { Order, type OrderStatus } from './order.entity';
 
 /** What POST /orders takes. */
 export interface CreateOrderDto {
@@ -50,7 +50,7 @@ export class OrdersService {
   }
 
   /** Orders in a status, through the gsi-status index (which projects the keys and total). */
-  async byStatus(status: string): Promise<Pick<Order, 'userId' | 'orderId' | 'total'>[]> {
+  async byStatus(status: OrderStatus): Promise<Pick<Order, 'userId' | 'orderId' | 'total'>[]> {
     const page = await this.orders.index('gsi-status').query({ status }).select('userId', 'orderId', 'total').fetchAll({ maxItems: 100 });
     return page.items;
   }

@@ -1,0 +1,29 @@
+/**
+ * The default mode: names the class does not declare are free-form and accepted everywhere
+ * (DESIGN.md: only keys, indexes and TTL must be declared), while declared properties stay typed.
+ */
+import { type Repository } from '../../../src';
+import { Order } from '../entities';
+
+declare const orders: Repository<Order>;
+const key = { userId: 'u1', orderId: 'o1' };
+
+export function compiles(): void {
+  // An instance of the entity class (e.g. a read result, changed) is a valid item.
+  const instance = new Order();
+  orders.put(instance);
+  orders.scan().filter({ legacyScore__gt: 5, 'meta.src': 'import', total__gt: 5 });
+  orders.update(key, { set: { 'address.town': 'Lima', status: 'NEW' }, remove: ['tempNotes'], add: { views: 1 }, append: { history: { a: 1 } } });
+  orders.put({ userId: 'u1', orderId: 'o1', importedFrom: 'v1' });
+}
+
+export function stillTyped(): void {
+  // @ts-expect-error declared properties keep their types
+  orders.scan().filter({ total__gt: 'x' });
+  // @ts-expect-error literal unions too
+  orders.update(key, { set: { status: 'LOST' } });
+  // @ts-expect-error and items
+  orders.put({ userId: 'u1', orderId: 'o1', total: '1' });
+  // @ts-expect-error keys are never free-form
+  orders.get({ userID: 'u1', orderId: 'o1' });
+}

@@ -1,0 +1,36 @@
+import 'reflect-metadata';
+import { PartitionKey, Table, ValidationError, entityMetadata } from '../../src';
+import { attributeValueSize, itemSize, MAX_ITEM_BYTES } from '../../src/marshalling/item-size';
+import { buildPutItem } from '../../src/operations/put-item';
+import { buildUpdateItem } from '../../src/operations/update-item';
+
+@Table('docs')
+class Doc {
+  @PartitionKey() id!: string;
+}
+const meta = entityMetadata(Doc);
+
+test('values are sized by DynamoDB rules: UTF-8 strings, bytes, digits, overheads of lists and maps', () => {
+  expect(attributeValueSize({ S: 'ñ😀' })).toBe(6);
+  expect(attributeValueSize({ B: new Uint8Array(7) })).toBe(7);
+  expect(attributeValueSize({ N: '12345' })).toBe(3);
+  expect(attributeValueSize({ N: '-0.00120' })).toBe(2); // significant digits "12"
+  expect(attributeValueSize({ BOOL: true })).toBe(1);
+  expect(attributeValueSize({ NULL: true })).toBe(1);
+  expect(attributeValueSize({ SS: ['ab', 'c'] })).toBe(3);
+  expect(attributeValueSize({ L: [{ S: 'ab' }, { NULL: true }] })).toBe(3 + 1 + 2 + 1 + 1);
+  expect(attributeValueSize({ M: { key: { S: 'ab' } } })).toBe(3 + 1 + 3 + 2);
+  expect(itemSize({ id: { S: 'a' }, data: { S: 'xyz' } })).toBe(2 + 1 + 4 + 3);
+});
+
+// The boundary, measured on DynamoDB Local: "id"+"a"+"d"+409,596 bytes is accepted, one more byte is not.
+test('a put of exactly 400 KB is sent; one byte more is refused, naming the limit', () => {
+  expect(() => buildPutItem(meta, 'docs', { id: 'a', d: 'x'.repeat(MAX_ITEM_BYTES - 4) })).not.toThrow();
+  expect(() => buildPutItem(meta, 'docs', { id: 'a', d: 'x'.repeat(MAX_ITEM_BYTES - 3) })).toThrow(ValidationError);
+  expect(() => buildPutItem(meta, 'docs', { id: 'a', d: 'x'.repeat(MAX_ITEM_BYTES - 3) })).toThrow(/put on Doc: the item is at least 401 KB \(409601 bytes.*400 KB item size limit/);
+});
+
+test('an update whose own values pass 400 KB is refused; a smaller one is built', () => {
+  expect(() => buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { d: 'x'.repeat(MAX_ITEM_BYTES) } })).toThrow(/update on Doc: the key and the values it writes .*400 KB/);
+  expect(buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { d: 'x'.repeat(1000) } }).UpdateExpression).toBe('SET #n0 = :v0');
+});
