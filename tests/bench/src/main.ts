@@ -1,42 +1,136 @@
 /**
- * `npm run bench` (from the repository root) runs this. Sizes come from env vars so the default
- * run stays short on a shared 2-core machine; BENCH_SCALE multiplies every round count.
- *   BENCH_ONLY=build,call,e2e,cold   which scenarios (default: all)
- *   BENCH_ROUNDS (default 9)  BENCH_BATCH_MS (default 15)  BENCH_E2E_OPS (default 40)
- *   BENCH_BULK_ITEMS (default 5000)  BENCH_BULK_ROUNDS (default 3)  BENCH_COLD_RUNS (default 7)
+ * `npm run bench` (from the repository root) runs this and writes results/report.md,
+ * results/chart.svg and results/results.json. Sizes come from env vars so the default run stays
+ * to a few minutes on a shared 2-core machine:
+ *   BENCH_ONLY=build,call,e2e,cold  which scenarios (default: all)
+ *   BENCH_SCALE=1       multiplies every round count (e.g. 3 for a steadier run)
+ *   BENCH_ROUNDS=9      rounds of (a) and (b)         BENCH_BATCH_MS=15  batch length of (a); (b) uses twice that
+ *   BENCH_E2E_ROUNDS=5  rounds of (c)'s sequential ops BENCH_E2E_OPS=30   calls per batch
+ *   BENCH_BULK_ITEMS=5000  BENCH_BULK_ROUNDS=2 (raw, A/A, dkmio)  BENCH_BULK_PEER_ROUNDS=1
+ *   BENCH_BULK_CONCURRENCY=4  BENCH_COLD_RUNS=7  BENCH_PROFILE=1 (profile unmet targets; 0 = off)
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Adapter } from './adapter';
 import { ADAPTERS } from './adapters';
+import { DEVIATIONS as DYNAMOOSE } from './adapters/dynamoose';
 import { plain } from './adapters/plain';
 import { raw } from './adapters/raw';
+import { DEVIATIONS as TYPEDORM } from './adapters/typedorm';
+import { renderChart } from './chart';
+import { formatProfile, profile } from './profile';
+import { renderReport, type Target } from './report';
 import type { OpResult } from './results';
 import { buildScenario } from './scenarios/build';
 import { callScenario } from './scenarios/call';
+import { coldScenario, type ColdResult } from './scenarios/cold';
+import { e2eScenario } from './scenarios/e2e';
+import { num } from './settings';
 
-const env = (k: string, d: number) => (process.env[k] ? Number(process.env[k]) : d);
-const scale = env('BENCH_SCALE', 1);
+const scale = num('BENCH_SCALE', 1);
 const only = (process.env.BENCH_ONLY ?? 'build,call,e2e,cold').split(',');
-const ROUNDS = Math.round(env('BENCH_ROUNDS', 9) * scale);
-const BATCH_MS = env('BENCH_BATCH_MS', 15);
+const ROUNDS = Math.round(num('BENCH_ROUNDS', 9) * scale);
+const BATCH_MS = num('BENCH_BATCH_MS', 15);
+
+function machine(): Record<string, string> {
+  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model ?? '?';
+  const pkg = (p: string) => JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'node_modules', p, 'package.json'), 'utf8')).version;
+  return {
+    nproc: execFileSync('nproc', { encoding: 'utf8' }).trim(),
+    CPU: cpu,
+    memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
+    node: process.version,
+    'AWS SDK': pkg('@aws-sdk/client-dynamodb'),
+    peers: `electrodb ${pkg('electrodb')}, dynamodb-toolbox ${pkg('dynamodb-toolbox')}, dynamoose ${pkg('dynamoose')}, @typedorm/core ${pkg('@typedorm/core')}`,
+  };
+}
+
+const find = (rs: OpResult[], scenario: string, op: string) => rs.find((r) => r.scenario === scenario && r.op.startsWith(op));
+const dk = (r: OpResult | undefined) => r?.rows.find((m) => m.name === 'dkmio');
+
+function targets(rs: OpResult[], cold: ColdResult | undefined): Target[] {
+  const t: Target[] = [];
+  const ratioTarget = (what: string, r: OpResult | undefined, goal: number, label: string) => {
+    const m = dk(r);
+    if (!r) return;
+    t.push({ what, goal: `<= ${goal}x ${label}`, measured: m ? `${m.ratio.toFixed(2)}x` : `not measured (${r.skipped.find((s) => s.name === 'dkmio')?.reason ?? 'skipped'})`, met: !!m && m.ratio <= goal });
+  };
+  for (const op of ['query', 'update', 'conditional put']) ratioTarget(`request building: ${op}`, find(rs, 'build', op), 2, 'the plain builder');
+  for (const op of ['get', 'put', 'update', 'query page of 100', 'query page of 1,000']) ratioTarget(`whole call CPU: ${op}`, find(rs, 'call', op), 0.8, 'raw');
+  for (const op of ['sequential get', 'sequential query', 'sequential update']) ratioTarget(`end-to-end latency: ${op.slice(11)}`, find(rs, 'e2e', op), 1.05, 'raw');
+  ratioTarget('read-back CPU per item, hydration included', rs.find((r) => r.scenario === 'e2e' && r.op.includes('CPU per item')), 1.0, 'raw');
+  ratioTarget('bulk write', find(rs, 'e2e', 'bulk write'), 0.7, 'raw sequential 25-item chunks');
+  if (cold) {
+    const r = cold.timings['raw DocumentClient'];
+    const d = cold.timings['dkmio'];
+    const reqD = cold.timings['require dkmio']?.require ?? d?.require;
+    const reqR = cold.timings['require @aws-sdk/lib-dynamodb alone']?.require ?? r?.require;
+    if (reqD !== undefined && reqR !== undefined) t.push({ what: 'import cost over lib-dynamodb alone', goal: '<= 25 ms', measured: `${(reqD - reqR).toFixed(1)} ms (${reqD.toFixed(1)} vs ${reqR.toFixed(1)})`, met: reqD - reqR <= 25 });
+    if (r && d) {
+      t.push({ what: 'define model + client, over creating the raw client', goal: '<= 5 ms', measured: `${(d.define! - r.define!).toFixed(2)} ms (${d.define!.toFixed(2)} vs ${r.define!.toFixed(2)})`, met: d.define! - r.define! <= 5 });
+      // dkmio creates its SDK client lazily, on the first call: compare the time to the first
+      // result (define + first query) so that cost is counted once, where it happens.
+      const q = d.define! + d.firstQuery! - (r.define! + r.firstQuery!);
+      t.push({ what: 'define + first query: added over raw', goal: '<= 3 ms', measured: `${q.toFixed(2)} ms (${(d.define! + d.firstQuery!).toFixed(1)} vs ${(r.define! + r.firstQuery!).toFixed(1)} ms)`, met: q <= 3 });
+      for (const k of ['firstUpdate', 'firstPut'] as const) {
+        const extra = d[k]! - r[k]!;
+        t.push({ what: `first ${k.slice(5).toLowerCase()}: added over raw's first`, goal: '<= 3 ms', measured: `${extra.toFixed(2)} ms (${d[k]!.toFixed(1)} vs ${r[k]!.toFixed(1)} ms)`, met: extra <= 3 });
+      }
+    }
+  }
+  return t;
+}
 
 async function main() {
-  const adapters: Adapter[] = ADAPTERS;
-  const results: OpResult[] = [];
   const t0 = Date.now();
-  if (only.includes('build')) results.push(...(await buildScenario(adapters, ROUNDS, BATCH_MS, plain.name)));
-  if (only.includes('call')) results.push(...(await callScenario(adapters, ROUNDS, BATCH_MS * 2, raw.name)));
+  const results: OpResult[] = [];
+  const info: Record<string, string> = machine();
+  const sizes = {
+    rounds: Math.round(num('BENCH_E2E_ROUNDS', 5) * scale),
+    ops: num('BENCH_E2E_OPS', 30),
+    bulkItems: num('BENCH_BULK_ITEMS', 5000),
+    bulkRounds: Math.round(num('BENCH_BULK_ROUNDS', 2) * scale),
+    bulkPeerRounds: num('BENCH_BULK_PEER_ROUNDS', 1),
+  };
+  if (only.includes('build')) results.push(...(await buildScenario(ADAPTERS, ROUNDS, BATCH_MS, plain.name)));
+  if (only.includes('call')) results.push(...(await callScenario(ADAPTERS, ROUNDS, BATCH_MS * 2, raw.name)));
+  if (only.includes('e2e')) results.push(...(await e2eScenario(ADAPTERS, sizes, raw.name, info)));
+  let cold: ColdResult | undefined;
+  if (only.includes('cold')) {
+    process.stdout.write('  cold start\n');
+    cold = coldScenario(num('BENCH_COLD_RUNS', 7));
+  }
+  const ts = targets(results, cold);
+  const profiles: string[] = [];
+  if (num('BENCH_PROFILE', 1) > 0) {
+    // Profile what missed its target (request building and whole calls; end to end is dominated by DynamoDB Local).
+    const seen = new Set<string>();
+    for (const tg of ts.filter((x) => !x.met)) {
+      const m = tg.what.match(/^(request building|whole call CPU): (.*)$/);
+      if (!m) continue;
+      const scenario = m[1] === 'request building' ? 'build' : 'call';
+      const op = m[2]!.startsWith('query page of 1,000') ? 'page1000' : m[2]!.startsWith('query page') ? 'page100' : m[2]!.replace('conditional ', '');
+      if (seen.has(scenario + op)) continue;
+      seen.add(scenario + op);
+      process.stdout.write(`  profiling dkmio ${scenario} ${op}\n`);
+      const p = profile(scenario, 'dkmio', op, 2);
+      profiles.push(formatProfile(p));
+      const topDkmio = p.top.filter((f) => f.frame.includes('dkmio/')).slice(0, 3).map((f) => `\`${f.frame.split(' ')[0]}\` ${f.selfPct}%`);
+      tg.why = `profile (below): ${p.byPackage.slice(0, 4).map((b) => `${b.pkg} ${b.selfPct}%`).join(', ')} of self time` + (topDkmio.length ? `; top dkmio frames ${topDkmio.join(', ')}` : '') + '.';
+    }
+  }
+  const notes = [DYNAMOOSE, TYPEDORM, 'ElectroDB, dynamodb-toolbox and raw hand plain objects to the app (ElectroDB and dynamodb-toolbox have no classes); the raw baseline hydrates into a class with Object.create + Object.assign; dkmio, Dynamoose and TypeDORM return their class instances.', `Batch writers with a concurrency knob (dkmio, ElectroDB, TypeDORM) get BENCH_BULK_CONCURRENCY=${num('BENCH_BULK_CONCURRENCY', 4)}; dynamodb-toolbox and Dynamoose have none and send 25-item chunks one after another.`, 'The raw row of (a) is the cost of filling a hand-written DocumentClient params literal: its marshalling happens later, inside send(), which (b) measures.'];
   const dir = path.join(__dirname, '..', 'results');
   fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ results }, null, 1));
-  for (const r of results) {
-    console.log(`\n${r.scenario}: ${r.op}`);
-    for (const m of r.rows) console.log(`  ${m.name.padEnd(28)} ${m.perOpUs.toFixed(2).padStart(10)} µs  x${m.ratio.toFixed(2)} [${m.lo.toFixed(2)}-${m.hi.toFixed(2)}]`);
-    for (const s of r.skipped) console.log(`  ${s.name}: skipped (${s.reason})`);
-  }
-  console.log(`\ndone in ${((Date.now() - t0) / 1000).toFixed(0)} s`);
+  const sizeText = `BENCH_SCALE=${scale}, ${ROUNDS} rounds for (a)/(b) with ${BATCH_MS}/${BATCH_MS * 2} ms batches, (c) ${sizes.rounds} rounds x ${sizes.ops} calls, bulk ${sizes.bulkItems} items x ${sizes.bulkRounds} rounds (peers ${sizes.bulkPeerRounds}), cold start ${num('BENCH_COLD_RUNS', 7)} runs; total ${Math.round((Date.now() - t0) / 1000)} s`;
+  const report = renderReport({ date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine: info, command: 'npm run bench', sizes: sizeText, results, cold, targets: ts, notes, profiles });
+  fs.writeFileSync(path.join(dir, 'report.md'), report);
+  fs.writeFileSync(path.join(dir, 'chart.svg'), renderChart(results));
+  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ machine: info, results, cold, targets: ts }, null, 1));
+  console.log(`\n${ts.map((x) => `${x.met ? 'met ' : 'MISS'}  ${x.what}: ${x.measured} (goal ${x.goal})`).join('\n')}`);
+  console.log(`\nwrote ${path.relative(process.cwd(), dir)}/report.md and chart.svg in ${Math.round((Date.now() - t0) / 1000)} s`);
 }
 
 main().catch((e) => {

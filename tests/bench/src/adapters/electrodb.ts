@@ -47,7 +47,9 @@ function query(e: any, user: string) {
     // ElectroDB's where() has no IN operator: an OR of equalities says the same.
     .where(({ total, status }: any, { gt, eq }: any) => `${gt(total, QUERY.minTotal)} AND (${eq(status, QUERY.statuses[0])} OR ${eq(status, QUERY.statuses[1])})`);
 }
-const queryOptions = { limit: QUERY.limit, attributes: QUERY.select, ignoreOwnership: true };
+// ElectroDB adds the key fields to `attributes` itself; naming order_id again makes DynamoDB
+// refuse the projection (overlapping paths), so it is left to ElectroDB.
+const queryOptions = { limit: QUERY.limit, attributes: QUERY.select.filter((a) => a !== 'order_id'), ignoreOwnership: true };
 
 function update(e: any, user: string, order: string) {
   return e
