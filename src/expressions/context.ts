@@ -1,6 +1,15 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { marshallValue } from '../marshalling/marshall';
 
+// Placeholder strings made once. A string built per request (`#n${i}`) must be hashed and
+// looked up in V8's string table each time it becomes a property key; these are internalized
+// on first use, so filling ExpressionAttributeNames/Values costs a plain property store.
+const PRECOMPUTED = 64;
+const NAME_IDS = Array.from({ length: PRECOMPUTED }, (_, i) => `#n${i}`);
+const VALUE_IDS = Array.from({ length: PRECOMPUTED }, (_, i) => `:v${i}`);
+const nameId = (i: number): string => (i < PRECOMPUTED ? NAME_IDS[i]! : `#n${i}`);
+const valueId = (i: number): string => (i < PRECOMPUTED ? VALUE_IDS[i]! : `:v${i}`);
+
 /**
  * Placeholders for one request. Names and values always go through placeholders taken from
  * counters (`#n0`, `:v0`), never from the attribute's text, so any name works: `order-id`,
@@ -17,7 +26,7 @@ export class ExpressionContext {
   name(stored: string): string {
     let id = this.nameIds.get(stored);
     if (id === undefined) {
-      id = `#n${this.nameCount++}`;
+      id = nameId(this.nameCount++);
       this.nameIds.set(stored, id);
       this.names[id] = stored;
     }
@@ -26,14 +35,14 @@ export class ExpressionContext {
 
   /** The placeholder of a value, marshalled now so a bad value fails here, naming `where`. */
   value(value: unknown, where: string): string {
-    const id = `:v${this.valueCount++}`;
+    const id = valueId(this.valueCount++);
     this.values[id] = marshallValue(value, where);
     return id;
   }
 
   /** A value that is already an AttributeValue. */
   rawValue(av: AttributeValue): string {
-    const id = `:v${this.valueCount++}`;
+    const id = valueId(this.valueCount++);
     this.values[id] = av;
     return id;
   }

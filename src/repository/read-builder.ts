@@ -234,8 +234,13 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
 
   /** @internal The request for one run. `segment` overrides the state's for parallel scans. */
   protected build(countOnly: boolean, startKey: RawItem | undefined, segment?: number): Record<string, unknown> {
-    const state: ReadState = { ...this.state, startKey };
-    if (segment !== undefined) state.segment = { index: segment, total: this.segmentCount() };
+    // The first page of a plain query reads the state as it is; copy it only to change it
+    // (a copy per call was a measurable share of building a query).
+    let state: ReadState = this.state;
+    if (startKey !== state.startKey || segment !== undefined) {
+      state = { ...this.state, startKey };
+      if (segment !== undefined) state.segment = { index: segment, total: this.segmentCount() };
+    }
     return (this.operation === 'Query' ? buildQuery(state, countOnly) : buildScan(state, countOnly)) as unknown as Record<string, unknown>;
   }
 
