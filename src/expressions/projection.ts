@@ -21,9 +21,11 @@ export function compileProjection(meta: EntityMetadata, attributes: readonly str
   if (!Array.isArray(attributes) || attributes.length === 0) {
     throw new ValidationError('select() needs at least one attribute name.');
   }
-  return attributes.map((a) => {
-    const path = parsePath(meta, a);
+  let expr = '';
+  for (let i = 0; i < attributes.length; i++) {
+    const path = parsePath(meta, attributes[i]!);
     checkProjected(index, path, 'select');
-    return pathExpression(meta, path, ctx);
-  }).join(', ');
+    expr = i === 0 ? pathExpression(meta, path, ctx) : `${expr}, ${pathExpression(meta, path, ctx)}`;
+  }
+  return expr;
 }
