@@ -7,7 +7,7 @@
  *   BENCH_ROUNDS=9      rounds of (a) and (b)         BENCH_BATCH_MS=15  batch length of (a); (b) uses twice that
  *   BENCH_E2E_ROUNDS=5  rounds of (c)'s sequential ops BENCH_E2E_OPS=30   calls per batch
  *   BENCH_BULK_ITEMS=5000  BENCH_BULK_ROUNDS=2 (raw, A/A, dkmio)  BENCH_BULK_PEER_ROUNDS=1
- *   BENCH_BULK_CONCURRENCY=4  BENCH_COLD_RUNS=7  BENCH_PROFILE=1 (profile unmet targets; 0 = off)
+ *   BENCH_BULK_CONCURRENCY=4  BENCH_COLD_RUNS=9  BENCH_PROFILE=1 (profile unmet targets; 0 = off)
  */
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 import { execFileSync } from 'node:child_process';
@@ -63,20 +63,29 @@ function targets(rs: OpResult[], cold: ColdResult | undefined): Target[] {
   ratioTarget('read-back CPU per item, hydration included', rs.find((r) => r.scenario === 'e2e' && r.op.includes('CPU per item')), 1.0, 'raw');
   ratioTarget('bulk write', find(rs, 'e2e', 'bulk write'), 0.7, 'raw sequential 25-item chunks');
   if (cold) {
+    // Judged on CPU time (the work done); wall time is shown beside it. On a shared machine wall
+    // time mostly measures how long the process waited for a core.
     const r = cold.timings['raw DocumentClient'];
     const d = cold.timings['dkmio'];
-    const reqD = cold.timings['require dkmio']?.require ?? d?.require;
-    const reqR = cold.timings['require @aws-sdk/lib-dynamodb alone']?.require ?? r?.require;
-    if (reqD !== undefined && reqR !== undefined) t.push({ what: 'import cost over lib-dynamodb alone', goal: '<= 25 ms', measured: `${(reqD - reqR).toFixed(1)} ms (${reqD.toFixed(1)} vs ${reqR.toFixed(1)})`, met: reqD - reqR <= 25 });
+    const req = (n: string) => cold.timings[`require ${n}`];
+    const rd = req('dkmio');
+    const rr = req('@aws-sdk/lib-dynamodb alone');
+    const ms = (x: number) => `${x.toFixed(1)} ms`;
+    if (rd && rr) {
+      const extra = rd.requireCpu! - rr.requireCpu!;
+      t.push({ what: 'import cost over lib-dynamodb alone', goal: '<= 25 ms', measured: `${ms(extra)} CPU (${ms(rd.requireCpu!)} vs ${ms(rr.requireCpu!)}); wall ${ms(rd.require! - rr.require!)}`, met: extra <= 25 });
+    }
     if (r && d) {
-      t.push({ what: 'define model + client, over creating the raw client', goal: '<= 5 ms', measured: `${(d.define! - r.define!).toFixed(2)} ms (${d.define!.toFixed(2)} vs ${r.define!.toFixed(2)})`, met: d.define! - r.define! <= 5 });
+      const def = d.defineCpu! - r.defineCpu!;
+      t.push({ what: 'define model + client, over creating the raw client', goal: '<= 5 ms', measured: `${def.toFixed(2)} ms CPU (${d.defineCpu!.toFixed(2)} vs ${r.defineCpu!.toFixed(2)}); wall ${(d.define! - r.define!).toFixed(2)} ms`, met: def <= 5 });
       // dkmio creates its SDK client lazily, on the first call: compare the time to the first
       // result (define + first query) so that cost is counted once, where it happens.
-      const q = d.define! + d.firstQuery! - (r.define! + r.firstQuery!);
-      t.push({ what: 'define + first query: added over raw', goal: '<= 3 ms', measured: `${q.toFixed(2)} ms (${(d.define! + d.firstQuery!).toFixed(1)} vs ${(r.define! + r.firstQuery!).toFixed(1)} ms)`, met: q <= 3 });
+      const q = d.defineCpu! + d.firstQueryCpu! - (r.defineCpu! + r.firstQueryCpu!);
+      const qw = d.define! + d.firstQuery! - (r.define! + r.firstQuery!);
+      t.push({ what: 'define + first query: added over raw', goal: '<= 3 ms', measured: `${q.toFixed(2)} ms CPU (${(d.defineCpu! + d.firstQueryCpu!).toFixed(1)} vs ${(r.defineCpu! + r.firstQueryCpu!).toFixed(1)}); wall ${qw.toFixed(2)} ms`, met: q <= 3 });
       for (const k of ['firstUpdate', 'firstPut'] as const) {
-        const extra = d[k]! - r[k]!;
-        t.push({ what: `first ${k.slice(5).toLowerCase()}: added over raw's first`, goal: '<= 3 ms', measured: `${extra.toFixed(2)} ms (${d[k]!.toFixed(1)} vs ${r[k]!.toFixed(1)} ms)`, met: extra <= 3 });
+        const extra = d[`${k}Cpu`]! - r[`${k}Cpu`]!;
+        t.push({ what: `first ${k.slice(5).toLowerCase()}: added over raw's first`, goal: '<= 3 ms', measured: `${extra.toFixed(2)} ms CPU (${d[`${k}Cpu`]!.toFixed(1)} vs ${r[`${k}Cpu`]!.toFixed(1)}); wall ${(d[k]! - r[k]!).toFixed(2)} ms`, met: extra <= 3 });
       }
     }
   }
@@ -100,7 +109,7 @@ async function main() {
   let cold: ColdResult | undefined;
   if (only.includes('cold')) {
     process.stdout.write('  cold start\n');
-    cold = coldScenario(num('BENCH_COLD_RUNS', 7));
+    cold = coldScenario(num('BENCH_COLD_RUNS', 9));
   }
   const ts = targets(results, cold);
   const profiles: string[] = [];
@@ -124,7 +133,7 @@ async function main() {
   const notes = [DYNAMOOSE, TYPEDORM, 'ElectroDB, dynamodb-toolbox and raw hand plain objects to the app (ElectroDB and dynamodb-toolbox have no classes); the raw baseline hydrates into a class with Object.create + Object.assign; dkmio, Dynamoose and TypeDORM return their class instances.', `Batch writers with a concurrency knob (dkmio, ElectroDB, TypeDORM) get BENCH_BULK_CONCURRENCY=${num('BENCH_BULK_CONCURRENCY', 4)}; dynamodb-toolbox and Dynamoose have none and send 25-item chunks one after another.`, 'The raw row of (a) is the cost of filling a hand-written DocumentClient params literal: its marshalling happens later, inside send(), which (b) measures.'];
   const dir = path.join(__dirname, '..', 'results');
   fs.mkdirSync(dir, { recursive: true });
-  const sizeText = `BENCH_SCALE=${scale}, ${ROUNDS} rounds for (a)/(b) with ${BATCH_MS}/${BATCH_MS * 2} ms batches, (c) ${sizes.rounds} rounds x ${sizes.ops} calls, bulk ${sizes.bulkItems} items x ${sizes.bulkRounds} rounds (peers ${sizes.bulkPeerRounds}), cold start ${num('BENCH_COLD_RUNS', 7)} runs; total ${Math.round((Date.now() - t0) / 1000)} s`;
+  const sizeText = `BENCH_SCALE=${scale}, ${ROUNDS} rounds for (a)/(b) with ${BATCH_MS}/${BATCH_MS * 2} ms batches, (c) ${sizes.rounds} rounds x ${sizes.ops} calls, bulk ${sizes.bulkItems} items x ${sizes.bulkRounds} rounds (peers ${sizes.bulkPeerRounds}), cold start ${num('BENCH_COLD_RUNS', 9)} runs; total ${Math.round((Date.now() - t0) / 1000)} s`;
   const report = renderReport({ date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine: info, command: 'npm run bench', sizes: sizeText, results, cold, targets: ts, notes, profiles });
   fs.writeFileSync(path.join(dir, 'report.md'), report);
   fs.writeFileSync(path.join(dir, 'chart.svg'), renderChart(results));
