@@ -14,7 +14,16 @@ export type { DkmioClientOptions, SendingClient } from './client/dkmio-client';
 export type { DkmioLogger } from './client/logger';
 
 export { Repository } from './repository/repository';
-export type { IndexHandle } from './repository/repository';
+export type { IndexHandle, BatchGetOptions, BatchWriteOptions } from './repository/repository';
+export type { EntityTarget } from './repository/entity-target';
+export { RepositoryBatch, BatchWriter } from './batch/batch-writers';
+export { TransactWriter } from './transactions/transact-write';
+export type { TransactWriteOptions, TransactItemOptions, TransactUpdateOptions } from './transactions/transact-write';
+export { TransactReader, TransactGet } from './transactions/transact-get';
+export type { TransactGetOptions, TransactGetResults } from './transactions/transact-get';
+export { CircuitBreaker } from './resilience/circuit-breaker';
+export type { CircuitState, CircuitBreakerOptions } from './resilience/circuit-breaker';
+export type { BatchTuning } from './resilience/batch-settings';
 export { QueryBuilder } from './repository/query-builder';
 export { ScanBuilder } from './repository/scan-builder';
 export { ReadBuilder } from './repository/read-builder';
@@ -28,7 +37,7 @@ export type { UpdateActions } from './expressions/update';
 export type { SortKeyCondition, SortKeyOperator } from './expressions/key-condition';
 export { OPERATORS } from './expressions/operators';
 export type { Operator } from './expressions/operators';
-export type { GetOptions, PutOptions, UpdateOptions, DeleteOptions, WriteOptions, ReturnValues, BaseOptions } from './operations/options';
+export type { GetOptions, PutOptions, UpdateOptions, DeleteOptions, WriteOptions, ReturnValues, BaseOptions, ConditionOptions, ItemConditionOptions } from './operations/options';
 
 export {
   DkmioError,

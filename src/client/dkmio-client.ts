@@ -1,7 +1,16 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Constructor } from '../metadata/records';
 import { entityMetadata } from '../metadata/resolve';
-import { Repository } from '../repository/repository';
+import { BatchWriter, WriteCollector } from '../batch/batch-writers';
+import { ValidationError, type BatchWriteError, type TransactionError } from '../errors/errors';
+import type { EntityTarget } from '../repository/entity-target';
+import { Repository, type BatchWriteOptions } from '../repository/repository';
+import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../resilience/batch-settings';
+import { runBatchWrite } from '../resilience/batch-write-runner';
+import { CircuitBreaker, type CircuitBreakerOptions } from '../resilience/circuit-breaker';
+import { realTiming } from '../resilience/retry';
+import { runTransactGet, type TransactGet, type TransactGetOptions, type TransactGetResults, type TransactReader } from '../transactions/transact-get';
+import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../transactions/transact-write';
 import { Executor } from './executor';
 import { createLog, type DkmioLogger } from './logger';
 
@@ -24,6 +33,13 @@ export interface DkmioClientOptions {
   logger?: DkmioLogger;
   /** Any other DynamoDBClient settings (maxAttempts, requestHandler, ...). */
   clientConfig?: Omit<DynamoDBClientConfig, 'region' | 'endpoint' | 'credentials'>;
+  /**
+   * The circuit breaker, on by default (`failureThreshold: 5`, `recoveryTimeoutMs: 30000`);
+   * `false` turns it off.
+   */
+  circuitBreaker?: CircuitBreakerOptions | false;
+  /** Defaults of every batchGet/batchWrite (`maxAttempts: 8`, `baseDelayMs: 50`, `concurrency: 4`). */
+  batch?: BatchTuning;
 }
 
 // The SDK's default logger has an info() method, which makes it walk every input and output
@@ -43,6 +59,10 @@ export class DkmioClient {
   readonly executor: Executor;
   /** @internal */
   readonly tableNamePrefix: string;
+  /** The client's circuit breaker: `state` and `reset()`. With `circuitBreaker: false` it is disabled and stays closed. */
+  readonly circuitBreaker: CircuitBreaker;
+  /** @internal */
+  readonly batchDefaults: BatchSettings;
   private sdk?: SendingClient;
   private readonly ownsClient: boolean;
   private readonly repositories = new Map<Function, Repository<unknown>>();
@@ -51,7 +71,10 @@ export class DkmioClient {
     this.tableNamePrefix = options.tableNamePrefix ?? '';
     this.ownsClient = options.client === undefined;
     this.sdk = options.client;
-    this.executor = new Executor(() => this.connection(), createLog(options.logger));
+    const log = createLog(options.logger);
+    this.batchDefaults = resolveBatchSettings(DEFAULT_BATCH_SETTINGS, options.batch, 'batch');
+    this.circuitBreaker = new CircuitBreaker(options.circuitBreaker ?? {}, log);
+    this.executor = new Executor(() => this.connection(), log, this.circuitBreaker.enabled ? this.circuitBreaker : undefined);
   }
 
   /** The SDK client requests are sent through, created on first use (the connection is lazy). */
@@ -76,7 +99,7 @@ export class DkmioClient {
     let repo = this.repositories.get(entity);
     if (!repo) {
       const meta = entityMetadata(entity);
-      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.executor) as Repository<unknown>;
+      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.executor, this.batchDefaults) as Repository<unknown>;
       this.repositories.set(entity, repo);
     }
     return repo as Repository<T>;
@@ -86,6 +109,55 @@ export class DkmioClient {
   tableNameOf(entity: Constructor): string {
     return this.tableNamePrefix + entityMetadata(entity).tableName;
   }
+
+  /**
+   * Puts and deletes across tables in as few requests as possible (chunks of 25, bounded
+   * concurrency, unprocessed writes retried with backoff). Nothing is sent when the callback
+   * throws; two writes to one key are a ValidationError; what is still unwritten after the
+   * retries is listed by {@link BatchWriteError}.
+   * @example
+   * await db.batchWrite(batch => { batch.put(orders, item); batch.delete(users, { userId: 'u9' }); });
+   */
+  async batchWrite(fn: (batch: BatchWriter) => unknown, options?: BatchWriteOptions): Promise<void> {
+    const settings = resolveBatchSettings(this.batchDefaults, options, 'batchWrite');
+    const collector = new WriteCollector();
+    const writes = await collector.collect(fn, new BatchWriter(this.resolveTarget, collector));
+    if (options?.signal?.aborted) throw options.signal.reason;
+    await runBatchWrite(writes, { executor: this.executor, settings, timing: realTiming, signal: options?.signal });
+  }
+
+  /**
+   * A write transaction across tables: every item is written or none. Up to 100 items; nothing
+   * is sent when the callback throws; a cancelled transaction throws {@link TransactionError}
+   * with one reason per item.
+   * @example
+   * await db.transactWrite(tx => {
+   *   tx.put(orders, order, { condition: { userId__not_exists: true } });
+   *   tx.update(users, { userId: 'u1' }, { add: { ordersCount: 1 } });
+   * }, { clientRequestToken: requestId });
+   */
+  async transactWrite(fn: (tx: TransactWriter) => unknown, options?: TransactWriteOptions): Promise<void> {
+    return runTransactWrite(this.executor, this.resolveTarget, fn, options);
+  }
+
+  /**
+   * Reads up to 100 items in one transaction: a typed tuple in the order returned by the callback,
+   * `null` for absent items.
+   * @example
+   * const [order, user] = await db.transactGet(tx => [tx.get(orders, k1), tx.get(users, k2)] as const);
+   */
+  async transactGet<const R extends readonly TransactGet<unknown>[]>(fn: (tx: TransactReader) => R | PromiseLike<R>, options?: TransactGetOptions): Promise<TransactGetResults<R>> {
+    return runTransactGet(this.executor, this.resolveTarget, fn, options);
+  }
+
+  /** A repository, or an entity class's repository on this client. */
+  private readonly resolveTarget = <T>(target: EntityTarget<T>): Repository<T> => {
+    if (target instanceof Repository) return target;
+    if (typeof target !== 'function') {
+      throw new ValidationError(`Expected a repository or an entity class as the first argument, got ${target === null ? 'null' : typeof target}.`);
+    }
+    return this.getRepository(target);
+  };
 
   /** Closes the connection dkmio opened. A client passed in with `client` is left to its owner. */
   destroy(): void {

@@ -4,10 +4,15 @@ import type { Log } from './logger';
 
 /** What the breaker must offer the executor; the resilience layer implements it. */
 export interface RequestGuard {
-  /** Throws (CircuitOpenError) when the request must not be sent. Returns a token for `settle`. */
-  admit(): unknown;
-  /** Reports the outcome of an admitted request. */
+  /**
+   * Throws (CircuitOpenError) when the request must not be sent. Returns a token for
+   * `settle`/`release`. `request` names the operation and table for messages.
+   */
+  admit(request: Request): unknown;
+  /** Reports the outcome of an admitted request that DynamoDB answered or failed: `error` undefined means success. */
   settle(token: unknown, error: unknown): void;
+  /** An admitted request was cancelled by its caller: neither a success nor a failure. */
+  release(token: unknown): void;
 }
 
 /** One request to send: the low-level command and what to name it in logs and errors. */
@@ -40,15 +45,15 @@ export class Executor {
   async send<O>(command: object, req: Request): Promise<O> {
     const signal = req.signal;
     if (signal?.aborted) throw signal.reason;
-    if (this.log.enabled) this.log.debug(req.index ? `${req.operation} on ${req.table} (${req.index})` : `${req.operation} on ${req.table}`);
-    const token = this.guard?.admit();
+    if (this.log.enabled) this.log.debug(describeRequest(req));
+    const token = this.guard?.admit(req);
     try {
       const out = (await this.client().send(command as never, signal ? { abortSignal: signal } : undefined)) as O;
       this.guard?.settle(token, undefined);
       return out;
     } catch (error) {
       if (signal?.aborted) {
-        this.guard?.settle(token, undefined);
+        this.guard?.release(token);
         throw signal.reason;
       }
       const mapped = mapAwsError(error, { operation: req.operation, table: req.table, hydrateItem: req.hydrateItem });
@@ -56,4 +61,9 @@ export class Executor {
       throw mapped;
     }
   }
+}
+
+/** `put_item on orders`, `query on orders (gsi-status)`: how logs and messages name a request. */
+export function describeRequest(req: Request): string {
+  return req.index ? `${req.operation} on ${req.table} (${req.index})` : `${req.operation} on ${req.table}`;
 }

@@ -125,6 +125,8 @@ export interface CancellationReason {
   index: number;
   code: string;
   message: string;
+  /** The stored item, when this item failed its condition and asked for it (`returnItemOnConditionFail`). */
+  item?: unknown;
 }
 
 /** A transaction was cancelled; `reasons` says why, item by item. */
@@ -138,10 +140,16 @@ export class TransactionError extends DkmioError {
   }
 }
 
-/** One write a batch could not complete. `entity` is the entity class. */
+/** An entity class (any constructor). */
+type EntityClass = abstract new (...args: never[]) => unknown;
+
+/**
+ * One write a batch could not complete: `entity` is the entity class, `item`/`key` the object
+ * given to `batch.put`/`batch.delete` (property names). Resending it is safe.
+ */
 export type UnprocessedWrite =
-  | { kind: 'put'; entity: Function; item: Record<string, unknown> }
-  | { kind: 'delete'; entity: Function; key: Record<string, unknown> };
+  | { kind: 'put'; entity: EntityClass; item: Record<string, unknown> }
+  | { kind: 'delete'; entity: EntityClass; key: Record<string, unknown> };
 
 /** A batch write that still had unwritten items after its retries. Everything else was written. */
 export class BatchWriteError extends DkmioError {

@@ -17,11 +17,18 @@ export interface ConditionOptions<T = unknown> {
   conditionOr?: readonly ConditionInput<T>[];
 }
 
-/** Options of put/update/delete. */
-export interface WriteOptions<T = unknown> extends BaseOptions, ConditionOptions<T> {
-  returnValues?: ReturnValues;
-  /** On a failed condition, put the stored item on `ConditionError.item`. */
+/** What a single write says about its item, alone or inside a transaction: conditions and what to return when they fail. */
+export interface ItemConditionOptions<T = unknown> extends ConditionOptions<T> {
+  /**
+   * On a failed condition, hand back the stored item: on `ConditionError.item` for a single
+   * write, on the failing entry of `TransactionError.reasons` (`item`) in a transaction.
+   */
   returnItemOnConditionFail?: boolean;
+}
+
+/** Options of put/update/delete. */
+export interface WriteOptions<T = unknown> extends BaseOptions, ItemConditionOptions<T> {
+  returnValues?: ReturnValues;
 }
 
 export interface PutOptions<T = unknown> extends WriteOptions<T> {

@@ -1,15 +1,33 @@
-import type { UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
+import type { Update, UpdateItemCommandInput } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
 import { compileUpdate, type ExtraSet, type UpdateActions } from '../expressions/update';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { returnValuesOf, writeCondition } from './common';
-import type { UpdateOptions } from './options';
+import type { ItemConditionOptions, UpdateOptions } from './options';
 
 /** UpdateItem request. With `@Version()`, every update increments the version. */
 export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknown, actions: UpdateActions, options?: UpdateOptions): UpdateItemCommandInput {
-  const Key = marshallKey(meta, key, 'update');
+  const input: UpdateItemCommandInput = buildUpdate(meta, table, key, actions, options);
+  const rv = returnValuesOf(options, ['NONE', 'ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'], 'update');
+  if (rv !== undefined) input.ReturnValues = rv;
+  return input;
+}
+
+/**
+ * The item-level part of an update, shared by UpdateItem and a transaction's Update: key, update
+ * expression (with the `@Version()` increment) and condition (with the expected version).
+ */
+export function buildUpdate(
+  meta: EntityMetadata,
+  table: string,
+  key: unknown,
+  actions: UpdateActions,
+  options?: ItemConditionOptions & { expectedVersion?: number },
+  operation = 'update',
+): Update {
+  const Key = marshallKey(meta, key, operation);
   const ctx = new ExpressionContext();
   const extra: ExtraSet[] = [];
   let versionClause: string | undefined;
@@ -19,21 +37,19 @@ export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknow
     extra.push({ path: meta.version.property, expr: (p) => `${p} = if_not_exists(${p}, ${zero}) + ${one}` });
     if (options?.expectedVersion !== undefined) {
       const ev = options.expectedVersion;
-      if (typeof ev !== 'number' || !Number.isInteger(ev)) throw new ValidationError(`update on ${meta.className}: expectedVersion must be an integer.`);
+      if (typeof ev !== 'number' || !Number.isInteger(ev)) throw new ValidationError(`${operation} on ${meta.className}: expectedVersion must be an integer.`);
       versionClause = `${ctx.name(meta.version.stored)} = ${ctx.value(ev, meta.version.property)}`;
     }
   } else if (options?.expectedVersion !== undefined) {
-    throw new ValidationError(`update on ${meta.className}: expectedVersion needs a @Version() property on the class.`);
+    throw new ValidationError(`${operation} on ${meta.className}: expectedVersion needs a @Version() property on the class.`);
   }
   const UpdateExpression = compileUpdate(meta, actions, ctx, extra);
-  const input: UpdateItemCommandInput = { TableName: table, Key, UpdateExpression };
+  const input: Update = { TableName: table, Key, UpdateExpression };
   // An update must not create an item from a key alone when a condition says it should exist;
   // without a condition DynamoDB's upsert semantics apply, as documented.
   const condition = writeCondition(meta, options, ctx, versionClause);
   if (condition !== undefined) input.ConditionExpression = condition;
   Object.assign(input, ctx.attributes());
-  const rv = returnValuesOf(options, ['NONE', 'ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'], 'update');
-  if (rv !== undefined) input.ReturnValues = rv;
   if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   return input;
 }

@@ -1,6 +1,6 @@
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type DeleteItemCommandOutput, type GetItemCommandOutput, type PutItemCommandOutput, type UpdateItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../client/executor';
-import { ItemNotFoundError, ValidationError } from '../errors/errors';
+import { ItemNotFoundError, ValidationError, type BatchWriteError } from '../errors/errors';
 import type { UpdateActions } from '../expressions/update';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
@@ -9,10 +9,25 @@ import { buildGetItem } from '../operations/get-item';
 import type { DeleteOptions, GetOptions, PutOptions, UpdateOptions } from '../operations/options';
 import { buildPutItem } from '../operations/put-item';
 import { buildUpdateItem } from '../operations/update-item';
+import { RepositoryBatch, WriteCollector } from '../batch/batch-writers';
+import { prepareBatchGet } from '../operations/batch-get';
+import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../resilience/batch-settings';
+import { runBatchGet } from '../resilience/batch-get-runner';
+import { runBatchWrite } from '../resilience/batch-write-runner';
+import { realTiming } from '../resilience/retry';
 import { fromNow } from '../ttl';
 import { QueryBuilder } from './query-builder';
 import { ScanBuilder } from './scan-builder';
 import type { ItemInput, KeyInput, PropertyName } from './types';
+
+/** Options of `batchGet`: projection, consistency, tuning and cancellation. */
+export interface BatchGetOptions<K extends string = string> extends GetOptions<K>, BatchTuning {}
+
+/** Options of `batchWrite` (repository or client): tuning and cancellation. */
+export interface BatchWriteOptions extends BatchTuning {
+  /** Cancels the batch: no new request is sent; chunks already written stay written. */
+  signal?: AbortSignal;
+}
 
 /** Queries and scans on one index of an entity's table. */
 export interface IndexHandle<T> {
@@ -38,6 +53,8 @@ export class Repository<T> {
     readonly tableName: string,
     /** @internal */
     readonly executor: Executor,
+    /** @internal Batch tuning defaults of the client. */
+    readonly batchDefaults: BatchSettings = DEFAULT_BATCH_SETTINGS,
   ) {}
 
   /** The item with this primary key, or null. */
@@ -83,6 +100,45 @@ export class Repository<T> {
     const input = buildDeleteItem(this.metadata, this.tableName, key, options);
     const out = await this.executor.send<DeleteItemCommandOutput>(new DeleteItemCommand(input), this.request('delete_item', options));
     return this.attributes(out.Attributes);
+  }
+
+  /**
+   * The items with these keys, in input order, `null` for absent ones. Keys are sent in chunks of
+   * 100 with bounded concurrency; unprocessed keys are retried with backoff; a key given twice is
+   * read once and returned at both positions.
+   * @example const [a, b] = await orders.batchGet([k1, k2], { select: ['total'] });
+   */
+  async batchGet<K extends PropertyName<T>>(keys: readonly KeyInput<T>[], options: BatchGetOptions<K> & { select: readonly K[] }): Promise<(Pick<T, K> | null)[]>;
+  async batchGet(keys: readonly KeyInput<T>[], options?: BatchGetOptions<PropertyName<T>>): Promise<(T | null)[]>;
+  async batchGet(keys: readonly KeyInput<T>[], options?: BatchGetOptions): Promise<(T | null)[]> {
+    const settings = resolveBatchSettings(this.batchDefaults, options, 'batchGet');
+    const prepared = prepareBatchGet(this.metadata, this.tableName, keys, options);
+    if (prepared.keys.length === 0) return [];
+    const found = await runBatchGet(this.metadata, prepared, { executor: this.executor, settings, timing: realTiming, signal: options?.signal });
+    const drop = prepared.addedKeyProperties.map((p) => this.metadata.toStored.get(p) ?? p);
+    return prepared.positions.map((at) => {
+      const raw = found.get(prepared.identities[at]!);
+      if (!raw) return null;
+      if (drop.length === 0) return hydrate(this.metadata, raw);
+      // Key attributes were read only to match answers to keys; hand back what was selected.
+      const copy = { ...raw };
+      for (const stored of drop) delete copy[stored];
+      return hydrate(this.metadata, copy);
+    });
+  }
+
+  /**
+   * Puts and deletes on this table in as few requests as possible. Nothing is sent when the
+   * callback throws; two writes to one key are a ValidationError; writes still unprocessed after
+   * the retries throw {@link BatchWriteError} listing exactly those.
+   * @example await orders.batchWrite(batch => { batch.put(item); batch.delete(oldKey); });
+   */
+  async batchWrite(fn: (batch: RepositoryBatch<T>) => unknown, options?: BatchWriteOptions): Promise<void> {
+    const settings = resolveBatchSettings(this.batchDefaults, options, 'batchWrite');
+    const collector = new WriteCollector();
+    const writes = await collector.collect(fn, new RepositoryBatch<T>(this.metadata, this.tableName, collector));
+    if (options?.signal?.aborted) throw options.signal.reason;
+    await runBatchWrite(writes, { executor: this.executor, settings, timing: realTiming, signal: options?.signal });
   }
 
   /**
