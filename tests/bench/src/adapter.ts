@@ -27,7 +27,7 @@ export interface Session {
   /** Every item of a partition, page after page. */
   readAll(user: string): Promise<unknown[]>;
   /** Writes many items with the adapter's batch API; undefined when it has none (the report says why). */
-  bulkWrite?(items: OrderItem[]): Promise<void>;
+  bulkWrite?(items: OrderItem[], concurrency?: number): Promise<void>;
   close(): void;
 }
 

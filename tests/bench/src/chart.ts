@@ -31,7 +31,7 @@ export function renderChart(results: OpResult[]): string {
   const x = (v: number) => left + (plotW * (Math.log10(Math.max(lo, v)) - Math.log10(lo))) / decades;
   let y = 70;
   const parts: string[] = [];
-  const title = { build: '(a) request building, x plain builder', call: '(b) whole call CPU, x raw', e2e: '(c) DynamoDB Local, x raw' } as Record<string, string>;
+  const title = { build: '(a) request building, x plain builder', call: '(b) whole call CPU, x raw', e2e: '(c) DynamoDB Local, x raw', sweep: "(c') dkmio bulk write by concurrency, x concurrency 1" } as Record<string, string>;
   let lastScenario = '';
   for (const r of rs) {
     if (r.scenario !== lastScenario) {
@@ -43,7 +43,7 @@ export function renderChart(results: OpResult[]): string {
     parts.push(`<text x="10" y="${y + 10}" font-size="12" fill="#333">${esc(r.op.length > 44 ? r.op.slice(0, 43) + '…' : r.op)}</text>`);
     for (const m of r.rows) {
       if (!Number.isFinite(m.ratio)) continue;
-      const c = COLORS[m.name] ?? '#555';
+      const c = COLORS[m.name] ?? (m.name.startsWith('dkmio') ? COLORS['dkmio']! : '#555');
       const w = Math.max(1, x(m.ratio) - x(lo));
       parts.push(`<rect x="${x(lo)}" y="${y}" width="${w.toFixed(1)}" height="${bar - 2}" fill="${c}"><title>${esc(m.name)}: ${m.ratio.toFixed(2)}x</title></rect>`);
       parts.push(`<text x="${(x(lo) + w + 4).toFixed(1)}" y="${y + bar - 3}" font-size="9" fill="#333">${m.ratio < 10 ? m.ratio.toFixed(2) : m.ratio.toFixed(0)}x</text>`);

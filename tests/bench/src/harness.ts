@@ -39,12 +39,10 @@ function nowUs(clock: Clock): number {
   return Number(process.hrtime.bigint()) / 1000;
 }
 
-// With --expose-gc (npm run bench passes it), every batch starts on a collected heap: garbage
-// left by the contestant before (Dynamoose leaves a lot) is not collected on the next one's time.
-const gc = (globalThis as { gc?: () => void }).gc;
-
+// No forced GC between batches: a full GC shrinks the young generation, and the next batch
+// then pays for extra scavenges (measured: 2-4x slower building). Libraries are kept apart by
+// running each in its own process instead (scenario-child.ts).
 async function timeBatch(c: Contestant, n: number, clock: Clock): Promise<number> {
-  gc?.();
   const t0 = nowUs(clock);
   const r = c.run(n);
   if (r && typeof (r as Promise<unknown>).then === 'function') await r;
@@ -61,6 +59,8 @@ export interface InterleaveOptions {
   /** Upper bound on operations per batch (slow contestants get fewer, never fewer than `minOps`). */
   maxOps?: number;
   minOps?: number;
+  /** Untimed warm-up per contestant before the rounds (ms). */
+  warmupMs?: number;
 }
 
 /** Sizes a batch per contestant from a warm-up, then runs interleaved rounds. */
@@ -76,6 +76,10 @@ export async function interleave(contestants: Contestant[], o: InterleaveOptions
     }
     ops.set(c.name, Math.max(o.minOps ?? 1, n));
   }
+  // Warm-up: the JIT needs a few hundred ms per contestant before its code settles (measured:
+  // the first 4 batches of a 3 us builder ran 2-4x slower). Untimed, interleaved like the rounds.
+  const until = Date.now() + (o.warmupMs ?? 0) * contestants.length;
+  while (Date.now() < until) for (const c of contestants) await timeBatch(c, ops.get(c.name)!, 'wall');
   const perOp = new Map<string, number[]>(contestants.map((c) => [c.name, []]));
   for (let r = 0; r < o.rounds; r++) {
     const order = contestants.map((_, i) => contestants[(i + r) % contestants.length]!);

@@ -4,8 +4,10 @@
  * to a few minutes on a shared 2-core machine:
  *   BENCH_ONLY=build,call,e2e,cold  which scenarios (default: all)
  *   BENCH_SCALE=1       multiplies every round count (e.g. 3 for a steadier run)
+ *   BENCH_WARMUP_MS=400 untimed warm-up per contestant and operation in (a) and (b)
  *   BENCH_ROUNDS=9      rounds of (a) and (b)         BENCH_BATCH_MS=15  batch length of (a); (b) uses twice that
- *   BENCH_E2E_ROUNDS=5  rounds of (c)'s sequential ops BENCH_E2E_OPS=30   calls per batch
+ *   BENCH_E2E_ROUNDS=15 rounds of (c)'s sequential ops BENCH_E2E_OPS=10   calls per batch
+ *   BENCH_SWEEP=1,2,4,8,16  dkmio batch concurrencies to sweep ('' = none)
  *   BENCH_BULK_ITEMS=5000  BENCH_BULK_ROUNDS=2 (raw, A/A, dkmio)  BENCH_BULK_PEER_ROUNDS=1
  *   BENCH_BULK_CONCURRENCY=4  BENCH_COLD_RUNS=9  BENCH_PROFILE=1 (profile unmet targets; 0 = off)
  */
@@ -16,17 +18,15 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ADAPTERS } from './adapters';
 import { DEVIATIONS as DYNAMOOSE } from './adapters/dynamoose';
-import { plain } from './adapters/plain';
 import { raw } from './adapters/raw';
 import { DEVIATIONS as TYPEDORM } from './adapters/typedorm';
 import { renderChart } from './chart';
 import { formatProfile, profile } from './profile';
 import { renderReport, type Target } from './report';
 import type { OpResult } from './results';
-import { buildScenario } from './scenarios/build';
-import { callScenario } from './scenarios/call';
 import { coldScenario, type ColdResult } from './scenarios/cold';
 import { e2eScenario } from './scenarios/e2e';
+import { isolatedScenario } from './scenarios/isolated';
 import { num } from './settings';
 
 const scale = num('BENCH_SCALE', 1);
@@ -97,14 +97,15 @@ async function main() {
   const results: OpResult[] = [];
   const info: Record<string, string> = machine();
   const sizes = {
-    rounds: Math.round(num('BENCH_E2E_ROUNDS', 5) * scale),
-    ops: num('BENCH_E2E_OPS', 30),
+    rounds: Math.round(num('BENCH_E2E_ROUNDS', 15) * scale),
+    ops: num('BENCH_E2E_OPS', 10),
     bulkItems: num('BENCH_BULK_ITEMS', 5000),
     bulkRounds: Math.round(num('BENCH_BULK_ROUNDS', 2) * scale),
     bulkPeerRounds: num('BENCH_BULK_PEER_ROUNDS', 1),
+    sweep: (process.env.BENCH_SWEEP ?? '1,2,4,8,16').split(',').filter(Boolean).map(Number),
   };
-  if (only.includes('build')) results.push(...(await buildScenario(ADAPTERS, ROUNDS, BATCH_MS, plain.name)));
-  if (only.includes('call')) results.push(...(await callScenario(ADAPTERS, ROUNDS, BATCH_MS * 2, raw.name)));
+  if (only.includes('build')) results.push(...isolatedScenario('build', ROUNDS, BATCH_MS));
+  if (only.includes('call')) results.push(...isolatedScenario('call', ROUNDS, BATCH_MS * 2));
   if (only.includes('e2e')) results.push(...(await e2eScenario(ADAPTERS, sizes, raw.name, info)));
   let cold: ColdResult | undefined;
   if (only.includes('cold')) {

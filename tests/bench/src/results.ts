@@ -13,4 +13,6 @@ export interface OpResult {
   skipped: { name: string; reason: string }[];
   /** Extra figures per adapter (requests sent, most in flight, ...). */
   extra?: Record<string, string>;
+  /** A/A controls measured in other processes (one per library), for the noise line. */
+  controls?: Measured[];
 }

@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { Attribute, DkmioClient, GlobalIndex, PartitionKey, SortKey, Table, entityMetadata, type Repository } from 'dkmio';
 import { SDK_BASE, type Adapter, type Session, type Setup } from '../adapter';
 import { GSI, QUERY, TABLE, UPDATE, type OrderItem } from '../model';
+import { bulkConcurrency } from '../settings';
 
 @Table(TABLE)
 @GlobalIndex(GSI, { partitionKey: 'status', sortKey: 'created_at', projection: ['total', 'items_count'] })
@@ -66,12 +67,13 @@ export function dkmioSession(setup: Setup): Session {
     query: async (user) => (await query(orders, user)).items,
     page: async (user) => (await orders.query({ user_id: user })).items,
     readAll: async (user) => (await orders.query({ user_id: user }).fetchAll()).items,
-    bulkWrite: async (items) => {
-      const repo = orders as unknown as { batchWrite?: (fn: (b: { put(i: unknown): void }) => void, o?: object) => Promise<unknown> };
-      if (!repo.batchWrite) throw new Error('repository.batchWrite is not in this build of dkmio');
-      await repo.batchWrite((batch) => {
-        for (const item of items) batch.put(item);
-      });
+    bulkWrite: async (items, concurrency = bulkConcurrency()) => {
+      await orders.batchWrite(
+        (batch) => {
+          for (const item of items) batch.put(item);
+        },
+        { concurrency },
+      );
     },
     close: () => db.destroy(),
   };

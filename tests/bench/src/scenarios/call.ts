@@ -48,7 +48,7 @@ export async function callScenario(adapters: Adapter[], rounds: number, batchMs:
         opSkipped.push({ name: a.name, reason: (e as Error).message.split('\n')[0]! });
       }
     }
-    out.push({ scenario: 'call', op, unit: 'µs CPU/call', baseline, rows: await interleave(contestants, { rounds, batchMs, clock: 'cpu', baseline, minOps: 2 }), skipped: opSkipped });
+    out.push({ scenario: 'call', op, unit: 'µs CPU/call', baseline, rows: await interleave(contestants, { rounds, batchMs, clock: 'cpu', baseline, minOps: 2 , warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400) }), skipped: opSkipped });
   }
   for (const { s } of sessions) s.close();
   return out;

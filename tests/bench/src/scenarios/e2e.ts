@@ -30,6 +30,8 @@ export interface E2eSizes {
   bulkRounds: number;
   /** Rounds the peers take part in (fewer than raw and dkmio: DynamoDB Local is slow). */
   bulkPeerRounds: number;
+  /** dkmio batch concurrencies to sweep (empty: no sweep). */
+  sweep: number[];
 }
 
 const CORE = ['raw DocumentClient', 'raw (A/A control)', 'dkmio'];
@@ -146,6 +148,24 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
     out.push({ scenario: 'e2e', op: `bulk write of ${sizes.bulkItems} items`, unit: 'µs per bulk write (wall)', baseline, rows: rowsOf(wall), skipped: bulkSkipped, extra });
     out.push({ scenario: 'e2e', op: `read back ${sizes.bulkItems} items (all pages), wall`, unit: 'µs per read-back (wall)', baseline, rows: rowsOf(readWall), skipped: [] });
     out.push({ scenario: 'e2e', op: `read back ${sizes.bulkItems} items, CPU per item (hydration included)`, unit: 'µs CPU/item', baseline, rows: rowsOf(readCpu), skipped: [] });
+    // dkmio's batch concurrency against this server: where the optimum lies.
+    const dk = live.find((l) => l.a.name === 'dkmio');
+    if (dk && sizes.sweep.length) {
+      process.stdout.write(`  e2e: dkmio bulk write concurrency sweep ${sizes.sweep.join(', ')}\n`);
+      const rows: Measured[] = [];
+      const extra: Record<string, string> = {};
+      const base: number[] = [];
+      for (const c of sizes.sweep) {
+        const t0 = performance.now();
+        dk.http.resetCounts();
+        await dk.s.bulkWrite!(items(`sweep${c}`), c);
+        const w = (performance.now() - t0) * 1000;
+        base.push(w);
+        rows.push({ name: `dkmio, concurrency ${c}`, perOpUs: w, ratio: w / base[0]!, lo: w / base[0]!, hi: w / base[0]! });
+        extra[`dkmio, concurrency ${c}`] = `${dk.http.requests} requests, at most ${dk.http.maxInFlight} in flight`;
+      }
+      out.push({ scenario: 'sweep', op: `dkmio bulk write of ${sizes.bulkItems} items by concurrency (ratio to concurrency ${sizes.sweep[0]})`, unit: 'µs (wall)', baseline: rows[0]!.name, rows, skipped: [], extra });
+    }
   } finally {
     for (const l of live) l.s.close();
     await local.stop();
