@@ -41,10 +41,13 @@ export function renderChart(results: OpResult[]): string {
       lastScenario = r.scenario;
     }
     parts.push(`<text x="10" y="${y + 10}" font-size="12" fill="#333">${esc(r.op.length > 44 ? r.op.slice(0, 43) + '…' : r.op)}</text>`);
+    // The sweep labels each bar in the gutter: give the operation its own line.
+    if (r.scenario === 'sweep') y += 16;
     for (const m of r.rows) {
       if (!Number.isFinite(m.ratio)) continue;
       const c = COLORS[m.name] ?? (m.name.startsWith('dkmio') ? COLORS['dkmio']! : '#555');
       const w = Math.max(1, x(m.ratio) - x(lo));
+      if (r.scenario === 'sweep') parts.push(`<text x="${left - 8}" y="${y + bar - 3}" font-size="9" text-anchor="end" fill="#333">${esc(m.name.replace(/^dkmio, /, ''))}</text>`);
       parts.push(`<rect x="${x(lo)}" y="${y}" width="${w.toFixed(1)}" height="${bar - 2}" fill="${c}"><title>${esc(m.name)}: ${m.ratio.toFixed(2)}x</title></rect>`);
       parts.push(`<text x="${(x(lo) + w + 4).toFixed(1)}" y="${y + bar - 3}" font-size="9" fill="#333">${m.ratio < 10 ? m.ratio.toFixed(2) : m.ratio.toFixed(0)}x</text>`);
       y += bar;
@@ -57,9 +60,24 @@ export function renderChart(results: OpResult[]): string {
     axis.push(`<line x1="${x(v)}" y1="60" x2="${x(v)}" y2="${y}" stroke="${v === 1 ? '#000' : '#ddd'}" stroke-width="${v === 1 ? 1.5 : 1}"/>`);
     axis.push(`<text x="${x(v)}" y="55" font-size="11" text-anchor="middle">${v < 1 ? v.toFixed(1) : v.toFixed(0)}x</text>`);
   }
-  const legend = Object.entries(COLORS)
-    .filter(([n]) => rs.some((r) => r.rows.some((m) => m.name === n)))
-    .map(([n, c], i) => `<rect x="${10 + i * 110}" y="${y + 10}" width="10" height="10" fill="${c}"/><text x="${24 + i * 110}" y="${y + 19}" font-size="10">${esc(n)}</text>`);
+  const entries: [string, string][] = [
+    ['baseline (raw DocumentClient, or the plain builder in (a))', COLORS['raw DocumentClient']!],
+    ['A/A control', COLORS['raw (A/A control)']!],
+    ...Object.entries(COLORS).filter(([n]) => !n.startsWith('raw') && !n.startsWith('plain') && rs.some((r) => r.rows.some((m) => m.name === n))),
+  ];
+  const legend: string[] = [];
+  let lx = 10;
+  let ly = y + 10;
+  for (const [n, c] of entries) {
+    const w = 28 + n.length * 6.2;
+    if (lx + w > width) {
+      lx = 10;
+      ly += 16;
+    }
+    legend.push(`<rect x="${lx}" y="${ly}" width="10" height="10" fill="${c}"/><text x="${lx + 14}" y="${ly + 9}" font-size="10">${esc(n)}</text>`);
+    lx += w;
+  }
+  y = ly;
   const height = y + 40;
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="Helvetica, Arial, sans-serif">`,

@@ -131,7 +131,12 @@ async function main() {
       tg.why = `profile (below): ${p.byPackage.slice(0, 4).map((b) => `${b.pkg} ${b.selfPct}%`).join(', ')} of self time` + (topDkmio.length ? `; top dkmio frames ${topDkmio.join(', ')}` : '') + '.';
     }
   }
-  const notes = [DYNAMOOSE, TYPEDORM, 'ElectroDB, dynamodb-toolbox and raw hand plain objects to the app (ElectroDB and dynamodb-toolbox have no classes); the raw baseline hydrates into a class with Object.create + Object.assign; dkmio, Dynamoose and TypeDORM return their class instances.', `Batch writers with a concurrency knob (dkmio, ElectroDB, TypeDORM) get BENCH_BULK_CONCURRENCY=${num('BENCH_BULK_CONCURRENCY', 4)}; dynamodb-toolbox and Dynamoose have none and send 25-item chunks one after another.`, 'The raw row of (a) is the cost of filling a hand-written DocumentClient params literal: its marshalling happens later, inside send(), which (b) measures.'];
+  if (num('BENCH_PROFILE', 1) > 0 && only.includes('call')) {
+    // Always: where a dkmio call's CPU goes (dkmio's own code against the SDK's).
+    process.stdout.write('  profiling dkmio call get\n');
+    profiles.push('Where the CPU of a dkmio get goes (HTTP answered in-process):\n\n' + formatProfile(profile('call', 'dkmio', 'get', 2)));
+  }
+  const notes = [DYNAMOOSE, TYPEDORM, 'ElectroDB, dynamodb-toolbox and raw hand plain objects to the app (ElectroDB and dynamodb-toolbox have no classes); the raw baseline hydrates into a class with Object.create + Object.assign; dkmio, Dynamoose and TypeDORM return their class instances.', `Batch writers with a concurrency knob (dkmio, ElectroDB, TypeDORM) get BENCH_BULK_CONCURRENCY=${num('BENCH_BULK_CONCURRENCY', 4)}; dynamodb-toolbox and Dynamoose have none and send 25-item chunks one after another.`, 'The raw DocumentClient has no row in (a): its request building is filling a params literal by hand (about 20 ns), and its marshalling happens inside send(), which (b) measures. The plain builder function is written as a developer would write one (placeholders by concatenation, no caching, no validation).', '(a) and (b) run each library in its own process (with its own baseline and A/A control), after an untimed JIT warm-up; in one shared process one library\'s JIT and garbage were charged to the next one\'s clock.'];
   const dir = path.join(__dirname, '..', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const sizeText = `BENCH_SCALE=${scale}, ${ROUNDS} rounds for (a)/(b) with ${BATCH_MS}/${BATCH_MS * 2} ms batches, (c) ${sizes.rounds} rounds x ${sizes.ops} calls, bulk ${sizes.bulkItems} items x ${sizes.bulkRounds} rounds (peers ${sizes.bulkPeerRounds}), cold start ${num('BENCH_COLD_RUNS', 9)} runs; total ${Math.round((Date.now() - t0) / 1000)} s`;

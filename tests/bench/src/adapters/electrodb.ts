@@ -80,7 +80,8 @@ export function electroSession(setup: Setup): Session {
     page: async (user) => (await e.query.primary({ user_id: user }).go(own)).data,
     readAll: async (user) => (await e.query.primary({ user_id: user }).go({ ...own, pages: 'all' })).data,
     bulkWrite: async (items) => {
-      const out = await e.put(items).go({ concurrency: bulkConcurrency() });
+      // ElectroDB's option is `concurrent` (how many batch requests at once; default 1).
+      const out = await e.put(items).go({ concurrent: bulkConcurrency() });
       if (out.unprocessed?.length) throw new Error(`electrodb left ${out.unprocessed.length} items unprocessed`);
     },
     close: () => client.destroy(),

@@ -162,9 +162,9 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
         const w = (performance.now() - t0) * 1000;
         base.push(w);
         rows.push({ name: `dkmio, concurrency ${c}`, perOpUs: w, ratio: w / base[0]!, lo: w / base[0]!, hi: w / base[0]! });
-        extra[`dkmio, concurrency ${c}`] = `${dk.http.requests} requests, at most ${dk.http.maxInFlight} in flight`;
+        extra[`concurrency ${c}`] = `${dk.http.requests} requests, at most ${dk.http.maxInFlight} in flight`;
       }
-      out.push({ scenario: 'sweep', op: `dkmio bulk write of ${sizes.bulkItems} items by concurrency (ratio to concurrency ${sizes.sweep[0]})`, unit: 'µs (wall)', baseline: rows[0]!.name, rows, skipped: [], extra });
+      out.push({ scenario: 'sweep', op: `bulk write of ${sizes.bulkItems} items, x concurrency ${sizes.sweep[0]}`, unit: 'µs (wall)', baseline: rows[0]!.name, rows, skipped: [], extra });
     }
   } finally {
     for (const l of live) l.s.close();
