@@ -7,7 +7,7 @@
  *   BENCH_WARMUP_MS=400 untimed warm-up per contestant and operation in (a) and (b)
  *   BENCH_ROUNDS=9      rounds of (a) and (b)         BENCH_BATCH_MS=15  batch length of (a); (b) uses twice that
  *   BENCH_E2E_ROUNDS=15 rounds of (c)'s sequential ops BENCH_E2E_OPS=10   calls per batch
- *   BENCH_SWEEP=1,2,4,8,16  dkmio batch concurrencies to sweep ('' = none)
+ *   BENCH_SWEEP=1,2,4,8,16  dkmio batch concurrencies to sweep ('' = none)  BENCH_SWEEP_ROUNDS=2
  *   BENCH_BULK_ITEMS=5000  BENCH_BULK_ROUNDS=2 (raw, A/A, dkmio)  BENCH_BULK_PEER_ROUNDS=1
  *   BENCH_BULK_CONCURRENCY=4  BENCH_COLD_RUNS=9  BENCH_PROFILE=1 (profile unmet targets; 0 = off)
  */
@@ -103,6 +103,7 @@ async function main() {
     bulkRounds: Math.round(num('BENCH_BULK_ROUNDS', 2) * scale),
     bulkPeerRounds: num('BENCH_BULK_PEER_ROUNDS', 1),
     sweep: (process.env.BENCH_SWEEP ?? '1,2,4,8,16').split(',').filter(Boolean).map(Number),
+    sweepRounds: Math.round(num('BENCH_SWEEP_ROUNDS', 2) * scale),
   };
   if (only.includes('build')) results.push(...isolatedScenario('build', ROUNDS, BATCH_MS));
   if (only.includes('call')) results.push(...isolatedScenario('call', ROUNDS, BATCH_MS * 2));

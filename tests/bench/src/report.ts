@@ -83,7 +83,7 @@ export function renderReport(i: ReportInput): string {
     ['build', '(a) Building the request (no client, no network), ratio to the plain builder function', 'plain builder (A/A control)'],
     ['call', '(b) The whole call, HTTP answered in-process (real SDK stack), CPU per call, ratio to the raw DocumentClient', 'raw (A/A control)'],
     ['e2e', '(c) End to end against DynamoDB Local on loopback, ratio to the raw DocumentClient', 'raw (A/A control)'],
-    ['sweep', "(c') dkmio's batch-write concurrency against DynamoDB Local (one run each)", ''],
+    ['sweep', "(c') dkmio's batch-write concurrency against DynamoDB Local, ratio to concurrency 1 (median of the sweep rounds)", ''],
   ];
   for (const [key, title, control] of sections) {
     const rs = by(key);

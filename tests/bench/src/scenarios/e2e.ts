@@ -30,8 +30,9 @@ export interface E2eSizes {
   bulkRounds: number;
   /** Rounds the peers take part in (fewer than raw and dkmio: DynamoDB Local is slow). */
   bulkPeerRounds: number;
-  /** dkmio batch concurrencies to sweep (empty: no sweep). */
+  /** dkmio batch concurrencies to sweep (empty: no sweep), and how many rounds. */
   sweep: number[];
+  sweepRounds: number;
 }
 
 const CORE = ['raw DocumentClient', 'raw (A/A control)', 'dkmio'];
@@ -152,18 +153,25 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
     const dk = live.find((l) => l.a.name === 'dkmio');
     if (dk && sizes.sweep.length) {
       process.stdout.write(`  e2e: dkmio bulk write concurrency sweep ${sizes.sweep.join(', ')}\n`);
-      const rows: Measured[] = [];
       const extra: Record<string, string> = {};
-      const base: number[] = [];
-      for (const c of sizes.sweep) {
-        const t0 = performance.now();
-        dk.http.resetCounts();
-        await dk.s.bulkWrite!(items(`sweep${c}`), c);
-        const w = (performance.now() - t0) * 1000;
-        base.push(w);
-        rows.push({ name: `dkmio, concurrency ${c}`, perOpUs: w, ratio: w / base[0]!, lo: w / base[0]!, hi: w / base[0]! });
-        extra[`concurrency ${c}`] = `${dk.http.requests} requests, at most ${dk.http.maxInFlight} in flight`;
+      const times = new Map<number, number[]>(sizes.sweep.map((c) => [c, []]));
+      let n = 0;
+      // Rounds alternate the order (1..16, 16..1) so a slow spell of the shared machine hits all.
+      for (let r = 0; r < Math.max(1, sizes.sweepRounds); r++) {
+        for (const c of r % 2 ? [...sizes.sweep].reverse() : sizes.sweep) {
+          const data = items(`sweep${n++}`);
+          dk.http.resetCounts();
+          const t0 = performance.now();
+          await dk.s.bulkWrite!(data, c);
+          times.get(c)!.push((performance.now() - t0) * 1000);
+          extra[`concurrency ${c}`] = `${dk.http.requests} requests, at most ${dk.http.maxInFlight} in flight`;
+        }
       }
+      const first = median(times.get(sizes.sweep[0]!)!);
+      const rows: Measured[] = sizes.sweep.map((c) => {
+        const xs = times.get(c)!;
+        return { name: `dkmio, concurrency ${c}`, perOpUs: median(xs), ratio: median(xs) / first, lo: Math.min(...xs) / first, hi: Math.max(...xs) / first };
+      });
       out.push({ scenario: 'sweep', op: `bulk write of ${sizes.bulkItems} items, x concurrency ${sizes.sweep[0]}`, unit: 'µs (wall)', baseline: rows[0]!.name, rows, skipped: [], extra });
     }
   } finally {
