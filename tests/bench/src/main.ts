@@ -5,7 +5,7 @@
  *   BENCH_ONLY=build,call,e2e,cold  which scenarios (default: all)
  *   BENCH_SCALE=1       multiplies every round count (e.g. 3 for a steadier run)
  *   BENCH_WARMUP_MS=400 untimed warm-up per contestant and operation in (a) and (b)
- *   BENCH_ROUNDS=9      rounds of (a) and (b)         BENCH_BATCH_MS=15  batch length of (a); (b) uses twice that
+ *   BENCH_ROUNDS=15     rounds of (a) and (b)         BENCH_BATCH_MS=15  batch length of (a); (b) uses twice that
  *   BENCH_E2E_ROUNDS=15 rounds of (c)'s sequential ops BENCH_E2E_OPS=10   calls per batch
  *   BENCH_SWEEP=1,2,4,8,16  dkmio batch concurrencies to sweep ('' = none)  BENCH_SWEEP_ROUNDS=2
  *   BENCH_BULK_ITEMS=5000  BENCH_BULK_ROUNDS=3 (raw, A/A, dkmio)  BENCH_BULK_PEER_ROUNDS=1
@@ -31,7 +31,7 @@ import { num } from './settings';
 
 const scale = num('BENCH_SCALE', 1);
 const only = (process.env.BENCH_ONLY ?? 'build,call,e2e,cold').split(',');
-const ROUNDS = Math.round(num('BENCH_ROUNDS', 9) * scale);
+const ROUNDS = Math.round(num('BENCH_ROUNDS', 15) * scale);
 const BATCH_MS = num('BENCH_BATCH_MS', 15);
 
 function machine(): Record<string, string> {
