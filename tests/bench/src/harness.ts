@@ -61,6 +61,8 @@ export interface InterleaveOptions {
   minOps?: number;
   /** Untimed warm-up per contestant before the rounds (ms). */
   warmupMs?: number;
+  /** Time budget of the rounds (ms); at least 5 rounds run. */
+  budgetMs?: number;
 }
 
 /** Sizes a batch per contestant from a warm-up, then runs interleaved rounds. */
@@ -81,7 +83,11 @@ export async function interleave(contestants: Contestant[], o: InterleaveOptions
   const until = Date.now() + (o.warmupMs ?? 0) * contestants.length;
   while (Date.now() < until) for (const c of contestants) await timeBatch(c, ops.get(c.name)!, 'wall');
   const perOp = new Map<string, number[]>(contestants.map((c) => [c.name, []]));
+  const started = Date.now();
   for (let r = 0; r < o.rounds; r++) {
+    // A very slow contestant (a second per batch) would stretch the run: past the time budget,
+    // stop after at least 5 rounds.
+    if (o.budgetMs !== undefined && r >= 5 && Date.now() - started > o.budgetMs) break;
     const order = contestants.map((_, i) => contestants[(i + r) % contestants.length]!);
     for (const c of order) {
       const n = ops.get(c.name)!;

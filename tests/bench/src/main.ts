@@ -121,10 +121,10 @@ async function main() {
   if (bulk && !bulk.met && sweep) {
     const best = sweep.rows.reduce((a, b) => (b.ratio < a.ratio ? b : a));
     bulk.why =
-      `the server is the bottleneck in this run: DynamoDB Local (a JVM) shares the machine's ${os.cpus().length} cores with this process and with other work ` +
-      `(load average ${info['load average at end (1/5/15 min)']}), and the concurrency sweep (c') shows requests in flight at once barely finishing sooner ` +
-      `(best: ${best.name} at ${best.ratio.toFixed(2)}x of concurrency 1). dkmio's own CPU per request is below raw's (see (b)); ` +
-      'a CPU profile of this process does not show the server\'s time, so none is attached.';
+      `the server is the bottleneck: DynamoDB Local keeps every table in one SQLite database (-sharedDb), which writes one request at a time, ` +
+      `and it shares the machine's ${os.cpus().length} cores with this process and other work (load average ${info['load average at end (1/5/15 min)']}). ` +
+      `Requests in flight at once then barely finish sooner: the concurrency sweep (c') gives ${sweep.rows.map((r) => `${r.name.replace('dkmio, ', '')} ${r.ratio.toFixed(2)}x`).join(', ')}. ` +
+      `dkmio's own side of a batch write costs less CPU than raw's (see (b), batch write of 1,000 items); a CPU profile of this process does not show the server's time, so none is attached.`;
   }
   const profiles: string[] = [];
   if (num('BENCH_PROFILE', 1) > 0) {

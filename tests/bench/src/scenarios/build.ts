@@ -41,7 +41,7 @@ export async function buildScenario(adapters: Adapter[], rounds: number, batchMs
       contestants.push({ name: a.name, run: make(a.build) });
     }
     process.stdout.write(`  build: ${op}\n`);
-    out.push({ scenario: 'build', op, unit: 'µs CPU/op', baseline, rows: await interleave(contestants, { rounds, batchMs, clock: 'cpu', baseline , warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400) }), skipped });
+    out.push({ scenario: 'build', op, unit: 'µs CPU/op', baseline, rows: await interleave(contestants, { rounds, batchMs, clock: 'cpu', baseline , warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400), budgetMs: 8000 }), skipped });
   }
   return out;
 }
