@@ -1,5 +1,6 @@
 /**
- * Profiles one adapter operation in a fresh child process with `node --cpu-prof` and
+ * Profiles one adapter operation in a fresh child process (V8's CPU profiler, started after a
+ * one-second warm-up) and
  * summarises the profile to its top frames by self time (and self time per package), for the
  * report's "what stands in the way" notes.
  *   node dist/profile.js <scenario> <adapter> <op> [seconds]   (child mode: runs the loop)
@@ -58,16 +59,16 @@ export function summarise(file: string, title: string, top = 12): ProfileSummary
 export function profile(scenario: string, adapter: string, op: string, seconds: number): ProfileSummary {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dkmio-prof-'));
   try {
-    execFileSync(process.execPath, ['--cpu-prof', '--cpu-prof-dir', dir, '--cpu-prof-interval', '200', path.join(__dirname, 'profile-child.js'), scenario, adapter, op, String(seconds)], { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
-    const file = fs.readdirSync(dir).find((f) => f.endsWith('.cpuprofile'))!;
-    return summarise(path.join(dir, file), `${adapter}: ${scenario} ${op}`);
+    const file = path.join(dir, 'child.cpuprofile');
+    execFileSync(process.execPath, [path.join(__dirname, 'profile-child.js'), scenario, adapter, op, String(seconds), file], { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+    return summarise(file, `${adapter}: ${scenario} ${op}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 
 export function formatProfile(p: ProfileSummary): string {
-  const lines = [`Profile of ${p.title} (${(p.totalMs / 1000).toFixed(1)} s sampled), self time:`, ''];
+  const lines = [`Profile of ${p.title} (${(p.totalMs / 1000).toFixed(1)} s sampled after a 1 s warm-up), self time:`, ''];
   lines.push('| frame | self % |', '| --- | ---: |');
   for (const t of p.top) lines.push(`| \`${t.frame.replace(/\|/g, '\\|')}\` | ${t.selfPct} |`);
   lines.push('', 'By package: ' + p.byPackage.map((b) => `${b.pkg} ${b.selfPct}%`).join(', '));
