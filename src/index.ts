@@ -12,6 +12,10 @@ export { entityMetadata } from './metadata/resolve';
 export { DkmioClient } from './client/dkmio-client';
 export type { DkmioClientOptions, SendingClient } from './client/dkmio-client';
 export type { DkmioLogger } from './client/logger';
+export type { CreateTablesOptions, CreateTablesResult } from './tables/create-tables';
+export type { DeleteTablesOptions, DeleteTablesResult } from './tables/delete-tables';
+export type { WaitOptions } from './tables/wait';
+export type { ProvisionedThroughput, TableBuildOptions } from './operations/create-table';
 
 export { Repository } from './repository/repository';
 export type { IndexHandle, BatchGetOptions, BatchWriteOptions } from './repository/repository';

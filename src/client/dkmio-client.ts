@@ -5,6 +5,9 @@ import { BatchWriter, WriteCollector } from '../batch/batch-writers';
 import { ValidationError, type BatchWriteError, type TransactionError } from '../errors/errors';
 import type { EntityTarget } from '../repository/entity-target';
 import { Repository, type BatchWriteOptions } from '../repository/repository';
+import { planTables } from '../operations/table-plan';
+import { createTables, type CreateTablesOptions, type CreateTablesResult } from '../tables/create-tables';
+import { deleteTables, type DeleteTablesOptions, type DeleteTablesResult } from '../tables/delete-tables';
 import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../resilience/batch-settings';
 import { runBatchWrite } from '../resilience/batch-write-runner';
 import { CircuitBreaker, type CircuitBreakerOptions } from '../resilience/circuit-breaker';
@@ -159,6 +162,26 @@ export class DkmioClient {
     return this.getRepository(target);
   };
 
+  /**
+   * Creates the tables of these entity classes from their decorators (keys, GSIs, LSIs,
+   * projections; on-demand unless `provisioned` is given), waits until they are ACTIVE and
+   * enables TTL on the `@Ttl()` attribute. Tables that already exist are left alone.
+   *
+   * @example
+   * await db.createTables([Order, User]);
+   * await db.createTables([Order], { provisioned: { read: 5, write: 5 } });
+   */
+  async createTables(entities: readonly Constructor[], options?: CreateTablesOptions): Promise<CreateTablesResult> {
+    const plans = planTables(entityList(entities, 'createTables').map((e) => entityMetadata(e)), this.tableNamePrefix, options);
+    return createTables(this.executor, plans, options);
+  }
+
+  /** Deletes the tables of these entity classes (missing ones are ignored) and waits until they are gone. */
+  async deleteTables(entities: readonly Constructor[], options?: DeleteTablesOptions): Promise<DeleteTablesResult> {
+    const tables = entityList(entities, 'deleteTables').map((e) => this.tableNameOf(e));
+    return deleteTables(this.executor, tables, options);
+  }
+
   /** Closes the connection dkmio opened. A client passed in with `client` is left to its owner. */
   destroy(): void {
     if (this.ownsClient && this.sdk) {
@@ -166,4 +189,11 @@ export class DkmioClient {
       this.sdk = undefined;
     }
   }
+}
+
+function entityList(entities: readonly Constructor[], operation: string): readonly Constructor[] {
+  if (!Array.isArray(entities)) {
+    throw new ValidationError(`${operation} takes an array of entity classes, e.g. db.${operation}([Order, User]).`);
+  }
+  return entities;
 }

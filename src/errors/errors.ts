@@ -100,9 +100,9 @@ export class TableNotFoundError extends DkmioError {
   constructor(
     message: string,
     readonly table: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; awsName?: string },
   ) {
-    super(ErrorCodes.TABLE_NOT_FOUND, message, { cause: options?.cause, awsName: 'ResourceNotFoundException' });
+    super(ErrorCodes.TABLE_NOT_FOUND, message, { cause: options?.cause, awsName: options?.awsName ?? 'ResourceNotFoundException' });
   }
 }
 

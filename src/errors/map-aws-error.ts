@@ -53,6 +53,11 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): DkmioError {
     case 'ItemCollectionSizeLimitExceededException':
       return new CollectionSizeError(`${where}: the item collection exceeded its size limit`, { cause: error });
     case 'ValidationException': {
+      // A declared index the table lacks is a deployment problem like a missing table (500),
+      // not bad input from the caller (400).
+      if (/does not have the specified index/i.test(e.message ?? '')) {
+        return new TableNotFoundError(`${where}: table or index not found (${e.message})`, ctx.table, { cause: error, awsName: name });
+      }
       const hint = /document path provided in the update expression is invalid/i.test(e.message ?? '')
         ? ' (a nested path like "address.city" needs its parent map to exist: set the whole map first, e.g. set: { address: { city } })'
         : '';
@@ -86,11 +91,19 @@ export function isInfrastructureFailure(error: unknown): boolean {
   return isServerOrNetwork(error as AwsLikeError);
 }
 
+/** Errors of the client's own configuration: no request was possible, so not the server's fault. */
+const CONFIGURATION_NAMES = new Set(['CredentialsProviderError', 'TokenProviderError', 'ProviderError']);
+const CONFIGURATION_MESSAGE = /region is missing|invalid region|could not load credentials|credential is missing/i;
+
 function isServerOrNetwork(e: AwsLikeError | undefined): boolean {
-  if (!e) return true;
+  if (!e) return false;
   if (e.name === 'AbortError') return false;
   const status = e.$metadata?.httpStatusCode;
   if (status !== undefined) return status >= 500 || status === 429;
-  // No HTTP status: the request never got an answer (connection refused, reset, timeout).
-  return true;
+  // No HTTP status: the request got no answer (connection refused or reset, DNS, timeout), unless
+  // the client could not even build it. A missing region or unloadable credentials is a
+  // configuration error: opening the breaker on it would hide the cause behind CircuitOpenError.
+  // (A denylist, because the SDK wraps errors from other realms, e.g. under Jest, losing `code`.)
+  if (e.name !== undefined && CONFIGURATION_NAMES.has(e.name)) return false;
+  return !CONFIGURATION_MESSAGE.test(String((e as { message?: unknown }).message ?? ''));
 }

@@ -119,7 +119,9 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
     };
     if (op === 'between') {
       const [lo, hi] = pair(value, fail);
-      return `${target} BETWEEN ${num(lo, 'the lower bound')} AND ${num(hi, 'the upper bound')}`;
+      const [a, b] = [num(lo, 'the lower bound'), num(hi, 'the upper bound')];
+      ordered(lo, hi, fail);
+      return `${target} BETWEEN ${a} AND ${b}`;
     }
     if (op === 'in') return `${target} IN (${list(value, fail).map((v) => num(v, 'a value')).join(', ')})`;
     return `${target} ${COMPARATORS[op]} ${num(value, 'the value')}`;
@@ -192,15 +194,20 @@ function list(value: unknown, fail: (why: string) => never): unknown[] {
 
 function orderable(value: unknown, fail: (why: string) => never, what: string): void {
   if (typeof value === 'string' || typeof value === 'bigint' || value instanceof Uint8Array) return;
+  // A Date is sent as its ISO string, which orders like the Date itself.
+  if (value instanceof Date) {
+    if (Number.isNaN(value.getTime())) fail(`${what} is an invalid Date.`);
+    return;
+  }
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) fail(`${what} is ${value}; numbers must be finite.`);
     return;
   }
-  fail(`${what} must be a string, number or binary to compare, got ${describe(value)}.`);
+  fail(`${what} must be a string, number, binary or Date to compare, got ${describe(value)}.`);
 }
 
 /** DynamoDB rejects BETWEEN with a lower bound above the upper one; say so before sending. */
-function ordered(lo: unknown, hi: unknown, fail: (why: string) => never): void {
+export function ordered(lo: unknown, hi: unknown, fail: (why: string) => never): void {
   const kind = (v: unknown) => (typeof v === 'bigint' ? 'number' : v instanceof Uint8Array ? 'binary' : typeof v);
   if (kind(lo) !== kind(hi)) fail(`between bounds must be of one type, got ${describe(lo)} and ${describe(hi)}.`);
   let cmp: number;

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/errors';
 import type { AttributeMeta } from '../metadata/entity-metadata';
 import type { ExpressionContext } from './context';
-import { describe } from './conditions';
+import { describe, ordered } from './conditions';
 import { checkKeyValue } from './keys';
 
 /** Sort-key operators accepted by `where()`. */
@@ -27,21 +27,33 @@ export function compileKeyCondition(
   if (where === undefined) return pk;
   const sk = ctx.name(sortKey!.stored);
   const [op, value] = Object.entries(where)[0]!;
+  checkSortKeyValue(sortKey!, op, value, scope);
   const prop = sortKey!.property;
   if (op === 'between') {
-    if (!Array.isArray(value) || value.length !== 2) throw new ValidationError(`where({ between }) on "${prop}" takes [low, high], got ${describe(value)}.`);
-    checkKeyValue(sortKey!, value[0], scope);
-    checkKeyValue(sortKey!, value[1], scope);
-    return `${pk} AND ${sk} BETWEEN ${ctx.value(value[0], prop)} AND ${ctx.value(value[1], prop)}`;
+    const [lo, hi] = value as unknown[];
+    return `${pk} AND ${sk} BETWEEN ${ctx.value(lo, prop)} AND ${ctx.value(hi, prop)}`;
   }
-  checkKeyValue(sortKey!, value, scope);
-  if (op === 'begins_with') {
-    if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
-      throw new ValidationError(`where({ begins_with }) on "${prop}" takes a string or binary prefix, got ${describe(value)}.`);
-    }
-    return `${pk} AND begins_with(${sk}, ${ctx.value(value, prop)})`;
-  }
+  if (op === 'begins_with') return `${pk} AND begins_with(${sk}, ${ctx.value(value, prop)})`;
   return `${pk} AND ${sk} ${SYMBOLS[op]} ${ctx.value(value, prop)}`;
+}
+
+/** Checks a sort-key operand: key type, `between` arity and order, `begins_with` prefix type. */
+function checkSortKeyValue(sortKey: AttributeMeta, op: string, value: unknown, scope: string): void {
+  const prop = sortKey.property;
+  if (op === 'between') {
+    if (!Array.isArray(value) || value.length !== 2) throw new ValidationError(`where({ between }) on "${prop}" takes [low, high], got ${describe(value)}.`);
+    checkKeyValue(sortKey, value[0], scope);
+    checkKeyValue(sortKey, value[1], scope);
+    // DynamoDB rejects a KeyConditionExpression whose BETWEEN bounds are reversed.
+    ordered(value[0], value[1], (why) => {
+      throw new ValidationError(`where({ between }) on "${prop}": ${why}`);
+    });
+    return;
+  }
+  checkKeyValue(sortKey, value, scope);
+  if (op === 'begins_with' && typeof value !== 'string' && !(value instanceof Uint8Array)) {
+    throw new ValidationError(`where({ begins_with }) on "${prop}" takes a string or binary prefix, got ${describe(value)}.`);
+  }
 }
 
 /** Validates `where()`'s argument at the call. */
@@ -60,6 +72,9 @@ export function checkSortKeyCondition(where: unknown, sortKey: AttributeMeta | u
   if (!(SORT_KEY_OPERATORS as readonly string[]).includes(op)) {
     throw new ValidationError(`where(): "${op}" is not a sort-key operator; use one of ${SORT_KEY_OPERATORS.join(', ')}.`);
   }
-  if ((where as Record<string, unknown>)[op] === undefined) throw new ValidationError(`where({ ${op} }): the value is undefined.`);
+  const value = (where as Record<string, unknown>)[op];
+  if (value === undefined) throw new ValidationError(`where({ ${op} }): the value is undefined.`);
+  // Checked here so a bad operand fails at the where() call, not when the request is built.
+  checkSortKeyValue(sortKey, op, value, scope);
   return where as SortKeyCondition;
 }

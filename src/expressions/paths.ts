@@ -91,3 +91,11 @@ export function pathExpression(meta: EntityMetadata, path: DocumentPath, ctx: Ex
   for (const seg of path.rest) expr += typeof seg === 'number' ? `[${seg}]` : `.${ctx.name(seg)}`;
   return expr;
 }
+
+/** True when one path is the other or lies inside it (`a` and `a.b`, `a[0]` and `a[0].c`). */
+export function pathsOverlap(a: DocumentPath, b: DocumentPath): boolean {
+  if (a.property !== b.property) return false;
+  const n = Math.min(a.rest.length, b.rest.length);
+  for (let i = 0; i < n; i++) if (a.rest[i] !== b.rest[i]) return false;
+  return true;
+}

@@ -1,7 +1,7 @@
 import { InvalidProjectionError, ValidationError } from '../errors/errors';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import type { ExpressionContext } from './context';
-import { parsePath, pathExpression, type DocumentPath } from './paths';
+import { parsePath, pathExpression, pathsOverlap, type DocumentPath } from './paths';
 
 /** Throws {@link InvalidProjectionError} when `path` is not readable through `index`. */
 export function checkProjected(index: IndexMeta | undefined, path: DocumentPath, use: 'select' | 'filter'): void {
@@ -21,10 +21,17 @@ export function compileProjection(meta: EntityMetadata, attributes: readonly str
   if (!Array.isArray(attributes) || attributes.length === 0) {
     throw new ValidationError('select() needs at least one attribute name.');
   }
+  const seen: DocumentPath[] = [];
   let expr = '';
   for (let i = 0; i < attributes.length; i++) {
     const path = parsePath(meta, attributes[i]!);
     checkProjected(index, path, 'select');
+    // DynamoDB rejects a projection naming a path twice or a path inside another.
+    for (const s of seen) {
+      if (pathsOverlap(s, path)) throw new ValidationError(`select() names "${s.text}" and "${path.text}", which overlap; keep one of them.`);
+    }
+    seen.push(path);
+    // Plain concatenation: cheaper than map + join for the few attributes a projection has.
     expr = i === 0 ? pathExpression(meta, path, ctx) : `${expr}, ${pathExpression(meta, path, ctx)}`;
   }
   return expr;

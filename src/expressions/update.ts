@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/errors';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { marshallValue } from '../marshalling/marshall';
 import type { ExpressionContext } from './context';
-import { parsePath, pathExpression, type DocumentPath } from './paths';
+import { parsePath, pathExpression, pathsOverlap, type DocumentPath } from './paths';
 
 /** The actions of an update. Every key is a property path (`'address.city'`, `'items[0].qty'`). */
 export interface UpdateActions {
@@ -28,6 +28,8 @@ const ACTIONS = ['set', 'remove', 'append', 'prepend', 'add', 'delete', 'setIfNo
 /** An extra clause the caller adds (optimistic locking's version increment). */
 export interface ExtraSet {
   path: string;
+  /** Names the clause in messages (e.g. `@Version() increment`); defaults to `set`. */
+  label?: string;
   expr: (pathExpr: string) => string;
 }
 
@@ -53,7 +55,7 @@ export function compileUpdate(meta: EntityMetadata, actions: UpdateActions, ctx:
       throw new ValidationError(`update ${action} "${text}": "${path.property}" is part of the primary key and cannot be updated; delete the item and put a new one.`);
     }
     for (const s of seen) {
-      if (overlaps(s.path, path)) {
+      if (pathsOverlap(s.path, path)) {
         throw new ValidationError(`update touches "${s.path.text}" (${s.action}) and "${text}" (${action}); DynamoDB refuses two actions on overlapping paths in one update.`);
       }
     }
@@ -103,7 +105,7 @@ export function compileUpdate(meta: EntityMetadata, actions: UpdateActions, ctx:
     for (const k of actions.remove) removes.push(pathExpression(meta, touch(k, 'remove'), ctx));
   }
   for (const extra of extraSets) {
-    const p = pathExpression(meta, touch(extra.path, 'set'), ctx);
+    const p = pathExpression(meta, touch(extra.path, extra.label ?? 'set'), ctx);
     sets.push(extra.expr(p));
   }
 
@@ -125,11 +127,4 @@ function asNumberOrSet(value: unknown, key: string, action: string): AttributeVa
   }
   if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Set) return marshallValue(v, key);
   throw new ValidationError(`update ${action} "${key}": ${action} takes a number (increment) or a Set/array (set ${action === 'add' ? 'union' : 'subtraction'}).`);
-}
-
-function overlaps(a: DocumentPath, b: DocumentPath): boolean {
-  if (a.property !== b.property) return false;
-  const n = Math.min(a.rest.length, b.rest.length);
-  for (let i = 0; i < n; i++) if (a.rest[i] !== b.rest[i]) return false;
-  return true;
 }

@@ -18,7 +18,17 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
     if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
     const v = src[k];
     if (v === undefined || typeof v === 'function') continue;
-    out[renames.size === 0 ? k : (renames.get(k) ?? k)] = marshallValue(v, k);
+    let stored = k;
+    if (renames.size > 0) {
+      const renamed = renames.get(k);
+      if (renamed !== undefined) stored = renamed;
+      else if (meta.toProperty.has(k)) {
+        // Writing it would overwrite (or be overwritten by) the renamed property's value.
+        const owner = meta.toProperty.get(k)!;
+        throw new ValidationError(`put on ${meta.className}: "${k}" is the stored name of property "${owner}"; use the property name "${owner}".`);
+      }
+    }
+    out[stored] = marshallValue(v, k);
   }
   return out;
 }

@@ -37,7 +37,7 @@ function preciseValue(value: unknown, path: string): AttributeValue {
     case 'object':
       return marshallObject(value, path);
     default:
-      throw new ValidationError(`"${path}" is a ${typeof value}, which DynamoDB cannot store; use a string, number, boolean, binary, list, map, set or null.`);
+      throw new ValidationError(`"${path}" is ${value === undefined ? 'undefined' : `a ${typeof value}`}, which DynamoDB cannot store; use a string, number, boolean, binary, list, map, set or null.`);
   }
 }
 
@@ -85,7 +85,7 @@ function marshallSet(set: Set<unknown>, path: string): AttributeValue {
   const out: (string | Uint8Array)[] = [];
   for (const v of set) {
     const k = typeof v === 'string' ? 'S' : typeof v === 'number' || typeof v === 'bigint' || v instanceof NumberValue ? 'N' : v instanceof Uint8Array ? 'B' : undefined;
-    if (k === undefined) throw new ValidationError(`"${path}" is a set holding a ${typeof v}; sets may hold only strings, numbers or binaries.`);
+    if (k === undefined) throw new ValidationError(`"${path}" is a set holding ${v === null ? 'null' : v === undefined ? 'undefined' : `a ${typeof v}`}; sets may hold only strings, numbers or binaries.`);
     if (kind !== undefined && k !== kind) throw new ValidationError(`"${path}" is a set mixing element types; a set holds only strings, only numbers or only binaries.`);
     kind = k;
     if (k === 'N') {

@@ -1,11 +1,19 @@
 import 'reflect-metadata';
 import { propertyRecord, recordOf, type Projection, type PropertyRecord } from './records';
 
-/** Options of the attribute decorators: `name` is the stored attribute name. */
+/** Options of the attribute decorators. */
 export interface AttributeOptions {
   /** The attribute's name in the table when it differs from the property name. */
   name?: string;
+  /**
+   * The DynamoDB scalar type (`'S'`, `'N'` or `'B'`), for builds that record no `design:type`
+   * (esbuild, swc, tsx) or for a property whose TypeScript type is a union. It wins over the
+   * recorded type for `createTables` and for key type checks.
+   */
+  type?: 'S' | 'N' | 'B';
 }
+
+const SCALAR_CONSTRUCTORS: Record<string, unknown> = { S: String, N: Number, B: Uint8Array };
 
 /** Options of `@Table` in object form. */
 export interface TableOptions {
@@ -37,8 +45,17 @@ function record(target: object, key: string | symbol, role: PropertyRecord['role
   const p = propertyRecord(target.constructor, property);
   p.roles.push(role);
   if (options?.name !== undefined) p.name = options.name;
+  if (options?.type !== undefined) {
+    // Checked here, at class definition, because nothing else would notice a typo like 'String'.
+    const ctor = SCALAR_CONSTRUCTORS[options.type];
+    if (ctor === undefined) {
+      throw new TypeError(`@${role === 'attribute' ? 'Attribute' : role[0]!.toUpperCase() + role.slice(1)}({ type }) on "${property}" must be 'S', 'N' or 'B', got ${JSON.stringify(options.type)}.`);
+    }
+    p.designType = ctor;
+    return;
+  }
   const designType: unknown = Reflect.getMetadata('design:type', target, key);
-  if (designType !== undefined) p.designType = designType;
+  if (designType !== undefined && p.designType === undefined) p.designType = designType;
 }
 
 /**
@@ -89,7 +106,8 @@ export function Attribute(options?: AttributeOptions): PropertyDecoratorFn {
  */
 export function GlobalIndex<T = unknown>(name: string, options: GlobalIndexOptions<T>): ClassDecoratorFn<T> {
   return (target) => {
-    recordOf(target).indexes.push({
+    // Class decorators run bottom-up; unshift keeps the indexes in the order they are written.
+    recordOf(target).indexes.unshift({
       kind: 'global',
       name,
       partitionKey: options?.partitionKey,
@@ -107,7 +125,7 @@ export function GlobalIndex<T = unknown>(name: string, options: GlobalIndexOptio
  */
 export function LocalIndex<T = unknown>(name: string, options: LocalIndexOptions<T>): ClassDecoratorFn<T> {
   return (target) => {
-    recordOf(target).indexes.push({
+    recordOf(target).indexes.unshift({
       kind: 'local',
       name,
       sortKey: options?.sortKey,

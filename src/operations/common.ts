@@ -1,8 +1,43 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import type { ExpressionContext } from '../expressions/context';
 import { compileConditions } from '../expressions/conditions';
 import type { EntityMetadata } from '../metadata/entity-metadata';
-import type { ConditionOptions, ReturnValues, WriteOptions } from './options';
+import type { ConditionOptions, ItemConditionOptions, ReturnValues, WriteOptions } from './options';
+
+/** The request fields every conditional write shares (single-item or inside a transaction). */
+interface ConditionalWriteFields {
+  ConditionExpression?: string;
+  ExpressionAttributeNames?: Record<string, string>;
+  ExpressionAttributeValues?: Record<string, AttributeValue>;
+  ReturnValuesOnConditionCheckFailure?: string;
+}
+
+/**
+ * Adds the condition (after `extra`, e.g. a version check), the placeholders and
+ * `ReturnValuesOnConditionCheckFailure` to a put/update/delete: the item-level part shared by
+ * single-item writes and transaction items.
+ */
+export function finishItemWrite<I extends ConditionalWriteFields>(
+  input: I,
+  meta: EntityMetadata,
+  options: ItemConditionOptions | undefined,
+  ctx: ExpressionContext,
+  extra?: string,
+): I {
+  const condition = writeCondition(meta, options, ctx, extra);
+  if (condition !== undefined) input.ConditionExpression = condition;
+  Object.assign(input, ctx.attributes());
+  if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
+  return input;
+}
+
+/** Adds `ReturnValues` (checked against what the operation allows) to a single-item write. */
+export function withReturnValues<I extends { ReturnValues?: string }>(input: I, options: WriteOptions | undefined, allowed: readonly ReturnValues[], operation: string): I {
+  const rv = returnValuesOf(options, allowed, operation);
+  if (rv !== undefined) input.ReturnValues = rv;
+  return input;
+}
 
 /** Checks `returnValues` against what the operation allows. */
 export function returnValuesOf(options: WriteOptions | undefined, allowed: readonly ReturnValues[], operation: string): ReturnValues | undefined {

@@ -4,15 +4,12 @@ import { ExpressionContext } from '../expressions/context';
 import { checkItemKey } from '../expressions/keys';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { marshallItem } from '../marshalling/items';
-import { returnValuesOf, writeCondition } from './common';
+import { finishItemWrite, withReturnValues } from './common';
 import type { ItemConditionOptions, PutOptions } from './options';
 
 /** PutItem request for `item`, with the full primary key checked and `@Version()` applied. */
 export function buildPutItem(meta: EntityMetadata, table: string, item: unknown, options?: PutOptions): PutItemCommandInput {
-  const input: PutItemCommandInput = buildPut(meta, table, item, options);
-  const rv = returnValuesOf(options, ['NONE', 'ALL_OLD'], 'put');
-  if (rv !== undefined) input.ReturnValues = rv;
-  return input;
+  return withReturnValues<PutItemCommandInput>(buildPut(meta, table, item, options), options, ['NONE', 'ALL_OLD'], 'put');
 }
 
 /**
@@ -36,15 +33,11 @@ export function buildPut(meta: EntityMetadata, table: string, item: unknown, opt
       if (typeof current !== 'number' || !Number.isInteger(current)) {
         throw new ValidationError(`${operation} on ${meta.className}: version "${meta.version.property}" must be an integer, got ${typeof current}.`);
       }
-      // Named only here: DynamoDB refuses a request whose ExpressionAttributeNames holds an unused name.
+      // The name placeholder is made only here: DynamoDB rejects a request whose
+      // ExpressionAttributeNames hold a name no expression uses.
       versionClause = `${ctx.name(meta.version.stored)} = ${ctx.value(current, meta.version.property)}`;
       Item[meta.version.stored] = { N: String(current + 1) };
     }
   }
-  const input: Put = { TableName: table, Item };
-  const condition = writeCondition(meta, options, ctx, versionClause);
-  if (condition !== undefined) input.ConditionExpression = condition;
-  Object.assign(input, ctx.attributes());
-  if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  return input;
+  return finishItemWrite<Put>({ TableName: table, Item }, meta, options, ctx, versionClause);
 }

@@ -4,15 +4,12 @@ import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
 import { compileUpdate, type ExtraSet, type UpdateActions } from '../expressions/update';
 import type { EntityMetadata } from '../metadata/entity-metadata';
-import { returnValuesOf, writeCondition } from './common';
+import { finishItemWrite, withReturnValues } from './common';
 import type { ItemConditionOptions, UpdateOptions } from './options';
 
 /** UpdateItem request. With `@Version()`, every update increments the version. */
 export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknown, actions: UpdateActions, options?: UpdateOptions): UpdateItemCommandInput {
-  const input: UpdateItemCommandInput = buildUpdate(meta, table, key, actions, options);
-  const rv = returnValuesOf(options, ['NONE', 'ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'], 'update');
-  if (rv !== undefined) input.ReturnValues = rv;
-  return input;
+  return withReturnValues<UpdateItemCommandInput>(buildUpdate(meta, table, key, actions, options), options, ['NONE', 'ALL_OLD', 'ALL_NEW', 'UPDATED_OLD', 'UPDATED_NEW'], 'update');
 }
 
 /**
@@ -34,7 +31,7 @@ export function buildUpdate(
   if (meta.version) {
     const zero = ctx.rawValue({ N: '0' });
     const one = ctx.rawValue({ N: '1' });
-    extra.push({ path: meta.version.property, expr: (p) => `${p} = if_not_exists(${p}, ${zero}) + ${one}` });
+    extra.push({ path: meta.version.property, label: '@Version() increment', expr: (p) => `${p} = if_not_exists(${p}, ${zero}) + ${one}` });
     if (options?.expectedVersion !== undefined) {
       const ev = options.expectedVersion;
       if (typeof ev !== 'number' || !Number.isInteger(ev)) throw new ValidationError(`${operation} on ${meta.className}: expectedVersion must be an integer.`);
@@ -44,12 +41,5 @@ export function buildUpdate(
     throw new ValidationError(`${operation} on ${meta.className}: expectedVersion needs a @Version() property on the class.`);
   }
   const UpdateExpression = compileUpdate(meta, actions, ctx, extra);
-  const input: Update = { TableName: table, Key, UpdateExpression };
-  // An update must not create an item from a key alone when a condition says it should exist;
-  // without a condition DynamoDB's upsert semantics apply, as documented.
-  const condition = writeCondition(meta, options, ctx, versionClause);
-  if (condition !== undefined) input.ConditionExpression = condition;
-  Object.assign(input, ctx.attributes());
-  if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
-  return input;
+  return finishItemWrite<Update>({ TableName: table, Key, UpdateExpression }, meta, options, ctx, versionClause);
 }

@@ -34,7 +34,8 @@ export class QueryBuilder<T, R = T> extends ReadBuilder<T, R> {
     }
     checkKeyValue(pk, k[pk.property], this.scope);
     this.state.partition = k[pk.property];
-    if (sk && k[sk.property] !== undefined) this.state.where = { eq: k[sk.property] };
+    // A sort-key value in the key is where({ eq }), checked now like any where().
+    if (sk && k[sk.property] !== undefined) this.state.where = checkSortKeyCondition({ eq: k[sk.property] }, sk, this.scope);
   }
 
   protected segmentCount(): number {

@@ -4,6 +4,7 @@ import { ValidationError } from '../errors/errors';
 import { ConditionNode, type ConditionInput } from '../expressions/combinators';
 import { compileConditions } from '../expressions/conditions';
 import { ExpressionContext } from '../expressions/context';
+import { parseOperatorKey } from '../expressions/operators';
 import { checkProjected, compileProjection } from '../expressions/projection';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
@@ -67,10 +68,16 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
       },
     });
     if (!(condition instanceof ConditionNode)) {
-      for (const k of Object.keys(condition)) {
-        if (this.filterKeys.has(k)) throw new ValidationError(`filter(): "${k}" is already filtered by an earlier filter() call; combine the values into one condition.`);
+      // `status` and `status__eq` are the same key: compare them normalised.
+      const isKnown = (k: string) => this.meta.attributes.has(k);
+      const keys = Object.keys(condition).map((k) => {
+        const p = parseOperatorKey(k, isKnown);
+        return { text: k, norm: `${p.path}__${p.size ? 'size__' : ''}${p.operator}` };
+      });
+      for (const k of keys) {
+        if (this.filterKeys.has(k.norm)) throw new ValidationError(`filter(): "${k.text}" is already filtered by an earlier filter() call; combine the values into one condition.`);
       }
-      for (const k of Object.keys(condition)) this.filterKeys.add(k);
+      for (const k of keys) this.filterKeys.add(k.norm);
     }
     this.state.filters.push(condition);
     return this;
@@ -189,10 +196,16 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
     const items: R[] = [];
     let scanned = 0;
     if (n > 1) {
-      const pages = await Promise.all(Array.from({ length: n }, (_, i) => this.allPagesOfSegment(i)));
-      for (const p of pages) {
-        for (const raw of p.items) items.push(this.hydrate(raw));
-        scanned += p.scanned;
+      // Segments are read concurrently and merged as pages arrive; with maxItems the other
+      // segments are stopped once the cap is reached. No single key resumes a parallel scan,
+      // so the result has no lastKey.
+      for await (const out of this.mergedPages(n)) {
+        scanned += out.ScannedCount ?? 0;
+        for (const raw of out.Items ?? []) {
+          if (max !== undefined && items.length >= max) break;
+          items.push(this.hydrate(raw));
+        }
+        if (max !== undefined && items.length >= max) break;
       }
       return { items, count: items.length, scannedCount: scanned };
     }
@@ -255,23 +268,17 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
     });
   }
 
-  private async allPagesOfSegment(segment: number): Promise<{ items: RawItem[]; scanned: number }> {
-    const items: RawItem[] = [];
-    let scanned = 0;
-    let start: RawItem | undefined = undefined;
-    do {
-      const out: QueryCommandOutput = await this.send(start, false, segment);
-      for (const raw of out.Items ?? []) items.push(raw);
-      scanned += out.ScannedCount ?? 0;
-      start = out.LastEvaluatedKey;
-    } while (start);
-    return { items, scanned };
+  /** Items of all segments as their pages arrive, reading the segments concurrently. */
+  private async *mergeSegments(n: number): AsyncGenerator<R> {
+    for await (const out of this.mergedPages(n)) {
+      for (const raw of out.Items ?? []) yield this.hydrate(raw);
+    }
   }
 
-  /** Yields items of all segments as their pages arrive, reading the segments concurrently. */
-  private async *mergeSegments(n: number): AsyncGenerator<R> {
+  /** Pages of all segments in arrival order; returning early stops every segment. */
+  private async *mergedPages(n: number): AsyncGenerator<QueryCommandOutput> {
     const iterators = Array.from({ length: n }, (_, i) => this.segmentPages(i));
-    const pending = new Map<number, Promise<{ i: number; r: IteratorResult<RawItem[]> }>>();
+    const pending = new Map<number, Promise<{ i: number; r: IteratorResult<QueryCommandOutput> }>>();
     const next = (i: number) => pending.set(i, iterators[i]!.next().then((r) => ({ i, r })));
     for (let i = 0; i < n; i++) next(i);
     try {
@@ -282,19 +289,21 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
           continue;
         }
         next(i);
-        for (const raw of r.value) yield this.hydrate(raw);
+        yield r.value;
       }
     } finally {
-      // Stop the other segments when the loop breaks early.
+      // Stop the other segments when the caller stops early (break, maxItems, an error). A page
+      // still in flight may fail after that; nobody awaits it any more, so mark it handled.
+      for (const p of pending.values()) p.catch(() => undefined);
       await Promise.allSettled(iterators.map((it) => it.return(undefined)));
     }
   }
 
-  private async *segmentPages(segment: number): AsyncGenerator<RawItem[]> {
+  private async *segmentPages(segment: number): AsyncGenerator<QueryCommandOutput> {
     let start: RawItem | undefined = undefined;
     do {
       const out: QueryCommandOutput = await this.send(start, false, segment);
-      yield out.Items ?? [];
+      yield out;
       start = out.LastEvaluatedKey;
     } while (start);
   }

@@ -38,6 +38,23 @@ describe('CircuitBreaker', () => {
     expect(cb.state).toBe('open');
   });
 
+  it('regression: configuration errors (no region, unloadable credentials) never open it', () => {
+    const { cb, call } = breaker({ failureThreshold: 1 });
+    const config = (name: string, message: string) =>
+      new DkmioError(ErrorCodes.DYNAMODB_ERROR, message, { cause: Object.assign(new Error(message), { name }) });
+    call(config('Error', 'Region is missing'));
+    call(config('CredentialsProviderError', 'Could not load credentials from any providers'));
+    expect(cb.state).toBe('closed');
+    call(new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'dns', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }) }));
+    expect(cb.state).toBe('open');
+  });
+
+  it('socket timeouts count as infrastructure failures', () => {
+    const { cb, call } = breaker({ failureThreshold: 1 });
+    call(new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'timeout', { cause: Object.assign(new Error('timed out'), { name: 'TimeoutError' }) }));
+    expect(cb.state).toBe('open');
+  });
+
   it('an answer from DynamoDB (success or client error) resets the consecutive count', () => {
     const { cb, call } = breaker();
     call(throttled());

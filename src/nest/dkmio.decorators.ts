@@ -1,0 +1,24 @@
+import { Inject } from '@nestjs/common';
+import type { Constructor } from '../metadata/records';
+import { DKMIO_CLIENT } from './dkmio.constants';
+import { getRepositoryToken } from './dkmio.providers';
+
+/**
+ * Injects the `Repository` of an entity class registered with `DkmioModule.forFeature`.
+ *
+ * @example
+ * constructor(\@InjectRepository(Order) private readonly orders: Repository<Order>) {}
+ */
+export function InjectRepository(entity: Constructor): ParameterDecorator & PropertyDecorator {
+  return Inject(getRepositoryToken(entity));
+}
+
+/**
+ * Injects the app's shared `DkmioClient` (for `createTables`, transactions, batches).
+ *
+ * @example
+ * constructor(\@InjectDkmioClient() private readonly db: DkmioClient) {}
+ */
+export function InjectDkmioClient(): ParameterDecorator & PropertyDecorator {
+  return Inject(DKMIO_CLIENT);
+}

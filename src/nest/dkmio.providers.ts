@@ -1,0 +1,73 @@
+import type { FactoryProvider, Provider } from '@nestjs/common';
+import { DkmioClient } from '../client/dkmio-client';
+import { ValidationError } from '../errors/errors';
+import type { Constructor } from '../metadata/records';
+import { DKMIO_CLIENT, DKMIO_MODULE_OPTIONS } from './dkmio.constants';
+import type { DkmioModuleAsyncOptions, DkmioModuleOptions, DkmioOptionsFactory } from './dkmio.interfaces';
+
+// Keyed by the class itself: two entity classes both named `Order` (in two modules) get two
+// distinct tokens, which a token built from the class name would not. The description is made
+// unique too, because Nest deduplicates dynamic modules by a hash of their serialized metadata,
+// in which a symbol is its description: two forFeature([Order]) of two different `Order`
+// classes must not hash alike.
+const repositoryTokens = new WeakMap<Function, symbol>();
+const namesSeen = new Map<string, number>();
+
+/**
+ * The injection token of an entity's `Repository`, the same symbol for the same class.
+ *
+ * @example
+ * const orders = moduleRef.get<Repository<Order>>(getRepositoryToken(Order));
+ */
+export function getRepositoryToken(entity: Constructor): symbol {
+  if (typeof entity !== 'function') {
+    throw new ValidationError(`getRepositoryToken takes an entity class, got ${entity === null ? 'null' : typeof entity}.`);
+  }
+  let token = repositoryTokens.get(entity);
+  if (!token) {
+    const name = entity.name || 'anonymous';
+    const seen = (namesSeen.get(name) ?? 0) + 1;
+    namesSeen.set(name, seen);
+    token = Symbol(`dkmio:Repository<${name}>${seen > 1 ? `#${seen}` : ''}`);
+    repositoryTokens.set(entity, token);
+  }
+  return token;
+}
+
+/** One provider per entity: its repository, taken from the shared client (validated at boot). */
+export function createRepositoryProviders(entities: readonly Constructor[]): FactoryProvider[] {
+  if (!Array.isArray(entities)) {
+    throw new ValidationError('DkmioModule.forFeature takes an array of entity classes, e.g. forFeature([Order, User]).');
+  }
+  return entities.map((entity) => ({
+    provide: getRepositoryToken(entity),
+    useFactory: (client: DkmioClient) => client.getRepository(entity),
+    inject: [DKMIO_CLIENT],
+  }));
+}
+
+/** The client provider, built from the options provider. */
+export const clientProvider: FactoryProvider<DkmioClient> = {
+  provide: DKMIO_CLIENT,
+  useFactory: (options: DkmioModuleOptions) => new DkmioClient(options ?? {}),
+  inject: [DKMIO_MODULE_OPTIONS],
+};
+
+/** The providers that resolve the options for `forRootAsync`. */
+export function createAsyncOptionsProviders(options: DkmioModuleAsyncOptions): Provider[] {
+  const ways = [options?.useFactory, options?.useClass, options?.useExisting].filter((w) => w !== undefined);
+  if (ways.length !== 1) {
+    throw new ValidationError(
+      `DkmioModule.forRootAsync needs exactly one of useFactory, useClass or useExisting (got ${ways.length === 0 ? 'none' : ways.length}).`,
+    );
+  }
+  if (options.useFactory) {
+    return [{ provide: DKMIO_MODULE_OPTIONS, useFactory: options.useFactory, inject: options.inject ?? [] }];
+  }
+  const factoryToken = options.useClass ?? options.useExisting!;
+  const providers: Provider[] = [
+    { provide: DKMIO_MODULE_OPTIONS, useFactory: (factory: DkmioOptionsFactory) => factory.createDkmioOptions(), inject: [factoryToken] },
+  ];
+  if (options.useClass) providers.push({ provide: options.useClass, useClass: options.useClass });
+  return providers;
+}

@@ -1,0 +1,15 @@
+/**
+ * dkmio for NestJS: `DkmioModule`, `@InjectRepository`, `@InjectDkmioClient` and
+ * `DkmioExceptionFilter`. Needs `@nestjs/common` (and `@nestjs/core` in the app); importing
+ * `dkmio` alone never loads this entry point.
+ *
+ * @packageDocumentation
+ */
+export { DkmioModule } from './dkmio.module';
+export { DkmioCoreModule } from './dkmio-core.module';
+export { InjectRepository, InjectDkmioClient } from './dkmio.decorators';
+export { getRepositoryToken } from './dkmio.providers';
+export { DKMIO_CLIENT } from './dkmio.constants';
+export { DkmioExceptionFilter } from './dkmio-exception.filter';
+export type { DkmioHttpErrorBody } from './http-error-body';
+export type { DkmioModuleOptions, DkmioModuleAsyncOptions, DkmioOptionsFactory, InjectionToken } from './dkmio.interfaces';
