@@ -74,11 +74,11 @@ function compile(meta: EntityMetadata, input: ConditionInput, ctx: ExpressionCon
   return { expr, compound: keys.length > 1 };
 }
 
-// Parsed `field__op` keys per entity, like parsed paths: each distinct key is parsed once.
+/** A `field__op` key parsed once per entity (like parsed paths); the result is frozen and shared. */
 const MAX_CACHED_KEYS = 1000;
 const parsedKeys = new WeakMap<EntityMetadata, Map<string, ParsedKey>>();
 
-function parsedKey(meta: EntityMetadata, key: string): ParsedKey {
+export function parsedKey(meta: EntityMetadata, key: string): ParsedKey {
   let known = parsedKeys.get(meta);
   if (known === undefined) {
     known = new Map();

@@ -9,6 +9,7 @@ const NAME_IDS = Array.from({ length: PRECOMPUTED }, (_, i) => `#n${i}`);
 const VALUE_IDS = Array.from({ length: PRECOMPUTED }, (_, i) => `:v${i}`);
 const nameId = (i: number): string => (i < PRECOMPUTED ? NAME_IDS[i]! : `#n${i}`);
 const valueId = (i: number): string => (i < PRECOMPUTED ? VALUE_IDS[i]! : `:v${i}`);
+const SCAN_LIMIT = 16;
 
 /**
  * Placeholders for one request. Names and values always go through placeholders taken from
@@ -18,18 +19,23 @@ const valueId = (i: number): string => (i < PRECOMPUTED ? VALUE_IDS[i]! : `:v${i
 export class ExpressionContext {
   readonly names: Record<string, string> = {};
   readonly values: Record<string, AttributeValue> = {};
-  private readonly nameIds = new Map<string, string>();
-  private nameCount = 0;
+  /** Stored names in placeholder order: `#n${i}` names `storedNames[i]`. */
+  private readonly storedNames: string[] = [];
+  /** Built only when a request names many attributes; a scan of a few beats a Map. */
+  private nameIndex?: Map<string, number>;
   private valueCount = 0;
 
   /** The placeholder of a stored attribute name (one path segment). */
   name(stored: string): string {
-    let id = this.nameIds.get(stored);
-    if (id === undefined) {
-      id = nameId(this.nameCount++);
-      this.nameIds.set(stored, id);
-      this.names[id] = stored;
-    }
+    const list = this.storedNames;
+    let i = this.nameIndex ? (this.nameIndex.get(stored) ?? -1) : list.indexOf(stored);
+    if (i >= 0) return nameId(i);
+    i = list.length;
+    list.push(stored);
+    if (this.nameIndex) this.nameIndex.set(stored, i);
+    else if (list.length > SCAN_LIMIT) this.nameIndex = new Map(list.map((s, j) => [s, j]));
+    const id = nameId(i);
+    this.names[id] = stored;
     return id;
   }
 
@@ -48,7 +54,7 @@ export class ExpressionContext {
   }
 
   get hasNames(): boolean {
-    return this.nameCount > 0;
+    return this.storedNames.length > 0;
   }
 
   get hasValues(): boolean {
@@ -58,7 +64,7 @@ export class ExpressionContext {
   /** `ExpressionAttributeNames`/`Values` for the request, leaving out empty maps. */
   attributes(): { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } {
     const out: { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } = {};
-    if (this.nameCount > 0) out.ExpressionAttributeNames = this.names;
+    if (this.storedNames.length > 0) out.ExpressionAttributeNames = this.names;
     if (this.valueCount > 0) out.ExpressionAttributeValues = this.values;
     return out;
   }
