@@ -121,10 +121,11 @@ async function main() {
   if (bulk && !bulk.met && sweep) {
     const best = sweep.rows.reduce((a, b) => (b.ratio < a.ratio ? b : a));
     bulk.why =
-      `the server is the bottleneck: DynamoDB Local keeps every table in one SQLite database (-sharedDb), which writes one request at a time, ` +
-      `and it shares the machine's ${os.cpus().length} cores with this process and other work (load average ${info['load average at end (1/5/15 min)']}). ` +
-      `Requests in flight at once then barely finish sooner: the concurrency sweep (c') gives ${sweep.rows.map((r) => `${r.name.replace('dkmio, ', '')} ${r.ratio.toFixed(2)}x`).join(', ')}. ` +
-      `dkmio's own side of a batch write costs less CPU than raw's (see (b), batch write of 1,000 items); a CPU profile of this process does not show the server's time, so none is attached.`;
+      `the server bounds it: DynamoDB Local keeps every table in one SQLite database (-sharedDb) and shares the machine's ${os.cpus().length} cores ` +
+      `with this process and other work (load average ${info['load average at end (1/5/15 min)']}). How much requests in flight at once help ` +
+      `varies from run to run with that load; this run's concurrency sweep (c') gives ${sweep.rows.map((r) => `${r.name.replace('dkmio, ', '')} ${r.ratio.toFixed(2)}x`).join(', ')} ` +
+      `(dkmio's default is 4). dkmio's own side of a batch write costs less CPU than raw's (see (b), batch write of 1,000 items); ` +
+      `a CPU profile of this process does not show the server's time, so none is attached.`;
   }
   const profiles: string[] = [];
   if (num('BENCH_PROFILE', 1) > 0) {
