@@ -68,19 +68,42 @@ function compile(meta: EntityMetadata, input: ConditionInput, ctx: ExpressionCon
   }
   const keys = Object.keys(input);
   if (keys.length === 0) throw new ValidationError(`A ${options.label ?? 'condition'} object needs at least one entry, e.g. { status: 'NEW' }.`);
-  const isKnown = (k: string) => meta.attributes.has(k);
-  const clauses: Compiled[] = keys.map((key) => {
-    const parsed = parseOperatorKey(key, isKnown);
+  let expr = '';
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i]!;
+    const parsed = parsedKey(meta, key);
     const path = parsePath(meta, parsed.path);
     options.onPath?.(path);
-    return { expr: clause(meta, parsed, path, key, (input as Record<string, unknown>)[key], ctx), compound: false };
-  });
-  return join(clauses, 'AND');
+    const c = clause(meta, parsed, path, key, (input as Record<string, unknown>)[key], ctx);
+    expr = i === 0 ? c : `${expr} AND ${c}`;
+  }
+  return { expr, compound: keys.length > 1 };
+}
+
+/** A `field__op` key parsed once per entity (like parsed paths); the result is frozen and shared. */
+const MAX_CACHED_KEYS = 1000;
+const parsedKeys = new WeakMap<EntityMetadata, Map<string, ParsedKey>>();
+
+export function parsedKey(meta: EntityMetadata, key: string): ParsedKey {
+  let known = parsedKeys.get(meta);
+  if (known === undefined) {
+    known = new Map();
+    parsedKeys.set(meta, known);
+  }
+  let parsed = known.get(key);
+  if (parsed === undefined) {
+    parsed = Object.freeze(parseOperatorKey(key, (k) => meta.attributes.has(k)));
+    if (known.size < MAX_CACHED_KEYS) known.set(key, parsed);
+  }
+  return parsed;
 }
 
 function join(items: Compiled[], op: 'AND' | 'OR'): Compiled {
   if (items.length === 1) return items[0]!;
-  return { expr: items.map(wrap).join(` ${op} `), compound: true };
+  // Plain concatenation: cheaper than map + join for the handful of parts a condition has.
+  let expr = wrap(items[0]!);
+  for (let i = 1; i < items.length; i++) expr += ` ${op} ${wrap(items[i]!)}`;
+  return { expr, compound: true };
 }
 
 function wrap(c: Compiled): string {
@@ -143,11 +166,15 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
       const exists = (op === 'exists') === value;
       return `${exists ? 'attribute_exists' : 'attribute_not_exists'}(${p})`;
     }
-    case 'in':
-      return `${p} IN (${list(value, fail).map((v, i) => {
-        if (v === undefined) fail(`value ${i} of the list is undefined.`);
-        return ctx.value(v, key);
-      }).join(', ')})`;
+    case 'in': {
+      const values = list(value, fail);
+      let placeholders = '';
+      for (let i = 0; i < values.length; i++) {
+        if (values[i] === undefined) fail(`value ${i} of the list is undefined.`);
+        placeholders += i === 0 ? ctx.value(values[i], key) : `, ${ctx.value(values[i], key)}`;
+      }
+      return `${p} IN (${placeholders})`;
+    }
     case 'type':
       if (typeof value !== 'string' || !ATTRIBUTE_TYPES.includes(value)) {
         fail(`type takes one of ${ATTRIBUTE_TYPES.join(', ')}, got ${typeof value === 'string' ? JSON.stringify(value.slice(0, 10)) : describe(value)}.`);

@@ -12,17 +12,39 @@ export interface DocumentPath {
   text: string;
 }
 
+const NO_SEGMENTS: readonly (string | number)[] = Object.freeze([]);
+
 /**
  * Parses `address.city`, `items[0].qty` or a plain property name. A name that is a declared
  * property is taken whole, so a stored name containing `.` still works. Only the top-level
  * property is mapped to its stored name; keys inside maps are free-form.
  */
 export function parsePath(meta: EntityMetadata, text: string): DocumentPath {
+  let parsed = parsedPaths.get(meta);
+  if (parsed === undefined) {
+    parsed = new Map();
+    parsedPaths.set(meta, parsed);
+  }
+  let path = parsed.get(text);
+  if (path === undefined) {
+    path = parse(meta, text);
+    if (parsed.size < MAX_CACHED_PATHS) parsed.set(text, path);
+  }
+  return path;
+}
+
+// Parsed paths per entity: apps write the same few paths in every request, so each is parsed
+// once. Bounded, because paths can also be built at run time (`items[${i}].qty`). The cached
+// objects are frozen: every request shares them.
+const MAX_CACHED_PATHS = 1000;
+const parsedPaths = new WeakMap<EntityMetadata, Map<string, DocumentPath>>();
+
+function parse(meta: EntityMetadata, text: string): DocumentPath {
   if (typeof text !== 'string' || text.length === 0) {
     throw new ValidationError(`An attribute path must be a non-empty string, got ${JSON.stringify(text)}.`);
   }
   if (meta.attributes.has(text) || (!text.includes('.') && !text.includes('['))) {
-    return { property: text, rest: [], text };
+    return Object.freeze({ property: text, rest: NO_SEGMENTS, text });
   }
   const segments: (string | number)[] = [];
   let i = 0;
@@ -62,7 +84,7 @@ export function parsePath(meta: EntityMetadata, text: string): DocumentPath {
     }
   }
   if (name.length > 0) flushName();
-  return { property: segments[0] as string, rest: segments.slice(1), text };
+  return Object.freeze({ property: segments[0] as string, rest: Object.freeze(segments.slice(1)), text });
 }
 
 /** The path as an expression: `#n0.#n1[2]`, with the top level mapped to its stored name. */

@@ -22,13 +22,17 @@ export function compileProjection(meta: EntityMetadata, attributes: readonly str
     throw new ValidationError('select() needs at least one attribute name.');
   }
   const seen: DocumentPath[] = [];
-  return attributes.map((a) => {
-    const path = parsePath(meta, a);
+  let expr = '';
+  for (let i = 0; i < attributes.length; i++) {
+    const path = parsePath(meta, attributes[i]!);
     checkProjected(index, path, 'select');
     // DynamoDB rejects a projection naming a path twice or a path inside another.
-    const clash = seen.find((s) => pathsOverlap(s, path));
-    if (clash) throw new ValidationError(`select() names "${clash.text}" and "${path.text}", which overlap; keep one of them.`);
+    for (const s of seen) {
+      if (pathsOverlap(s, path)) throw new ValidationError(`select() names "${s.text}" and "${path.text}", which overlap; keep one of them.`);
+    }
     seen.push(path);
-    return pathExpression(meta, path, ctx);
-  }).join(', ');
+    // Plain concatenation: cheaper than map + join for the few attributes a projection has.
+    expr = i === 0 ? pathExpression(meta, path, ctx) : `${expr}, ${pathExpression(meta, path, ctx)}`;
+  }
+  return expr;
 }

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { NumberValueImpl as NumberValue } from '@aws-sdk/util-dynamodb';
 import { ValidationError } from '../errors/errors';
+import { BAIL, fastValue } from './fast-marshall';
 
 /**
  * JS values <-> DynamoDB AttributeValues. Our own (instead of util-dynamodb's `marshall`) so
@@ -12,6 +13,17 @@ import { ValidationError } from '../errors/errors';
  * object M (own enumerable properties; `undefined` ones are left out).
  */
 export function marshallValue(value: unknown, path: string): AttributeValue {
+  // The fast walk keeps no paths; only when it bails does the walk below run with them.
+  try {
+    return fastValue(value);
+  } catch (e) {
+    if (e !== BAIL) throw e;
+  }
+  return preciseValue(value, path);
+}
+
+/** The path-tracking walk: rarer types, and the exact path in every error. */
+function preciseValue(value: unknown, path: string): AttributeValue {
   switch (typeof value) {
     case 'string':
       return { S: value };
@@ -35,7 +47,7 @@ function marshallObject(value: object | null, path: string): AttributeValue {
     const L = new Array<AttributeValue>(value.length);
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      L[i] = v === undefined ? { NULL: true } : marshallValue(v, `${path}[${i}]`);
+      L[i] = v === undefined ? { NULL: true } : preciseValue(v, `${path}[${i}]`);
     }
     return { L };
   }
@@ -62,7 +74,7 @@ export function marshallMap(value: Record<string, unknown>, path: string): Recor
     if (v === undefined || typeof v === 'function') continue;
     // DynamoDB rejects the whole request ("Empty attribute name"); say where, before sending.
     if (k === '') throw new ValidationError(`"${path}" has an empty key; attribute names, map keys included, cannot be empty strings.`);
-    M[k] = marshallValue(v, path ? `${path}.${k}` : k);
+    M[k] = preciseValue(v, path ? `${path}.${k}` : k);
   }
   return M;
 }
