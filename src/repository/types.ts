@@ -20,7 +20,9 @@ export type KeyInput<T> = {
  * An item to put: the entity's data properties (the key ones are checked at run time).
  * Attributes the class does not declare go through `free()`: `put({ ...order, ...free({ extra: 1 }) })`.
  */
-export type ItemInput<T> = T | (Readonly<Partial<EntityData<T>>> & UndeclaredAttributes);
+// `T` itself (a class instance) and interface-typed data have no implicit index signature, so they
+// are members of their own; the intersection takes object literals with undeclared attributes.
+export type ItemInput<T> = T | Readonly<Partial<EntityData<T>>> | (Readonly<Partial<EntityData<T>>> & UndeclaredAttributes);
 
 /** A property name of `T`. */
 export type PropertyName<T> = Extract<keyof EntityData<T>, string>;
