@@ -43,6 +43,41 @@ export function itemSize(item: Record<string, AttributeValue>): number {
   return n;
 }
 
+/**
+ * A cheap upper bound of {@link attributeValueSize}: no UTF-8 encoding, no number parsing. A UTF-16
+ * code unit is at most 3 UTF-8 bytes, and a number's size never exceeds its text's length + 1.
+ * Items almost always sit far below the limit, so the exact walk runs only when this bound could
+ * pass it (it made a put's request building ~3.5x slower when it ran every time).
+ */
+export function sizeUpperBound(av: AttributeValue): number {
+  const a = av as unknown as Record<string, unknown>;
+  if (a['S'] !== undefined) return (a['S'] as string).length * 3;
+  if (a['N'] !== undefined) return (a['N'] as string).length + 1;
+  if (a['B'] !== undefined) return (a['B'] as Uint8Array).length;
+  if (a['BOOL'] !== undefined || a['NULL'] !== undefined) return 1;
+  const set = (a['SS'] ?? a['NS'] ?? a['BS']) as { length: number }[] | undefined;
+  if (set !== undefined) {
+    let n = 0;
+    for (let i = 0; i < set.length; i++) n += set[i]!.length * 3 + 1;
+    return n;
+  }
+  if (a['L'] !== undefined) {
+    const l = a['L'] as AttributeValue[];
+    let n = 3;
+    for (let i = 0; i < l.length; i++) n += 1 + sizeUpperBound(l[i]!);
+    return n;
+  }
+  if (a['M'] !== undefined) return 3 + mapUpperBound(a['M'] as Record<string, AttributeValue>, 1);
+  return 0;
+}
+
+/** Upper bound of a map's (or an item's) names and values; `perEntry` bytes of overhead each. */
+export function mapUpperBound(m: Record<string, AttributeValue>, perEntry = 0): number {
+  let n = 0;
+  for (const k in m) n += perEntry + k.length * 3 + sizeUpperBound(m[k]!);
+  return n;
+}
+
 /** Throws a ValidationError naming the 400 KB limit when `bytes` is over it. */
 export function checkItemSize(bytes: number, what: string): void {
   if (bytes > MAX_ITEM_BYTES) {

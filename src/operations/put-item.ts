@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/errors';
 import { ExpressionContext } from '../expressions/context';
 import { checkItemKey } from '../expressions/keys';
 import type { EntityMetadata } from '../metadata/entity-metadata';
-import { checkItemSize, itemSize } from '../marshalling/item-size';
+import { checkItemSize, itemSize, mapUpperBound, MAX_ITEM_BYTES } from '../marshalling/item-size';
 import { marshallItem } from '../marshalling/items';
 import { finishItemWrite, withReturnValues } from './common';
 import type { ItemConditionOptions, PutOptions } from './options';
@@ -40,6 +40,6 @@ export function buildPut(meta: EntityMetadata, table: string, item: unknown, opt
       Item[meta.version.stored] = { N: String(current + 1) };
     }
   }
-  checkItemSize(itemSize(Item), `${operation} on ${meta.className}: the item`);
+  if (mapUpperBound(Item) > MAX_ITEM_BYTES) checkItemSize(itemSize(Item), `${operation} on ${meta.className}: the item`);
   return finishItemWrite<Put>({ TableName: table, Item }, meta, options, ctx, versionClause);
 }

@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/errors';
 import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
 import { compileUpdate, type ExtraSet, type UpdateActions } from '../expressions/update';
-import { attributeValueSize, checkItemSize, itemSize } from '../marshalling/item-size';
+import { attributeValueSize, checkItemSize, itemSize, mapUpperBound, MAX_ITEM_BYTES } from '../marshalling/item-size';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { finishItemWrite, withReturnValues } from './common';
 import type { ItemConditionOptions, UpdateOptions } from './options';
@@ -46,12 +46,15 @@ export function buildUpdate(
   finishItemWrite(update, meta, options, ctx, versionClause);
   // The stored item is not known here, but the key and the values this update writes are part of
   // it: over 400 KB together, DynamoDB is certain to refuse the update.
-  checkItemSize(itemSize(Key) + valuesSize(update.ExpressionAttributeValues), `${operation} on ${meta.className}: the key and the values it writes`);
+  const values = update.ExpressionAttributeValues ?? {};
+  if (mapUpperBound(Key) + mapUpperBound(values) > MAX_ITEM_BYTES) {
+    checkItemSize(itemSize(Key) + valuesSize(values), `${operation} on ${meta.className}: the key and the values it writes`);
+  }
   return update;
 }
 
-function valuesSize(values: Record<string, AttributeValue> | undefined): number {
+function valuesSize(values: Record<string, AttributeValue>): number {
   let n = 0;
-  for (const v of Object.values(values ?? {})) n += attributeValueSize(v);
+  for (const v of Object.values(values)) n += attributeValueSize(v);
   return n;
 }

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import { PartitionKey, Table, ValidationError, entityMetadata } from '../../src';
-import { attributeValueSize, itemSize, MAX_ITEM_BYTES } from '../../src/marshalling/item-size';
+import fc from 'fast-check';
+import { attributeValueSize, itemSize, MAX_ITEM_BYTES, sizeUpperBound } from '../../src/marshalling/item-size';
+import { marshallValue } from '../../src/marshalling/marshall';
 import { buildPutItem } from '../../src/operations/put-item';
 import { buildUpdateItem } from '../../src/operations/update-item';
 
@@ -33,4 +35,32 @@ test('a put of exactly 400 KB is sent; one byte more is refused, naming the limi
 test('an update whose own values pass 400 KB is refused; a smaller one is built', () => {
   expect(() => buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { d: 'x'.repeat(MAX_ITEM_BYTES) } })).toThrow(/update on Doc: the key and the values it writes .*400 KB/);
   expect(buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { d: 'x'.repeat(1000) } }).UpdateExpression).toBe('SET #n0 = :v0');
+});
+
+describe('the cheap upper bound in front of the exact size walk', () => {
+  it('is never below the exact size, for every kind of value (fast-check)', () => {
+    const value = fc.letrec((tie) => ({
+      v: fc.oneof(
+        { depthSize: 'small' },
+        fc.string({ unit: 'grapheme' }),
+        fc.double({ noNaN: true, noDefaultInfinity: true }),
+        fc.integer(),
+        fc.bigInt(),
+        fc.boolean(),
+        fc.constant(null),
+        fc.uint8Array(),
+        fc.array(tie('v'), { maxLength: 4 }),
+        fc.dictionary(fc.string({ unit: 'grapheme', minLength: 1 }), tie('v'), { maxKeys: 4 }),
+        fc.uniqueArray(fc.string({ unit: 'grapheme' }), { minLength: 1, maxLength: 4 }).map((a) => new Set(a)),
+        fc.uniqueArray(fc.integer(), { minLength: 1, maxLength: 4 }).map((a) => new Set(a)),
+      ),
+    })).v;
+    fc.assert(
+      fc.property(value, (v) => {
+        const av = marshallValue(v, 'v');
+        expect(sizeUpperBound(av)).toBeGreaterThanOrEqual(attributeValueSize(av));
+      }),
+      { seed: 20261121, numRuns: 500 },
+    );
+  });
 });
