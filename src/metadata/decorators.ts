@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import type { DkmioTypeOptions } from '../expressions/type-options';
 import { propertyRecord, recordOf, type Projection, type PropertyRecord } from './records';
 
 /** Options of the attribute decorators. */
@@ -45,14 +46,19 @@ type AnyClass = abstract new (...args: never[]) => unknown;
  * The type-level check of index key names against the decorated class. A decorator factory cannot
  * see the class it will decorate when its options are checked, so the names are inferred as
  * literals from the options and checked when the returned decorator is applied: a name the class
- * does not declare makes the application fail to compile (TS1238, naming the property).
+ * does not declare makes the application fail to compile (TS1238, naming the property), in the
+ * strict type mode (`DkmioTypeOptions { undeclaredAttributes: 'error' }`).
  * Names that are not literals (options built elsewhere as `string`) are not checked.
  */
 export type IndexKeyCheck<I, N extends string> = string extends N
   ? unknown
-  : [Exclude<N, keyof I>] extends [never]
+  : // Undeclared names are free-form unless the project opted into strict names (DESIGN.md's own
+    // example keys an index on a property the class does not declare).
+    DkmioTypeOptions extends { undeclaredAttributes: 'error' }
+    ? [Exclude<N, keyof I>] extends [never]
     ? unknown
-    : { readonly 'dkmio: the index names a key property the class does not declare': Exclude<N, keyof I> };
+      : { readonly 'dkmio: the index names a key property the class does not declare': Exclude<N, keyof I> }
+    : unknown;
 
 /** A class decorator that checks index key names `N` against the class it decorates. */
 export type IndexDecorator<N extends string> = <C extends AnyClass>(target: C & IndexKeyCheck<InstanceType<C>, N>) => void;
