@@ -33,26 +33,20 @@ export function marshallKey(meta: EntityMetadata, key: unknown, operation: strin
     throw new ValidationError(`${operation} needs a key object like { ${meta.keyProperties.map((k) => `${k}: ...`).join(', ')} }, got ${describe(key)}.`);
   }
   const k = key as Record<string, unknown>;
-  const out: Record<string, AttributeValue> = {};
-  const attrs = meta.sortKey ? [meta.partitionKey, meta.sortKey] : [meta.partitionKey];
-  for (const attr of attrs) {
-    const v = k[attr.property];
-    if (v === undefined || v === null) throw missingKey(meta, attr, operation);
-    checkKeyValue(attr, v, meta.className);
-    out[attr.stored] = marshallValue(v, attr.property);
-  }
+  checkItemKey(meta, k, operation);
   for (const p of Object.keys(k)) {
     if (!meta.keyProperties.includes(p) && k[p] !== undefined) {
       throw new ValidationError(`${operation} on ${meta.className}: "${p}" is not part of the primary key (${meta.keyProperties.join(', ')}). Pass only the key; use filter() or a condition for other attributes.`);
     }
   }
+  const out: Record<string, AttributeValue> = {};
+  for (const attr of meta.keyAttributes) out[attr.stored] = marshallValue(k[attr.property], attr.property);
   return out;
 }
 
 /** Checks that an item holds the full primary key (put). */
 export function checkItemKey(meta: EntityMetadata, item: Record<string, unknown>, operation: string): void {
-  const attrs = meta.sortKey ? [meta.partitionKey, meta.sortKey] : [meta.partitionKey];
-  for (const attr of attrs) {
+  for (const attr of meta.keyAttributes) {
     const v = item[attr.property];
     if (v === undefined || v === null) throw missingKey(meta, attr, operation);
     checkKeyValue(attr, v, meta.className);

@@ -33,6 +33,8 @@ export interface EntityMetadata<T = unknown> {
   sortKey?: AttributeMeta;
   /** Property names of the primary key, partition key first. */
   keyProperties: readonly string[];
+  /** The primary key's attributes, partition key first (computed once; read on every key). */
+  keyAttributes: readonly AttributeMeta[];
   indexes: ReadonlyMap<string, IndexMeta>;
   ttl?: AttributeMeta;
   version?: AttributeMeta;

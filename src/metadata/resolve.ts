@@ -81,7 +81,8 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
   const attr = (property: string): AttributeMeta => attributes.get(property) ?? { property, stored: property };
   const partitionKey = attr(pk!.property);
   const sortKey = sk ? attr(sk.property) : undefined;
-  const keyProperties = sortKey ? [partitionKey.property, sortKey.property] : [partitionKey.property];
+  const keyAttributes = sortKey ? [partitionKey, sortKey] : [partitionKey];
+  const keyProperties = keyAttributes.map((a) => a.property);
 
   const indexes = new Map<string, IndexMeta>();
   // Base-class indexes first, so a subclass cannot silently redeclare one.
@@ -100,6 +101,7 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
     partitionKey,
     sortKey,
     keyProperties,
+    keyAttributes,
     indexes,
     ttl: ttl ? attr(ttl.property) : undefined,
     version: version ? attr(version.property) : undefined,

@@ -71,7 +71,7 @@ export class Repository<T> {
   async getOrThrow(key: KeyInput<T>, options?: GetOptions): Promise<T> {
     const item = await this.getItem(key, options, 'getOrThrow');
     if (item === null) {
-      const shown = this.metadata.keyProperties.map((k) => k).join(', ');
+      const shown = this.metadata.keyProperties.join(', ');
       throw new ItemNotFoundError(`No ${this.metadata.className} in "${this.tableName}" has that key (${shown}).`, this.tableName, { ...(key as object) });
     }
     return item;
