@@ -186,12 +186,15 @@ export class Repository<T> {
     return raw ? hydrate(this.metadata, raw) : null;
   }
 
+  /** Made once: turns the item a failed condition returned into an instance. */
+  private readonly hydrateItem = (raw: Record<string, AttributeValue>): T => hydrate(this.metadata, raw);
+
   private request(operation: string, options: { signal?: AbortSignal } | undefined) {
     return {
       operation,
       table: this.tableName,
       signal: options?.signal,
-      hydrateItem: (raw: Record<string, AttributeValue>) => hydrate(this.metadata, raw),
+      hydrateItem: this.hydrateItem,
     };
   }
 }
