@@ -109,7 +109,7 @@ export class DkmioClient {
 
   /** The full table name of an entity class (prefix included). */
   tableNameOf(entity: Constructor): string {
-    return this.tableNamePrefix + entityMetadata(entity).tableName;
+    return this.getRepository(entity).tableName;
   }
 
   /**
