@@ -10,6 +10,7 @@ import { hydrate } from '../marshalling/items';
 import { unmarshallMap } from '../marshalling/marshall';
 import { buildQuery, buildScan, keyPropertiesOf, type ReadState } from '../operations/read-request';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
+import { mergeAsync } from './merge-async';
 import type { Explained, Page, PropertyName } from './types';
 
 type RawItem = Record<string, AttributeValue>;
@@ -119,6 +120,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
       delete this.state.startKey;
       return this;
     }
+    if (this.segmentCount() > 1) throw new ValidationError('startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.');
     this.state.startKey = startKeyOf(this.meta, this.state.index, from);
     return this;
   }
@@ -170,17 +172,9 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
 
   /** Every item of every page, fetched page by page as the loop asks for them. */
   async *[Symbol.asyncIterator](): AsyncIterator<R> {
-    const n = this.segmentCount();
-    if (n > 1) {
-      yield* this.mergeSegments(n);
-      return;
-    }
-    let start = this.state.startKey;
-    do {
-      const out = await this.send(start, false);
+    for await (const out of this.allPages(false)) {
       for (const raw of out.Items ?? []) yield this.hydrate(raw);
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
   }
 
   /**
@@ -190,57 +184,31 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
   async fetchAll(options: FetchAllOptions = {}): Promise<Page<R>> {
     const max = options.maxItems;
     if (max !== undefined && (!Number.isInteger(max) || max < 1)) throw new ValidationError(`fetchAll({ maxItems }) takes a positive integer, got ${String(max)}.`);
-    const n = this.segmentCount();
+    // A parallel scan merges its segments' pages as they arrive; no single key resumes it, so
+    // stopping at maxItems gives no lastKey there.
+    const parallel = this.segmentCount() > 1;
     const items: R[] = [];
     let scanned = 0;
-    if (n > 1) {
-      // Segments are read concurrently and merged as pages arrive; with maxItems the other
-      // segments are stopped once the cap is reached. No single key resumes a parallel scan,
-      // so the result has no lastKey.
-      for await (const out of this.mergedPages(n)) {
-        scanned += out.ScannedCount ?? 0;
-        for (const raw of out.Items ?? []) {
-          if (max !== undefined && items.length >= max) break;
-          items.push(this.hydrate(raw));
-        }
-        if (max !== undefined && items.length >= max) break;
-      }
-      return { items, count: items.length, scannedCount: scanned };
-    }
-    let start = this.state.startKey;
-    do {
-      const out = await this.send(start, false);
+    for await (const out of this.allPages(false)) {
       const raws = out.Items ?? [];
       scanned += out.ScannedCount ?? 0;
       if (max !== undefined && items.length + raws.length >= max) {
         const take = max - items.length;
-        // Stopped inside the page: resume after the last item returned.
-        const resume = take < raws.length ? this.keyOfItem(raws[take - 1]!) : out.LastEvaluatedKey;
+        // Stopped inside the page: resume after the last item returned (read before hydrating).
+        const resume = parallel ? undefined : take < raws.length ? this.keyOfItem(raws[take - 1]!) : out.LastEvaluatedKey;
         for (let i = 0; i < take; i++) items.push(this.hydrate(raws[i]!));
         return this.page({ LastEvaluatedKey: resume, ScannedCount: scanned }, [], items);
       }
       for (const raw of raws) items.push(this.hydrate(raw));
-      start = out.LastEvaluatedKey;
-    } while (start);
+    }
     return { items, count: items.length, scannedCount: scanned };
   }
 
   /** The number of matching items over all pages (Select=COUNT; no items are transferred). */
   async count(): Promise<number> {
-    const n = this.segmentCount();
-    const countSegment = async (segment?: number): Promise<number> => {
-      let total = 0;
-      let start = this.state.startKey;
-      do {
-        const out = await this.send(start, true, segment);
-        total += out.Count ?? 0;
-        start = out.LastEvaluatedKey;
-      } while (start);
-      return total;
-    };
-    if (n <= 1) return countSegment();
-    const counts = await Promise.all(Array.from({ length: n }, (_, i) => countSegment(i)));
-    return counts.reduce((a, b) => a + b, 0);
+    let total = 0;
+    for await (const out of this.allPages(true)) total += out.Count ?? 0;
+    return total;
   }
 
   /** @internal The request for one run. `segment` overrides the state's for parallel scans. */
@@ -266,41 +234,17 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
     });
   }
 
-  /** Items of all segments as their pages arrive, reading the segments concurrently. */
-  private async *mergeSegments(n: number): AsyncGenerator<R> {
-    for await (const out of this.mergedPages(n)) {
-      for (const raw of out.Items ?? []) yield this.hydrate(raw);
-    }
+  /** Every page of a run: one request followed page by page, or all segments merged as they arrive. */
+  private allPages(countOnly: boolean): AsyncGenerator<QueryCommandOutput> {
+    const n = this.segmentCount();
+    return n > 1 ? mergeAsync(Array.from({ length: n }, (_, i) => this.pages(countOnly, i))) : this.pages(countOnly);
   }
 
-  /** Pages of all segments in arrival order; returning early stops every segment. */
-  private async *mergedPages(n: number): AsyncGenerator<QueryCommandOutput> {
-    const iterators = Array.from({ length: n }, (_, i) => this.segmentPages(i));
-    const pending = new Map<number, Promise<{ i: number; r: IteratorResult<QueryCommandOutput> }>>();
-    const next = (i: number) => pending.set(i, iterators[i]!.next().then((r) => ({ i, r })));
-    for (let i = 0; i < n; i++) next(i);
-    try {
-      while (pending.size > 0) {
-        const { i, r } = await Promise.race(pending.values());
-        if (r.done) {
-          pending.delete(i);
-          continue;
-        }
-        next(i);
-        yield r.value;
-      }
-    } finally {
-      // Stop the other segments when the caller stops early (break, maxItems, an error). A page
-      // still in flight may fail after that; nobody awaits it any more, so mark it handled.
-      for (const p of pending.values()) p.catch(() => undefined);
-      await Promise.allSettled(iterators.map((it) => it.return(undefined)));
-    }
-  }
-
-  private async *segmentPages(segment: number): AsyncGenerator<QueryCommandOutput> {
-    let start: RawItem | undefined = undefined;
+  /** The pages of one request (or one parallel segment, which starts at its beginning), following LastEvaluatedKey. */
+  private async *pages(countOnly: boolean, segment?: number): AsyncGenerator<QueryCommandOutput> {
+    let start = segment === undefined ? this.state.startKey : undefined;
     do {
-      const out: QueryCommandOutput = await this.send(start, false, segment);
+      const out: QueryCommandOutput = await this.send(start, countOnly, segment);
       yield out;
       start = out.LastEvaluatedKey;
     } while (start);

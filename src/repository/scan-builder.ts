@@ -38,6 +38,7 @@ export class ScanBuilder<T, R = T> extends ReadBuilder<T, R> {
   segments(total: number): this {
     checkTotal(total);
     if (this.state.segment) throw new ValidationError('segments() and segment() cannot be combined; pick one.');
+    if (total > 1 && this.state.startKey) throw new ValidationError('startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.');
     this.parallel = total;
     return this;
   }

@@ -71,6 +71,13 @@ describe('parallel scan', () => {
     expect(orders.scan().segment(0, 1).explain().request).toEqual({ TableName: 'orders', Segment: 0, TotalSegments: 1 });
   });
 
+  it('startFrom() and segments(n) cannot be combined, in either order (one key cannot resume a parallel scan)', () => {
+    const key = { userId: 'u1', orderId: 'o1' };
+    expectValidation(() => orders.scan().segments(4).startFrom(key), /startFrom\(\) and segments\(\) cannot be combined/, /segment\(i, n\)\.startFrom/);
+    expectValidation(() => orders.scan().startFrom(key).segments(4), /startFrom\(\) and segments\(\) cannot be combined/);
+    expect(orders.scan().segment(1, 4).startFrom(key).explain().request).toMatchObject({ Segment: 1, TotalSegments: 4, ExclusiveStartKey: { userId: S('u1'), orderId: S('o1') } });
+  });
+
   it('segments(n) explains the request of segment 0', () => {
     expect(orders.scan().segments(4).explain()).toMatchObject({ segment: 0, totalSegments: 4, request: { Segment: 0, TotalSegments: 4 } });
   });
