@@ -39,10 +39,11 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
  * (the constructor does not run, so field initialisers never overwrite stored values), stored
  * names mapped back to property names, Date properties revived.
  */
-export function hydrate<T>(meta: EntityMetadata<T>, raw: Record<string, AttributeValue>): T {
+export function hydrate<T>(meta: EntityMetadata<T>, raw: Record<string, AttributeValue>, omit?: ReadonlySet<string>): T {
   const out = Object.create(meta.target.prototype as object) as Record<string, unknown>;
   const names = meta.toProperty;
   for (const stored in raw) {
+    if (omit !== undefined && omit.has(stored)) continue;
     const property = names.size === 0 ? stored : (names.get(stored) ?? stored);
     out[property] = unmarshallValue(raw[stored]!);
   }

@@ -30,6 +30,8 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
   /** @internal */
   protected readonly state: ReadState & { filters: unknown[] };
   private readonly filterKeys = new Set<string>();
+  /** Stored names of key attributes added to a select() projection only so pages can resume. */
+  private omit?: ReadonlySet<string>;
   private abortSignal?: AbortSignal;
 
   /** @internal */
@@ -95,6 +97,8 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
     // Names and the index projection are checked now, at the call.
     compileProjection(this.meta, attributes, new ExpressionContext(), this.state.index);
     this.state.select = [...attributes];
+    const added = keyPropertiesOf(this.state).filter((p) => !attributes.includes(p as K));
+    if (added.length) this.omit = new Set(added.map((p) => this.meta.toStored.get(p) ?? p));
     return this as unknown as ReadBuilder<T, Pick<T, K>>;
   }
 
@@ -194,7 +198,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
       scanned += out.ScannedCount ?? 0;
       if (max !== undefined && items.length + raws.length >= max) {
         const take = max - items.length;
-        // Stopped inside the page: resume after the last item returned (read before hydrating).
+        // Stopped inside the page: resume after the last item returned.
         const resume = parallel ? undefined : take < raws.length ? this.keyOfItem(raws[take - 1]!) : out.LastEvaluatedKey;
         for (let i = 0; i < take; i++) items.push(this.hydrate(raws[i]!));
         return this.page({ LastEvaluatedKey: resume, ScannedCount: scanned }, [], items);
@@ -271,14 +275,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
   }
 
   private hydrate(raw: RawItem): R {
-    const select = this.state.select;
-    if (select) {
-      // Key attributes were added to the projection only to resume pages; hand back what was asked.
-      for (const p of keyPropertiesOf(this.state)) {
-        if (!select.includes(p)) delete raw[this.meta.toStored.get(p) ?? p];
-      }
-    }
-    return hydrate(this.meta, raw) as unknown as R;
+    return hydrate(this.meta, raw, this.omit) as unknown as R;
   }
 }
 

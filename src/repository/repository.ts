@@ -119,15 +119,12 @@ export class Repository<T> {
     const prepared = prepareBatchGet(this.metadata, this.tableName, keys, options);
     if (prepared.keys.length === 0) return [];
     const found = await runBatchGet(this.metadata, prepared, { executor: this.executor, settings, timing: realTiming, signal: options?.signal });
-    const drop = prepared.addedKeyProperties.map((p) => this.metadata.toStored.get(p) ?? p);
+    // Key attributes were read only to match answers to keys; hand back what was selected.
+    const added = prepared.addedKeyProperties;
+    const omit = added.length ? new Set(added.map((p) => this.metadata.toStored.get(p) ?? p)) : undefined;
     return prepared.positions.map((at) => {
       const raw = found.get(prepared.identities[at]!);
-      if (!raw) return null;
-      if (drop.length === 0) return hydrate(this.metadata, raw);
-      // Key attributes were read only to match answers to keys; hand back what was selected.
-      const copy = { ...raw };
-      for (const stored of drop) delete copy[stored];
-      return hydrate(this.metadata, copy);
+      return raw ? hydrate(this.metadata, raw, omit) : null;
     });
   }
 
