@@ -22,7 +22,7 @@ export type { IndexHandle, BatchGetOptions, BatchWriteOptions } from './reposito
 export type { EntityTarget } from './repository/entity-target';
 export { RepositoryBatch, BatchWriter } from './batch/batch-writers';
 export { TransactWriter } from './transactions/transact-write';
-export type { TransactWriteOptions, TransactItemOptions, TransactUpdateOptions } from './transactions/transact-write';
+export type { TransactWriteOptions, TransactItemOptions, TransactUpdateOptions, TransactDeleteOptions } from './transactions/transact-write';
 export { TransactReader, TransactGet } from './transactions/transact-get';
 export type { TransactGetOptions, TransactGetResults } from './transactions/transact-get';
 export { CircuitBreaker } from './resilience/circuit-breaker';
@@ -45,7 +45,7 @@ export type { DkmioTypeOptions, UndeclaredAttributes, UndeclaredPath } from './e
 export type { SortKeyCondition, SortKeyOperator, SortKeyValue } from './expressions/key-condition';
 export { OPERATORS } from './expressions/operators';
 export type { Operator } from './expressions/operators';
-export type { GetOptions, PutOptions, UpdateOptions, DeleteOptions, WriteOptions, ReturnValues, BaseOptions, ConditionOptions, ItemConditionOptions } from './operations/options';
+export type { GetOptions, PutOptions, UpdateOptions, DeleteOptions, WriteOptions, ReturnValues, BaseOptions, ConditionOptions, ItemConditionOptions, MustExistOption } from './operations/options';
 
 export {
   DkmioError,

@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/errors';
 import type { ExpressionContext } from '../expressions/context';
 import { compileConditions } from '../expressions/conditions';
 import type { EntityMetadata } from '../metadata/entity-metadata';
-import type { ConditionOptions, ItemConditionOptions, ReturnValues, WriteOptions } from './options';
+import type { ConditionOptions, ItemConditionOptions, MustExistOption, ReturnValues, WriteOptions } from './options';
 
 /** The request fields every conditional write shares (single-item or inside a transaction). */
 interface ConditionalWriteFields {
@@ -21,14 +21,19 @@ interface ConditionalWriteFields {
 export function finishItemWrite<I extends ConditionalWriteFields>(
   input: I,
   meta: EntityMetadata,
-  options: ItemConditionOptions | undefined,
+  options: (ItemConditionOptions & MustExistOption) | undefined,
   ctx: ExpressionContext,
   extra?: string,
 ): I {
-  const condition = writeCondition(meta, options, ctx, extra);
+  // mustExist: `attribute_exists(<partition key>)` in front. When other clauses follow, the stored
+  // item is asked for on a failed check: none returned means absent, one returned means present
+  // but failing the rest (see Repository.update/delete).
+  const exists = options?.mustExist ? `attribute_exists(${ctx.name(meta.partitionKey.stored)})` : undefined;
+  const front = exists === undefined ? extra : extra === undefined ? exists : `${exists} AND ${extra}`;
+  const condition = writeCondition(meta, options, ctx, front);
   if (condition !== undefined) input.ConditionExpression = condition;
   Object.assign(input, ctx.attributes());
-  if (options?.returnItemOnConditionFail) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
+  if (options?.returnItemOnConditionFail || (exists !== undefined && condition !== exists)) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   return input;
 }
 

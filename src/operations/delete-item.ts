@@ -3,7 +3,7 @@ import { ExpressionContext } from '../expressions/context';
 import { marshallKey } from '../expressions/keys';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { finishItemWrite, withReturnValues } from './common';
-import type { DeleteOptions, ItemConditionOptions } from './options';
+import type { DeleteOptions, ItemConditionOptions, MustExistOption } from './options';
 
 /** DeleteItem request for `key`. */
 export function buildDeleteItem(meta: EntityMetadata, table: string, key: unknown, options?: DeleteOptions): DeleteItemCommandInput {
@@ -11,6 +11,6 @@ export function buildDeleteItem(meta: EntityMetadata, table: string, key: unknow
 }
 
 /** The item-level part of a delete, shared by DeleteItem and a transaction's Delete. */
-export function buildDelete(meta: EntityMetadata, table: string, key: unknown, options?: ItemConditionOptions, operation = 'delete'): Delete {
+export function buildDelete(meta: EntityMetadata, table: string, key: unknown, options?: ItemConditionOptions & MustExistOption, operation = 'delete'): Delete {
   return finishItemWrite<Delete>({ TableName: table, Key: marshallKey(meta, key, operation) }, meta, options, new ExpressionContext());
 }

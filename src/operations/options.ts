@@ -35,11 +35,21 @@ export interface PutOptions<T = unknown> extends WriteOptions<T> {
   returnValues?: 'NONE' | 'ALL_OLD';
 }
 
-export interface DeleteOptions<T = unknown> extends WriteOptions<T> {
+/** `mustExist` of update/delete (alone or in a transaction). */
+export interface MustExistOption {
+  /**
+   * The item must already exist: an absent one throws `ItemNotFoundError` (HTTP 404) instead of
+   * being created (update) or silently ignored (delete). With a `condition` too, an absent item
+   * is `ItemNotFoundError` and a present one failing the condition `ConditionError`.
+   */
+  mustExist?: boolean;
+}
+
+export interface DeleteOptions<T = unknown> extends WriteOptions<T>, MustExistOption {
   returnValues?: 'NONE' | 'ALL_OLD';
 }
 
-export interface UpdateOptions<T = unknown> extends WriteOptions<T> {
+export interface UpdateOptions<T = unknown> extends WriteOptions<T>, MustExistOption {
   /** With `@Version()`: the version the stored item must have. */
   expectedVersion?: number;
 }

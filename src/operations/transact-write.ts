@@ -6,7 +6,7 @@ import type { UpdateActions } from '../expressions/update';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { writeCondition } from './common';
 import { buildDelete } from './delete-item';
-import type { ItemConditionOptions } from './options';
+import type { ItemConditionOptions, MustExistOption } from './options';
 import { buildPut } from './put-item';
 import { buildUpdate } from './update-item';
 
@@ -24,13 +24,13 @@ export function buildTransactUpdate(
   table: string,
   key: unknown,
   actions: UpdateActions,
-  options?: ItemConditionOptions & { expectedVersion?: number },
+  options?: ItemConditionOptions & MustExistOption & { expectedVersion?: number },
 ): TransactWriteItem {
   return { Update: buildUpdate(meta, table, key, actions, options, 'tx.update') };
 }
 
 /** A transaction's delete. */
-export function buildTransactDelete(meta: EntityMetadata, table: string, key: unknown, options?: ItemConditionOptions): TransactWriteItem {
+export function buildTransactDelete(meta: EntityMetadata, table: string, key: unknown, options?: ItemConditionOptions & MustExistOption): TransactWriteItem {
   return { Delete: buildDelete(meta, table, key, options, 'tx.delete') };
 }
 

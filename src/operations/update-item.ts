@@ -6,7 +6,7 @@ import { compileUpdate, type ExtraSet, type UpdateActions } from '../expressions
 import { attributeValueSize, checkItemSize, itemSize, mapUpperBound, MAX_ITEM_BYTES } from '../marshalling/item-size';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { finishItemWrite, withReturnValues } from './common';
-import type { ItemConditionOptions, UpdateOptions } from './options';
+import type { ItemConditionOptions, MustExistOption, UpdateOptions } from './options';
 
 /** UpdateItem request. With `@Version()`, every update increments the version. */
 export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknown, actions: UpdateActions, options?: UpdateOptions): UpdateItemCommandInput {
@@ -22,7 +22,7 @@ export function buildUpdate(
   table: string,
   key: unknown,
   actions: UpdateActions,
-  options?: ItemConditionOptions & { expectedVersion?: number },
+  options?: ItemConditionOptions & MustExistOption & { expectedVersion?: number },
   operation = 'update',
 ): Update {
   const Key = marshallKey(meta, key, operation);

@@ -1,6 +1,6 @@
 import { DeleteItemCommand, GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue, type DeleteItemCommandOutput, type GetItemCommandOutput, type PutItemCommandOutput, type UpdateItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../client/executor';
-import { ItemNotFoundError, ValidationError, type BatchWriteError } from '../errors/errors';
+import { ConditionError, ItemNotFoundError, ValidationError, type BatchWriteError } from '../errors/errors';
 import type { Free } from '../expressions/free';
 import type { UntypedUpdateActions, UpdateActions } from '../expressions/update-types';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
@@ -95,14 +95,14 @@ export class Repository<T> {
    */
   async update(key: KeyInput<T>, actions: UpdateActions<T> | Free, options?: UpdateOptions<T>): Promise<T | null> {
     const input = buildUpdateItem(this.metadata, this.tableName, key, actions as UntypedUpdateActions, options);
-    const out = await this.executor.send<UpdateItemCommandOutput>(new UpdateItemCommand(input), this.request('update_item', options));
+    const out = await this.mustExist('update', key, input, options, () => this.executor.send<UpdateItemCommandOutput>(new UpdateItemCommand(input), this.request('update_item', options)));
     return this.attributes(out.Attributes);
   }
 
   /** Deletes the item with this key. Resolves to null unless `returnValues: 'ALL_OLD'`. */
   async delete(key: KeyInput<T>, options?: DeleteOptions<T>): Promise<T | null> {
     const input = buildDeleteItem(this.metadata, this.tableName, key, options);
-    const out = await this.executor.send<DeleteItemCommandOutput>(new DeleteItemCommand(input), this.request('delete_item', options));
+    const out = await this.mustExist('delete', key, input, options, () => this.executor.send<DeleteItemCommandOutput>(new DeleteItemCommand(input), this.request('delete_item', options)));
     return this.attributes(out.Attributes);
   }
 
@@ -177,6 +177,33 @@ export class Repository<T> {
     const input = buildGetItem(this.metadata, this.tableName, key, options, operation);
     const out = await this.executor.send<GetItemCommandOutput>(new GetItemCommand(input), this.request('get_item', options));
     return out.Item ? hydrate(this.metadata, out.Item) : null;
+  }
+
+  /**
+   * With `mustExist`, a failed check is told apart: the condition is `attribute_exists(pk)` alone
+   * (any failure means absent), or it has more clauses and asked for the stored item (none returned
+   * means absent; one returned means present, failing the rest: ConditionError).
+   */
+  private async mustExist<O>(
+    operation: 'update' | 'delete',
+    key: KeyInput<T>,
+    input: { ConditionExpression?: string; ReturnValuesOnConditionCheckFailure?: string },
+    options: { mustExist?: boolean; returnItemOnConditionFail?: boolean } | undefined,
+    send: () => Promise<O>,
+  ): Promise<O> {
+    if (!options?.mustExist) return send();
+    try {
+      return await send();
+    } catch (error) {
+      if (!(error instanceof ConditionError)) throw error;
+      if (input.ReturnValuesOnConditionCheckFailure === undefined || error.item === undefined) {
+        const shown = this.metadata.keyProperties.join(', ');
+        throw new ItemNotFoundError(`No ${this.metadata.className} in "${this.tableName}" has that key (${shown}); nothing was ${operation === 'update' ? 'updated' : 'deleted'} (mustExist).`, this.tableName, { ...(key as object) });
+      }
+      // The stored item was asked for only to tell the cases apart: hand it on only when asked.
+      if (!options.returnItemOnConditionFail) throw new ConditionError(error.message, { cause: error.cause });
+      throw error;
+    }
   }
 
   private attributes(raw: Record<string, AttributeValue> | undefined): T | null {

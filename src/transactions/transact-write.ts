@@ -1,11 +1,11 @@
 import { TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../client/executor';
-import { TransactionError, ValidationError, type CancellationReason } from '../errors/errors';
+import { ItemNotFoundError, TransactionError, ValidationError, type CancellationReason } from '../errors/errors';
 import type { UpdateActions } from '../expressions/update';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
 import { keyIdentity } from '../operations/key-identity';
-import type { BaseOptions, ItemConditionOptions } from '../operations/options';
+import type { BaseOptions, ItemConditionOptions, MustExistOption } from '../operations/options';
 import {
   buildConditionCheck,
   buildTransactDelete,
@@ -22,10 +22,13 @@ import type { ItemInput, KeyInput } from '../repository/types';
 export type TransactItemOptions<T = unknown> = ItemConditionOptions<T>;
 
 /** Options of `tx.update`: conditions plus `expectedVersion` for `@Version()` entities. */
-export interface TransactUpdateOptions<T = unknown> extends ItemConditionOptions<T> {
+export interface TransactUpdateOptions<T = unknown> extends ItemConditionOptions<T>, MustExistOption {
   /** With `@Version()`: the version the stored item must have. */
   expectedVersion?: number;
 }
+
+/** Options of `tx.delete`: conditions plus `mustExist`. */
+export interface TransactDeleteOptions<T = unknown> extends ItemConditionOptions<T>, MustExistOption {}
 
 /** Options of `db.transactWrite`. */
 export interface TransactWriteOptions extends BaseOptions {
@@ -42,6 +45,8 @@ export class TransactWriter {
   readonly items: TransactWriteItem[] = [];
   /** @internal The entity of each item, to hydrate items returned with a failed condition. */
   readonly metas: EntityMetadata[] = [];
+  /** @internal Items written with `mustExist`, by position: their key, to name an absent one. */
+  readonly mustExist = new Map<number, { table: string; key: Record<string, unknown> }>();
   private readonly seen = new Map<string, number>();
   private closed = false;
 
@@ -57,13 +62,17 @@ export class TransactWriter {
   /** Applies update actions to the item with this key, as `update()` does. */
   update<T>(target: EntityTarget<T>, key: KeyInput<T>, actions: UpdateActions, options?: TransactUpdateOptions<T>): this {
     const repo = this.resolve(target);
-    return this.add(repo.metadata, 'tx.update', () => buildTransactUpdate(repo.metadata, repo.tableName, key, actions, options));
+    this.add(repo.metadata, 'tx.update', () => buildTransactUpdate(repo.metadata, repo.tableName, key, actions, options));
+    if (options?.mustExist) this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
+    return this;
   }
 
   /** Deletes the item with this key. */
-  delete<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: TransactItemOptions<T>): this {
+  delete<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: TransactDeleteOptions<T>): this {
     const repo = this.resolve(target);
-    return this.add(repo.metadata, 'tx.delete', () => buildTransactDelete(repo.metadata, repo.tableName, key, options));
+    this.add(repo.metadata, 'tx.delete', () => buildTransactDelete(repo.metadata, repo.tableName, key, options));
+    if (options?.mustExist) this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
+    return this;
   }
 
   /** Makes the transaction depend on a condition on an item it does not write. `condition` or `conditionOr` is required. */
@@ -116,8 +125,32 @@ export async function runTransactWrite(executor: Executor, resolve: RepositoryRe
   try {
     await executor.send(new TransactWriteItemsCommand(input), { operation: 'transact_write', table: tablesOf(tx.items), signal: options?.signal });
   } catch (error) {
-    throw withReturnedItems(error, tx.metas);
+    throw absentItem(error, tx) ?? withReturnedItems(error, tx.metas);
   }
+}
+
+/**
+ * A transaction cancelled because a `mustExist` item is absent is an ItemNotFoundError (404), not
+ * a conflict: its check failed and no stored item came back (it asked for one whenever its
+ * condition had more than `attribute_exists`). The TransactionError stays as `cause`.
+ */
+function absentItem(error: unknown, tx: TransactWriter): ItemNotFoundError | undefined {
+  if (!(error instanceof TransactionError) || tx.mustExist.size === 0) return undefined;
+  const raw = (error.cause as { CancellationReasons?: { Item?: unknown }[] } | undefined)?.CancellationReasons;
+  for (const reason of error.reasons) {
+    const absent = tx.mustExist.get(reason.index);
+    if (absent && reason.code === 'ConditionalCheckFailed' && !raw?.[reason.index]?.Item) {
+      const meta = tx.metas[reason.index]!;
+      const e = new ItemNotFoundError(
+        `transactWrite: item ${reason.index} (${meta.className} in "${absent.table}", key ${meta.keyProperties.join(', ')}) does not exist; nothing was written (mustExist).`,
+        absent.table,
+        absent.key,
+      );
+      Object.defineProperty(e, 'cause', { value: error, configurable: true, writable: true });
+      return e;
+    }
+  }
+  return undefined;
 }
 
 /** Puts the items DynamoDB returned for failed conditions (`returnItemOnConditionFail`) on the reasons, as entity instances. */
