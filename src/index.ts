@@ -68,3 +68,6 @@ export { httpStatusOf } from './errors/http-status';
 
 export { fromNow } from './ttl';
 export type { Duration } from './ttl';
+
+export { queryFilters, DEFAULT_IGNORED_PARAMS } from './http/query-filters';
+export type { QueryParams, QueryFiltersOptions, FilterOperator, FilterableName } from './http/query-filters';
