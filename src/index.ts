@@ -71,3 +71,4 @@ export type { Duration } from './ttl';
 
 export { queryFilters, DEFAULT_IGNORED_PARAMS } from './http/query-filters';
 export type { QueryParams, QueryFiltersOptions, FilterOperator, FilterableName } from './http/query-filters';
+export type { CursorSecret } from './repository/cursor-seal';

@@ -13,6 +13,7 @@ import { CircuitBreaker, type CircuitBreakerOptions } from '../resilience/circui
 import { realTiming } from '../resilience/retry';
 import { runTransactGet, type TransactGet, type TransactGetOptions, type TransactGetResults, type TransactReader } from '../transactions/transact-get';
 import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../transactions/transact-write';
+import { CursorSeal, type CursorSecret } from '../repository/cursor-seal';
 import { Executor } from './executor';
 import { createLog, type DkmioLogger } from './logger';
 
@@ -42,6 +43,11 @@ export interface DkmioClientOptions {
   circuitBreaker?: CircuitBreakerOptions | false;
   /** Defaults of every batchGet/batchWrite (`maxAttempts: 8`, `baseDelayMs: 50`, `concurrency: 4`). */
   batch?: BatchTuning;
+  /**
+   * Seals page cursors (AES-256-GCM): API clients can neither read the key values in them nor
+   * forge or alter one. A list rotates secrets: the first seals, every one opens.
+   */
+  cursorSecret?: CursorSecret;
 }
 
 // The SDK's default logger has an info() method, which makes it walk every input and output
@@ -77,6 +83,7 @@ export class DkmioClient {
     this.batchDefaults = resolveBatchSettings(DEFAULT_BATCH_SETTINGS, options.batch, 'batch');
     this.circuitBreaker = new CircuitBreaker(options.circuitBreaker ?? {}, log);
     this.executor = new Executor(() => this.connection(), log, this.circuitBreaker.enabled ? this.circuitBreaker : undefined);
+    if (options.cursorSecret !== undefined) this.executor.cursorSeal = new CursorSeal(options.cursorSecret);
   }
 
   /** The SDK client requests are sent through, created on first use (the connection is lazy). */

@@ -1,5 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { mapAwsError } from '../errors/map-aws-error';
+import type { CursorSeal } from '../repository/cursor-seal';
 import type { Log } from './logger';
 
 /** What the breaker must offer the executor; the resilience layer implements it. */
@@ -36,6 +37,9 @@ export interface Sender {
  * error mapping. Nothing else calls `client.send`.
  */
 export class Executor {
+  /** Seals and opens page cursors when the client has a `cursorSecret`. */
+  cursorSeal?: CursorSeal;
+
   constructor(
     private readonly client: () => Sender,
     readonly log: Log,

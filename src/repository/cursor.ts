@@ -3,6 +3,7 @@ import { ValidationError } from '../errors/errors';
 import { checkKeyValue, unmarshallKey } from '../expressions/keys';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { marshallValue } from '../marshalling/marshall';
+import { cursorScope, type CursorSeal } from './cursor-seal';
 
 /**
  * Pagination positions. `lastKey` is a plain key object with property names; `cursor` is the
@@ -16,7 +17,7 @@ interface CursorBody {
   k: Record<string, [type: 'S' | 'N' | 'B', value: string]>;
 }
 
-export function encodeCursor(meta: EntityMetadata, index: IndexMeta | undefined, key: Record<string, AttributeValue>): string {
+export function encodeCursor(meta: EntityMetadata, index: IndexMeta | undefined, key: Record<string, AttributeValue>, seal?: CursorSeal): string {
   const k: CursorBody['k'] = {};
   for (const [name, av] of Object.entries(key)) {
     if (av.S !== undefined) k[name] = ['S', av.S];
@@ -25,15 +26,16 @@ export function encodeCursor(meta: EntityMetadata, index: IndexMeta | undefined,
   }
   const body: CursorBody = { t: meta.tableName, k };
   if (index) body.i = index.name;
+  if (seal) return seal.seal(JSON.stringify(body), cursorScope(meta.tableName, index?.name));
   return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
 }
 
 /** The ExclusiveStartKey of a `startFrom()` argument (plain key or cursor), validated. */
-export function startKeyOf(meta: EntityMetadata, index: IndexMeta | undefined, from: unknown): Record<string, AttributeValue> {
+export function startKeyOf(meta: EntityMetadata, index: IndexMeta | undefined, from: unknown, seal?: CursorSeal): Record<string, AttributeValue> {
   const scope = index ? `index "${index.name}" of table "${meta.tableName}"` : `table "${meta.tableName}"`;
   const expected = index ? index.keyProperties : meta.keyProperties;
   const attrs = expected.map((p) => attributeOf(meta, index, p));
-  if (typeof from === 'string') return fromCursor(meta, index, from, attrs, scope);
+  if (typeof from === 'string') return fromCursor(meta, index, openCursor(meta, index, from, seal), attrs, scope);
   if (from === null || typeof from !== 'object' || Array.isArray(from)) {
     throw new ValidationError(`startFrom() takes a lastKey object or a cursor string from a page of ${scope}.`);
   }
@@ -78,6 +80,19 @@ function fromCursor(meta: EntityMetadata, index: IndexMeta | undefined, cursor: 
     out[a.stored] = type === 'N' ? { N: raw } : marshallValue(value, a.property);
   }
   return out;
+}
+
+/** The cursor as plain base64url JSON: unchanged without a seal, else opened (a ValidationError when it does not open). */
+function openCursor(meta: EntityMetadata, index: IndexMeta | undefined, cursor: string, seal: CursorSeal | undefined): string {
+  if (!seal) return cursor;
+  const plain = seal.open(cursor, cursorScope(meta.tableName, index?.name));
+  if (plain === undefined) {
+    throw new ValidationError(
+      `startFrom(): the cursor was not sealed for ${index ? `index "${index.name}" of ` : ''}table "${meta.tableName}" by this API ` +
+        '(altered, forged, from another table or index, or sealed with a secret no longer configured). Pass page.cursor unchanged.',
+    );
+  }
+  return Buffer.from(plain, 'utf8').toString('base64url');
 }
 
 function checkNames(given: string[], expected: readonly string[], scope: string): void {

@@ -125,7 +125,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
       return this;
     }
     if (this.segmentCount() > 1) throw new ValidationError('startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.');
-    this.state.startKey = startKeyOf(this.meta, this.state.index, from);
+    this.state.startKey = startKeyOf(this.meta, this.state.index, from, this.executor.cursorSeal);
     return this;
   }
 
@@ -259,7 +259,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
     const page: Page<R> = { items, count: items.length, scannedCount: out.ScannedCount ?? 0 };
     if (out.LastEvaluatedKey) {
       page.lastKey = lastKeyOf(this.meta, out.LastEvaluatedKey);
-      page.cursor = encodeCursor(this.meta, this.state.index, out.LastEvaluatedKey);
+      page.cursor = encodeCursor(this.meta, this.state.index, out.LastEvaluatedKey, this.executor.cursorSeal);
     }
     return page;
   }
