@@ -72,3 +72,7 @@ export type { Duration } from './ttl';
 export { queryFilters, DEFAULT_IGNORED_PARAMS } from './http/query-filters';
 export type { QueryParams, QueryFiltersOptions, FilterOperator, FilterableName } from './http/query-filters';
 export type { CursorSecret } from './repository/cursor-seal';
+export { toPlain } from './http/to-plain';
+export type { Plain } from './http/to-plain';
+export { httpErrorResponse, dkmioErrorHandler } from './http/error-response';
+export type { DkmioHttpErrorBody, DkmioHttpErrorResponse, DkmioErrorHandlerOptions } from './http/error-response';

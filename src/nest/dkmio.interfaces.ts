@@ -1,8 +1,17 @@
 import type { ModuleMetadata, Type } from '@nestjs/common';
 import type { DkmioClientOptions } from '../client/dkmio-client';
+import type { CreateTablesOptions } from '../tables/create-tables';
 
-/** Options of `DkmioModule.forRoot()`: the {@link DkmioClientOptions} of the shared client. */
-export type DkmioModuleOptions = DkmioClientOptions;
+/** Options of `DkmioModule.forRoot()`: the {@link DkmioClientOptions} of the shared client, plus `createTables`. */
+export interface DkmioModuleOptions extends DkmioClientOptions {
+  /**
+   * Creates the missing tables of every entity given to `forFeature` when the application starts
+   * (during `app.init()`/`listen()`, before any `onApplicationBootstrap` hook), as
+   * `db.createTables` does: existing tables are left alone. `true`, or the options of
+   * `createTables` (`provisioned`, `pollIntervalMs`, ...). Default: off.
+   */
+  createTables?: boolean | CreateTablesOptions;
+}
 
 /** A class `forRootAsync({ useClass })` instantiates (or `useExisting` finds) to get the options. */
 export interface DkmioOptionsFactory {

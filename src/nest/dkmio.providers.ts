@@ -2,7 +2,7 @@ import type { FactoryProvider, Provider } from '@nestjs/common';
 import { DkmioClient } from '../client/dkmio-client';
 import { ValidationError } from '../errors/errors';
 import type { Constructor } from '../metadata/records';
-import { DKMIO_CLIENT, DKMIO_MODULE_OPTIONS } from './dkmio.constants';
+import { DKMIO_CLIENT, DKMIO_FEATURE_ENTITIES, DKMIO_MODULE_OPTIONS } from './dkmio.constants';
 import type { DkmioModuleAsyncOptions, DkmioModuleOptions, DkmioOptionsFactory } from './dkmio.interfaces';
 
 // Keyed by the class itself: two entity classes both named `Order` (in two modules) get two
@@ -41,15 +41,23 @@ export function createRepositoryProviders(entities: readonly Constructor[]): Fac
   }
   return entities.map((entity) => ({
     provide: getRepositoryToken(entity),
-    useFactory: (client: DkmioClient) => client.getRepository(entity),
-    inject: [DKMIO_CLIENT],
+    useFactory: (client: DkmioClient, registered: Set<Constructor>) => {
+      // Every repository provider is made before any module init hook runs: by then the set
+      // holds every entity of the app's forFeature calls (DkmioCoreModule's createTables).
+      registered.add(entity);
+      return client.getRepository(entity);
+    },
+    inject: [DKMIO_CLIENT, DKMIO_FEATURE_ENTITIES],
   }));
 }
 
 /** The client provider, built from the options provider. */
 export const clientProvider: FactoryProvider<DkmioClient> = {
   provide: DKMIO_CLIENT,
-  useFactory: (options: DkmioModuleOptions) => new DkmioClient(options ?? {}),
+  useFactory: (options: DkmioModuleOptions) => {
+    const { createTables: _atBoot, ...clientOptions } = options ?? {};
+    return new DkmioClient(clientOptions);
+  },
   inject: [DKMIO_MODULE_OPTIONS],
 };
 

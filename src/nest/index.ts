@@ -1,6 +1,6 @@
 /**
  * dkmio for NestJS: `DkmioModule`, `@InjectRepository`, `@InjectDkmioClient` and
- * `DkmioExceptionFilter`. Needs `@nestjs/common` (and `@nestjs/core` in the app); importing
+ * `DkmioExceptionFilter`, `DkmioSerializerInterceptor`. Needs `@nestjs/common` (and `@nestjs/core` in the app); importing
  * `dkmio` alone never loads this entry point.
  *
  * @packageDocumentation
@@ -11,5 +11,6 @@ export { InjectRepository, InjectDkmioClient } from './dkmio.decorators';
 export { getRepositoryToken } from './dkmio.providers';
 export { DKMIO_CLIENT } from './dkmio.constants';
 export { DkmioExceptionFilter } from './dkmio-exception.filter';
+export { DkmioSerializerInterceptor } from './dkmio-serializer.interceptor';
 export type { DkmioHttpErrorBody } from './http-error-body';
 export type { DkmioModuleOptions, DkmioModuleAsyncOptions, DkmioOptionsFactory, InjectionToken } from './dkmio.interfaces';
