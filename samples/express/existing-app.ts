@@ -1,8 +1,9 @@
 import express, { type Express } from 'express';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient, GetCommand } from '@aws-sdk/lib-dynamodb';
-import { DkmioClient } from 'dkmio';
-import { dkmioErrorHandler, usersRouter } from './users.routes';
+import { DkmioClient, dkmioErrorHandler } from 'dkmio';
+import { cursorSecret } from '../blog/entities';
+import { blogRouter } from './blog.routes';
 
 /**
  * An app that already talks to DynamoDB through the AWS SDK (here a DocumentClient, as most
@@ -14,15 +15,15 @@ export function createExistingApp(documentClient: DynamoDBDocumentClient, tableN
   app.use(express.json());
 
   // The route the app had before dkmio: plain SDK calls, untouched.
-  app.get('/legacy/users/:userId', async (req, res) => {
-    const out = await documentClient.send(new GetCommand({ TableName: `${tableNamePrefix}users`, Key: { userId: req.params['userId'] } }));
+  app.get('/legacy/users/:email', async (req, res) => {
+    const out = await documentClient.send(new GetCommand({ TableName: `${tableNamePrefix}users`, Key: { email: req.params['email'] } }));
     if (!out.Item) res.status(404).json({ error: 'User does not exist' });
-    else res.json(out.Item);
+    else res.json({ email: out.Item['email'], name: out.Item['name'] });
   });
 
-  const db = new DkmioClient({ client: documentClient, tableNamePrefix });
-  app.use(usersRouter(db));
-  app.use(dkmioErrorHandler);
+  const db = new DkmioClient({ client: documentClient, tableNamePrefix, cursorSecret: cursorSecret() });
+  app.use(blogRouter(db));
+  app.use(dkmioErrorHandler());
   return { app, db };
 }
 

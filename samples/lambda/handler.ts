@@ -11,7 +11,7 @@
  * Run it locally: `node dist-samples/lambda/handler.js` after `npm run build && npm run build:samples`.
  */
 import 'reflect-metadata';
-import { Attribute, DkmioClient, DkmioError, PartitionKey, SortKey, Table, httpStatusOf } from 'dkmio';
+import { Attribute, DkmioClient, DkmioError, PartitionKey, SortKey, Table, httpErrorResponse, toPlain } from 'dkmio';
 
 @Table('orders')
 export class Order {
@@ -54,10 +54,10 @@ export function createHandler(db: DkmioClient): Handler {
           const cursor = event.queryStringParameters?.['cursor'];
           if (cursor) query = query.startFrom(cursor);
           const page = await query;
-          return reply(200, { items: page.items, cursor: page.cursor });
+          return reply(200, toPlain({ items: page.items, cursor: page.cursor }));
         }
         case 'GET /orders/{userId}/{orderId}':
-          return reply(200, await orders.getOrThrow({ userId: params['userId']!, orderId: params['orderId']! }));
+          return reply(200, toPlain(await orders.getOrThrow({ userId: params['userId']!, orderId: params['orderId']! })));
         case 'POST /orders': {
           const body = parseBody(event);
           if (typeof body?.userId !== 'string' || typeof body.orderId !== 'string' || typeof body.total !== 'number') {
@@ -72,9 +72,10 @@ export function createHandler(db: DkmioClient): Handler {
       }
     } catch (error) {
       if (!(error instanceof DkmioError)) throw error; // Lambda reports it; API Gateway answers 502
-      const status = httpStatusOf(error);
+      // The same answer as DkmioExceptionFilter and dkmioErrorHandler: status, Retry-After, body.
+      const { status, headers, body } = httpErrorResponse(error);
       if (status >= 500) console.error(error);
-      return reply(status, { error: error.code, message: status < 500 ? error.message : 'Internal server error' });
+      return reply(status, body, headers);
     }
   };
 }
@@ -95,8 +96,8 @@ function parseBody(event: ApiEvent): Record<string, unknown> | undefined {
   }
 }
 
-function reply(statusCode: number, body: unknown): ApiResult {
-  return { statusCode, headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) };
+function reply(statusCode: number, body: unknown, headers: Record<string, string> = {}): ApiResult {
+  return { statusCode, headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) };
 }
 
 // One client per container, built on the first invocation (so the environment can be set first).

@@ -1,12 +1,11 @@
 /**
- * Runs the NestJS sample: `npm run build && npm run build:samples && node dist-samples/nest/main.js`.
- * Starts DynamoDB Local unless DKMIO_ENDPOINT is set, creates the orders table and serves on
- * PORT (default 3000) until Ctrl-C. TABLE_PREFIX is prepended to table names.
+ * Runs the NestJS blog API: `npm run build && npm run build:samples && node dist-samples/nest/main.js`.
+ * Starts DynamoDB Local unless DKMIO_ENDPOINT is set; DkmioModule creates the missing tables at
+ * start-up (createTables: true); serves on PORT (default 3000) until Ctrl-C. TABLE_PREFIX is
+ * prepended to table names; CURSOR_SECRET seals the page cursors.
  */
-import { DkmioClient } from 'dkmio';
 import { startLocalDynamo, type LocalDynamo } from 'dkmio/testing';
 import { createNestApp } from './app';
-import { Order } from './orders/order.entity';
 
 async function run(): Promise<void> {
   const given = process.env['DKMIO_ENDPOINT'];
@@ -18,8 +17,6 @@ async function run(): Promise<void> {
     credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
     tableNamePrefix: process.env['TABLE_PREFIX'],
   });
-  // Tables belong to infrastructure code in production; creating them here keeps the sample one command.
-  await app.get(DkmioClient).createTables([Order]);
   await app.listen(Number(process.env['PORT'] ?? 3000), '127.0.0.1');
   console.log(`Listening on ${await app.getUrl()} (DynamoDB at ${endpoint})`);
   // app.close() runs the shutdown hooks, in which DkmioModule destroys the client.

@@ -70,6 +70,7 @@ interface Allowed {
  *   `true`/`false`, `Date` -> Date (ISO 8601; a time without an offset is UTC); anything else,
  *   undecorated properties and nested paths included, stays a string.
  * - Parameters in `ignore` are skipped; any other parameter is a filter and must be allowed.
+ * - No filter parameter gives an empty result, which `filter()` takes as no filter at all.
  *
  * @example
  * // GET /users/u1/orders?total__gte=100&status__in=NEW,PAID
@@ -91,7 +92,17 @@ export function queryFilters<T>(entity: Constructor<T>, params: QueryParams, opt
     seen.set(norm, param);
     out[param === entry.name ? param : `${entry.name}__${operator}`] = convert(param, operator, entry.type, raw);
   }
+  // Marked (not enumerable, so it is no entry): filter() takes an empty result as "no filter",
+  // since a request without filter parameters is the common case; a hand-written {} stays an error.
+  Object.defineProperty(out, FROM_QUERY, { value: true });
   return out as Readonly<Record<string, unknown>> & Free;
+}
+
+const FROM_QUERY = Symbol('dkmio.queryFilters');
+
+/** True for a {@link queryFilters} result without entries (no filter parameter was sent). */
+export function isEmptyQueryFilter(condition: unknown): boolean {
+  return typeof condition === 'object' && condition !== null && (condition as Record<symbol, unknown>)[FROM_QUERY] === true && Object.keys(condition).length === 0;
 }
 
 function allowList(meta: EntityMetadata, options: QueryFiltersOptions<never> | undefined): Allowed[] {

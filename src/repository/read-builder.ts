@@ -9,6 +9,7 @@ import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
 import { unmarshallMap } from '../marshalling/marshall';
 import { buildQuery, buildScan, keyPropertiesOf, type ReadState } from '../operations/read-request';
+import { isEmptyQueryFilter } from '../http/query-filters';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
 import { mergeAsync } from './merge-async';
 import type { Explained, Page, PropertyName } from './types';
@@ -57,6 +58,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
    * @example .filter({ total__gt: 100, status__in: ['PENDING', 'DRAFT'] })
    */
   filter(condition: ConditionInput<T>): this {
+    if (isEmptyQueryFilter(condition)) return this; // queryFilters() of a request without filters
     const index = this.state.index;
     // Compile now, into a scratch context, so bad input fails at this call.
     compileConditions(this.meta, condition, undefined, new ExpressionContext(), {

@@ -34,7 +34,7 @@ describe('samples/lambda/handler.ts invoked with API Gateway-like events', () =>
     expect(created).toEqual({ statusCode: 201, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'u1', orderId: 'o1', total: 42, note: 'gift' }) });
     const again = await handler(post({ userId: 'u1', orderId: 'o1', total: 1 }));
     expect(again.statusCode).toBe(409);
-    expect(JSON.parse(again.body)).toEqual({ error: 'CONDITION_FAILED', message: expect.any(String) });
+    expect(JSON.parse(again.body)).toEqual({ statusCode: 409, error: 'CONDITION_FAILED', message: expect.any(String) });
     expect((await handler(post({ userId: 'u1', orderId: 'o2', total: 5 }, true))).statusCode).toBe(201);
   });
 

@@ -2,6 +2,7 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { testEndpoint, uniqueTableName } from '../support/local';
+import { buildSamplesOnce } from '../support/samples-build';
 
 // `npm start` = build the package, compile the samples against it, run them. This file does the
 // same build, then runs each compiled sample the way a user would, against the test DynamoDB
@@ -29,7 +30,7 @@ function startServer(script: string, prefix: string): Promise<{ child: ChildProc
 
 describe('samples run as built by npm start', () => {
   beforeAll(async () => {
-    await run('npm', ['run', '--silent', 'prestart'], { cwd: root });
+    await buildSamplesOnce();
   }, 180_000);
 
   it('runs the standalone walkthrough to the end', async () => {
@@ -52,8 +53,8 @@ describe('samples run as built by npm start', () => {
   }, 60_000);
 
   it.each([
-    ['Express', 'dist-samples/express/main.js', '/users', { userId: 'u1', name: 'Ana' }, '/users/u1'],
-    ['NestJS', 'dist-samples/nest/main.js', '/orders', { userId: 'u1', orderId: 'o1', total: 3 }, '/orders/u1/o1'],
+    ['Express', 'dist-samples/express/main.js', '/users', { email: 'ana@example.com', name: 'Ana' }, '/users/ana@example.com'],
+    ['NestJS', 'dist-samples/nest/main.js', '/users', { email: 'ana@example.com', name: 'Ana' }, '/users/ana@example.com'],
   ])('serves the %s sample until SIGTERM', async (_name, script, createPath, body, getPath) => {
     const { child, url, exited } = await startServer(script, `${uniqueTableName('run-server')}-`);
     try {
