@@ -59,8 +59,12 @@ describe('marshallValue / unmarshallValue', () => {
     expect(marshallValue(new Date(Date.UTC(2024, 0, 2)), 'x')).toEqual(S('2024-01-02T00:00:00.000Z'));
   });
 
-  it('undefined map values and functions are left out; undefined list elements are NULL', () => {
-    expect(marshallValue({ a: undefined, f: () => 1, b: [undefined] }, 'x')).toEqual({ M: { b: { L: [{ NULL: true }] } } });
+  it('undefined map values are left out; undefined list elements are NULL', () => {
+    expect(marshallValue({ a: undefined, b: [undefined] }, 'x')).toEqual({ M: { b: { L: [{ NULL: true }] } } });
+  });
+
+  it('regression: a function in a map is refused, naming its path (it used to vanish silently)', () => {
+    expectValidation(() => marshallValue({ a: { f: () => 1 } }, 'x'), /"x\.a\.f" is a function, which DynamoDB cannot store/);
   });
 
   it('a class instance is a map of its own properties', () => {
@@ -88,7 +92,7 @@ describe('values DynamoDB cannot store', () => {
   });
 
   it('a set holding something else', () => {
-    expectValidation(() => marshallValue(new Set([{ a: 1 }]), 'tags'), /"tags" is a set holding a object; sets may hold only strings, numbers or binaries/);
+    expectValidation(() => marshallValue(new Set([{ a: 1 }]), 'tags'), /"tags" is a set holding an object; sets may hold only strings, numbers or binaries/);
     expectValidation(() => marshallValue(new Set([NaN]), 'tags'), /"tags" holds NaN/);
   });
 
@@ -98,7 +102,7 @@ describe('values DynamoDB cannot store', () => {
 
   it('NaN and Infinity anywhere', () => {
     expectValidation(() => marshallValue({ a: { b: [1, NaN] } }, 'item'), /"item\.a\.b\[1\]" is NaN; DynamoDB numbers must be finite/);
-    expectValidation(() => marshallValue(-Infinity, 'n'), /"n" is -Infinity/);
+    expectValidation(() => marshallValue(-Infinity, 'n'), /"n" is an infinite number/);
   });
 
   it('an invalid Date', () => {
@@ -112,8 +116,8 @@ describe('values DynamoDB cannot store', () => {
 });
 
 describe('marshallItem and hydrate', () => {
-  it('marshallItem maps stored names and leaves out undefined and functions', () => {
-    expect(marshallItem(meta(Account), { accountId: 'a', openedOn: 1, displayName: undefined, birthday: new Date(0), fn: () => 1 })).toEqual({
+  it('marshallItem maps stored names and leaves out undefined', () => {
+    expect(marshallItem(meta(Account), { accountId: 'a', openedOn: 1, displayName: undefined, birthday: new Date(0) })).toEqual({
       pk: S('a'),
       sk: N(1),
       birthday: S('1970-01-01T00:00:00.000Z'),
