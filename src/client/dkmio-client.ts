@@ -16,6 +16,7 @@ import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from
 import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from './executor';
 import { TableBreakers, TableScopeView } from '../resilience/table-breakers';
 import { createLog, type DkmioLogger } from './logger';
+import { installProtoSafeResponses } from './proto-safe-responses';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
 export interface SendingClient {
@@ -124,6 +125,7 @@ export class DkmioClient {
         // Resolve the middleware stack once per client instead of once per call.
         cacheMiddleware: true,
       });
+      installProtoSafeResponses(this.sdk as DynamoDBClient);
     }
     return this.sdk;
   }

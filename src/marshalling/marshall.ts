@@ -99,7 +99,7 @@ function marshallObject(value: object | null, path: string, ancestors: object[])
  */
 function refuseBuiltIn(value: object, path: string): void {
   if (ArrayBuffer.isView(value)) {
-    throw new ValidationError(`"${path}" is ${/^[AEIOU]/.test(tagOf(value)) ? 'an' : 'a'} ${tagOf(value)}; binary values must be a Uint8Array, Buffer or ArrayBuffer (e.g. new Uint8Array(view.buffer, view.byteOffset, view.byteLength)).`);
+    throw new ValidationError(`"${path}" is ${/^[AEIO]/.test(tagOf(value)) ? 'an' : 'a'} ${tagOf(value)}; binary values must be a Uint8Array, Buffer or ArrayBuffer (e.g. new Uint8Array(view.buffer, view.byteOffset, view.byteLength)).`);
   }
   const tag = tagOf(value);
   if (tag === 'Object') return;
@@ -107,7 +107,7 @@ function refuseBuiltIn(value: object, path: string): void {
   throw new ValidationError(
     boxed
       ? `"${path}" is a boxed ${tag.toLowerCase()} (new ${tag}(...)); store the primitive value instead (.valueOf()).`
-      : `"${path}" is ${/^[AEIOU]/.test(tag) ? 'an' : 'a'} ${tag} object, ${CANNOT_STORE}.`,
+      : `"${path}" is ${/^[AEIO]/.test(tag) ? 'an' : 'a'} ${tag} object, ${CANNOT_STORE}.`,
   );
 }
 
@@ -155,6 +155,8 @@ function marshallSet(set: Set<unknown>, path: string): AttributeValue {
 /** Reads an AttributeValue back into a JS value. Integers beyond 2^53 come back as bigint (no precision lost). */
 export function unmarshallValue(av: AttributeValue): unknown {
   const a = av as unknown as Record<string, unknown>;
+  // A value the SDK lost (a `__proto__` key read by a client dkmio did not create): absent.
+  if (a === undefined || a === null) return undefined;
   if (a.S !== undefined) return a.S;
   if (a.N !== undefined) return toNumber(a.N as string);
   if (a.BOOL !== undefined) return a.BOOL;

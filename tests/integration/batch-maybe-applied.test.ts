@@ -113,7 +113,7 @@ describe('BatchWriteError.unprocessed[i].maybeApplied, checked against a raw sca
     proxy.setRules([]);
     expect(error).toBeInstanceOf(BatchWriteError);
     const stored = await rawStoredIds('mixed');
-    const reported = error.unprocessed.map((u) => ({ id: (u as { item: Write }).item.id, maybeApplied: u.maybeApplied }));
+    const reported = error.unprocessed.map((u) => ({ id: (u as unknown as { item: Write }).item.id, maybeApplied: u.maybeApplied }));
     expect(reported.some((r) => r.maybeApplied)).toBe(true);
     expect(reported.some((r) => !r.maybeApplied)).toBe(true);
     for (const r of reported) if (!r.maybeApplied) expect(stored.has(r.id)).toBe(false);
