@@ -170,3 +170,47 @@ describe('marshallItem and hydrate', () => {
     expect(back).toEqual(source);
   });
 });
+
+describe('the value whitelist (refused before sending, naming the path)', () => {
+  const refused: [string, unknown, RegExp][] = [
+    ['a RegExp', /a/g, /"v" is a RegExp object, which DynamoDB cannot store/],
+    ['an Error', new Error('boom'), /"v" is an Error object/],
+    ['a Promise', Promise.resolve(1), /"v" is a Promise object/],
+    ['an Int16Array', new Int16Array([1, -1]), /"v" is an Int16Array; binary values must be a Uint8Array, Buffer or ArrayBuffer/],
+    ['a boxed number', new Number(5), /"v" is a boxed number/],
+    ['a WeakMap', new WeakMap(), /"v" is a WeakMap object/],
+    ['a function in a list', [1, () => 1], /"v\[1\]" is a function/],
+    ['a __proto__ key', JSON.parse('{"a":{"__proto__":1}}'), /"v\.a\.__proto__": the name "__proto__" is refused/],
+  ];
+  it.each(refused)('%s', (_what, value, message) => {
+    expectValidation(() => marshallValue(value, 'v'), message);
+  });
+
+  it('a cycle is named as one, at the path where it closes', () => {
+    const a: Record<string, unknown> = {};
+    a['b'] = { c: [a] };
+    expectValidation(() => marshallValue(a, 'v'), /"v\.b\.c\[0\]" is cyclic/);
+  });
+
+  it('31 nested containers are stored; 32 are refused (DynamoDB refuses them too); 20,000 do not overflow the stack', () => {
+    const nest = (n: number) => Array.from({ length: n }).reduce<unknown>((v, _, i) => (i % 2 ? [v] : { a: v }), 'leaf');
+    expect(() => marshallValue(nest(31), 'v')).not.toThrow();
+    expectValidation(() => marshallValue(nest(32), 'v'), /nested deeper than DynamoDB's 32 levels/);
+    expectValidation(() => marshallValue(nest(20_000), 'v'), /nested deeper than DynamoDB's 32 levels/);
+  });
+
+  it('a class instance is still a map of its own properties; a Set of ArrayBuffers is a binary set', () => {
+    class P {
+      constructor(readonly x: number) {}
+    }
+    expect(marshallValue(new P(1), 'v')).toEqual({ M: { x: { N: '1' } } });
+    expect(marshallValue(new Set([new Uint8Array([1]).buffer]), 'v')).toEqual({ BS: [new Uint8Array([1])] });
+  });
+
+  it('a stored __proto__ key reads back as an own property, not a prototype', () => {
+    const m = unmarshallValue({ M: JSON.parse('{"__proto__":{"M":{"isAdmin":{"BOOL":true}}}}') }) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(m)).toBe(Object.prototype);
+    expect((m as { isAdmin?: boolean }).isAdmin).toBeUndefined();
+    expect(Object.keys(m)).toEqual(['__proto__']);
+  });
+});
