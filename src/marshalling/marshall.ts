@@ -12,14 +12,24 @@ import { BAIL, MAX_NESTING, fastValue } from './fast-marshall';
  * ArrayBuffer B, Set of strings/numbers/binaries SS/NS/BS, array L, Date S (ISO 8601), any other
  * object M (own enumerable properties; `undefined` ones are left out).
  */
-export function marshallValue(value: unknown, path: string): AttributeValue {
+export function marshallValue(value: unknown, path: string, depth = 0): AttributeValue {
   // The fast walk keeps no paths; only when it bails does the walk below run with them.
   try {
-    return fastValue(value, 0);
+    return fastValue(value, depth);
   } catch (e) {
     if (e !== BAIL) throw e;
   }
-  return preciseValue(value, path, []);
+  return preciseValue(value, path, { ancestors: [], depth });
+}
+
+/**
+ * The precise walk's state: the containers above the current value (at most MAX_NESTING, so a
+ * cycle is named as one), and how many containers hold the walk's root (a value written at
+ * `a.b` by an update is already inside `a`).
+ */
+interface Walk {
+  ancestors: object[];
+  depth: number;
 }
 
 /** Why a name is refused: `__proto__` would replace an object's prototype wherever it is read. */
@@ -29,10 +39,9 @@ export const PROTO_NAME_REASON =
 const CANNOT_STORE = 'which DynamoDB cannot store; use a string, number, bigint, boolean, null, binary (Uint8Array, Buffer, ArrayBuffer), a Set of strings, numbers or binaries, an array, a plain object or a Date';
 
 /**
- * The path-tracking walk: rarer types, and the exact path in every error. `ancestors` holds the
- * containers above `value` (at most {@link MAX_NESTING}), so a cycle is named as one.
+ * The path-tracking walk: rarer types, and the exact path in every error.
  */
-function preciseValue(value: unknown, path: string, ancestors: object[]): AttributeValue {
+function preciseValue(value: unknown, path: string, walk: Walk): AttributeValue {
   switch (typeof value) {
     case 'string':
       return { S: value };
@@ -44,32 +53,32 @@ function preciseValue(value: unknown, path: string, ancestors: object[]): Attrib
     case 'bigint':
       return { N: value.toString() };
     case 'object':
-      return marshallObject(value, path, ancestors);
+      return marshallObject(value, path, walk);
     default:
       throw new ValidationError(`"${path}" is ${value === undefined ? 'undefined' : `a ${typeof value}`}, ${CANNOT_STORE}.`);
   }
 }
 
-function enterContainer(value: object, path: string, ancestors: object[]): void {
-  if (ancestors.includes(value)) {
+function enterContainer(value: object, path: string, walk: Walk): void {
+  if (walk.ancestors.includes(value)) {
     throw new ValidationError(`"${path}" is cyclic (it contains itself); DynamoDB stores trees of values, not graphs.`);
   }
-  if (ancestors.length >= MAX_NESTING) {
+  if (walk.ancestors.length + walk.depth >= MAX_NESTING) {
     throw new ValidationError(`"${path}" is nested deeper than DynamoDB's 32 levels (an attribute holds at most ${MAX_NESTING} nested maps and lists).`);
   }
 }
 
-function marshallObject(value: object | null, path: string, ancestors: object[]): AttributeValue {
+function marshallObject(value: object | null, path: string, walk: Walk): AttributeValue {
   if (value === null) return { NULL: true };
   if (Array.isArray(value)) {
-    enterContainer(value, path, ancestors);
-    ancestors.push(value);
+    enterContainer(value, path, walk);
+    walk.ancestors.push(value);
     const L = new Array<AttributeValue>(value.length);
     for (let i = 0; i < value.length; i++) {
       const v: unknown = value[i];
-      L[i] = v === undefined ? { NULL: true } : preciseValue(v, `${path}[${i}]`, ancestors);
+      L[i] = v === undefined ? { NULL: true } : preciseValue(v, `${path}[${i}]`, walk);
     }
-    ancestors.pop();
+    walk.ancestors.pop();
     return { L };
   }
   if (value instanceof Uint8Array) return { B: value };
@@ -84,10 +93,10 @@ function marshallObject(value: object | null, path: string, ancestors: object[])
     throw new ValidationError(`"${path}" is a Map; store a plain object instead (Object.fromEntries(map)).`);
   }
   refuseBuiltIn(value, path);
-  enterContainer(value, path, ancestors);
-  ancestors.push(value);
-  const M = marshallMap(value as Record<string, unknown>, path, ancestors);
-  ancestors.pop();
+  enterContainer(value, path, walk);
+  walk.ancestors.push(value);
+  const M = marshallMap(value as Record<string, unknown>, path, walk);
+  walk.ancestors.pop();
   return { M };
 }
 
@@ -116,7 +125,7 @@ function tagOf(value: object): string {
 }
 
 /** Marshalls an object's own enumerable properties, leaving out `undefined` values. */
-export function marshallMap(value: Record<string, unknown>, path: string, ancestors: object[] = []): Record<string, AttributeValue> {
+export function marshallMap(value: Record<string, unknown>, path: string, walk: Walk = { ancestors: [], depth: 0 }): Record<string, AttributeValue> {
   const M: Record<string, AttributeValue> = {};
   for (const k in value) {
     if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
@@ -126,7 +135,7 @@ export function marshallMap(value: Record<string, unknown>, path: string, ancest
     // DynamoDB rejects the whole request ("Empty attribute name"); say where, before sending.
     if (k === '') throw new ValidationError(`"${path}" has an empty key; attribute names, map keys included, cannot be empty strings.`);
     if (k === '__proto__') throw new ValidationError(`"${at}": ${PROTO_NAME_REASON}.`);
-    M[k] = preciseValue(v, at, ancestors);
+    M[k] = preciseValue(v, at, walk);
   }
   return M;
 }

@@ -13,7 +13,7 @@
  * client (the raw SDK) read back as an own property on every read path.
  */
 import 'reflect-metadata';
-import { GetItemCommand, PutItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
 import { ConditionError, DkmioClient, DkmioError, PartitionKey, SortKey, Table, ValidationError, free } from '../../src';
 import { testClientConfig, uniqueTableName } from '../support/local';
@@ -257,6 +257,19 @@ describe("DynamoDB's nesting limit", () => {
     // The limit is DynamoDB's: the raw SDK's 32 nested maps are rejected by the server.
     await expect(raw.send(new PutItemCommand({ TableName: `${prefix}bags`, Item: { id: { S: 'raw-32' }, v: nestedAv(32) } }))).rejects.toThrow(/nested levels beyond supported limit/i);
     await raw.send(new PutItemCommand({ TableName: `${prefix}bags`, Item: { id: { S: 'raw-31' }, v: nestedAv(31) } }));
+  });
+
+  it('an update at a nested path counts the containers above it: 30 maps at "v.b" are stored, 31 refused (DynamoDB agrees)', async () => {
+    await bags.put(free({ id: 'upd', v: { b: 'x' } }));
+    await bags.update({ id: 'upd' }, free({ set: { 'v.b': nestedMaps(30) } }));
+    expect(JSON.stringify((await bags.get({ id: 'upd' }))!['v'])).toBe(JSON.stringify({ b: nestedMaps(30) }));
+    const before = sends;
+    await expect(bags.update({ id: 'upd' }, free({ set: { 'v.b': nestedMaps(31) } }))).rejects.toThrow(/"v\.b(\.a)*" is nested deeper than DynamoDB's 32 levels/);
+    expect(sends).toBe(before);
+    await expect(raw.send(new UpdateItemCommand({
+      TableName: `${prefix}bags`, Key: { id: { S: 'upd' } }, UpdateExpression: 'SET #v.#b = :x',
+      ExpressionAttributeNames: { '#v': 'v', '#b': 'b' }, ExpressionAttributeValues: { ':x': nestedAv(31) },
+    }))).rejects.toThrow(/nest/i);
   });
 });
 
