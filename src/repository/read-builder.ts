@@ -11,7 +11,8 @@ import { unmarshallMap } from '../marshalling/marshall';
 import { buildQuery, buildScan, keyPropertiesOf, type ReadState } from '../operations/read-request';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
 import { mergeAsync } from './merge-async';
-import type { Explained, Page, PropertyName } from './types';
+import type { Explained, Page } from './types';
+import type { DocumentPathOf, Selected } from '../expressions/path-types';
 
 type RawItem = Record<string, AttributeValue>;
 
@@ -85,10 +86,12 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
   }
 
   /**
-   * Reads only these attributes (a projection); the result type narrows to them.
+   * Reads only these attributes (a projection; nested paths too); the result type narrows to them.
    * @example .select('total', 'status')
+   * @example .select('address.city', 'items[0].qty') // { address?: { city: string }; items?: { qty: number }[] }
    */
-  select<K extends PropertyName<T>>(...attributes: K[]): ReadBuilder<T, Pick<T, K>> {
+  select<K extends DocumentPathOf<T>>(...selected: K[]): ReadBuilder<T, Selected<T, K>> {
+    const attributes: readonly string[] = selected as readonly unknown[] as readonly string[];
     if (this.state.select) throw new ValidationError('select() was already called on this builder; pass every attribute in one call.');
     if (attributes.length === 0) throw new ValidationError('select() needs at least one attribute name.');
     for (const a of attributes) {
@@ -99,7 +102,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
     this.state.select = [...attributes];
     const added = keyPropertiesOf(this.state).filter((p) => !attributes.includes(p as K));
     if (added.length) this.omit = new Set(added.map((p) => this.meta.toStored.get(p) ?? p));
-    return this as unknown as ReadBuilder<T, Pick<T, K>>;
+    return this as unknown as ReadBuilder<T, Selected<T, K>>;
   }
 
   /** At most this many items evaluated per request (DynamoDB's Limit). */

@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/errors';
 import { ReadBuilder } from './read-builder';
 import type { Executor } from '../client/executor';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
-import type { PropertyName } from './types';
+import type { DocumentPathOf, Selected } from '../expressions/path-types';
 
 /** DynamoDB's limit on TotalSegments. */
 const MAX_SEGMENTS = 1_000_000;
@@ -30,8 +30,8 @@ export class ScanBuilder<T, R = T> extends ReadBuilder<T, R> {
    * Reads only these attributes; the result type narrows to `Pick<T, ...>` (through `await`,
    * `execute`, `for await` and `fetchAll`).
    */
-  override select<K extends PropertyName<T>>(...attributes: K[]): ScanBuilder<T, Pick<T, K>> {
-    return super.select(...attributes) as unknown as ScanBuilder<T, Pick<T, K>>;
+  override select<K extends DocumentPathOf<T>>(...attributes: K[]): ScanBuilder<T, Selected<T, K>> {
+    return super.select(...attributes) as unknown as ScanBuilder<T, Selected<T, K>>;
   }
 
   /** Parallel scan: reads all `total` segments concurrently (iteration, fetchAll, count, await). */
