@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import type { LenientTyping } from '../expressions/type-options';
+import type { IndexInfo, IndexToken } from './index-token';
 import { propertyRecord, recordOf, type Projection, type PropertyRecord } from './records';
 
 /** Options of the attribute decorators. */
@@ -60,7 +61,15 @@ export type IndexKeyCheck<I, N extends string> = string extends N
       : { readonly 'dkmio: the index names a property the class does not declare': Exclude<N, keyof I> };
 
 /** A class decorator that checks index key names `N` against the class it decorates. */
-export type IndexDecorator<N extends string> = <C extends AnyClass>(target: C & IndexKeyCheck<InstanceType<C>, N>) => void;
+export type IndexDecorator<N extends string, I extends IndexInfo = IndexInfo> = (<C extends AnyClass>(target: C & IndexKeyCheck<InstanceType<C>, N>) => void) & IndexToken<I>;
+
+type NamesOf<P> = P extends readonly (infer X extends string)[] ? X : never;
+
+/** Attaches the index's name to its decorator, so the decorator is also a typed index reference (`orders.index(byStatus)`). */
+function token<F extends object>(decorator: F, name: string): F {
+  Object.defineProperty(decorator, 'indexName', { value: name, enumerable: true });
+  return decorator;
+}
 
 function record(target: object, key: string | symbol, role: PropertyRecord['roles'][number], options?: AttributeOptions): void {
   const property = String(key);
@@ -127,14 +136,14 @@ export function Attribute(options?: AttributeOptions): PropertyDecoratorFn {
  * @example
  * \@GlobalIndex('gsi-status', { partitionKey: 'status', sortKey: 'createdAt', projection: ['total'] })
  */
-export function GlobalIndex<const PK extends string, const SK extends string = never, const PR extends string = never>(
+export function GlobalIndex<const PK extends string, const SK extends string = never, const P extends 'ALL' | 'KEYS_ONLY' | readonly string[] = 'ALL'>(
   name: string,
-  options: { partitionKey: PK; sortKey?: SK; projection?: 'ALL' | 'KEYS_ONLY' | readonly PR[] },
-): IndexDecorator<PK | SK | PR>;
+  options: { partitionKey: PK; sortKey?: SK; projection?: P },
+): IndexDecorator<PK | SK | NamesOf<P>, { pk: PK; sk: SK; projection: P }>;
 /** Declares a global secondary index of entity `T`: key and projection names are checked against `T`. */
 export function GlobalIndex<T>(name: string, options: GlobalIndexOptions<T>): ClassDecoratorFn<T>;
 export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDecoratorFn<unknown> {
-  return (target) => {
+  return token<ClassDecoratorFn<unknown>>((target) => {
     // Class decorators run bottom-up; unshift keeps the indexes in the order they are written.
     recordOf(target).indexes.unshift({
       kind: 'global',
@@ -144,7 +153,7 @@ export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDec
       projection: options?.projection as Projection | undefined,
       raw: options,
     });
-  };
+  }, name);
 }
 
 /**
@@ -153,14 +162,14 @@ export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDec
  * @example
  * \@LocalIndex('lsi-amount', { sortKey: 'total' })
  */
-export function LocalIndex<const SK extends string, const PR extends string = never>(
+export function LocalIndex<const SK extends string, const P extends 'ALL' | 'KEYS_ONLY' | readonly string[] = 'ALL'>(
   name: string,
-  options: { sortKey: SK; projection?: 'ALL' | 'KEYS_ONLY' | readonly PR[] },
-): IndexDecorator<SK | PR>;
+  options: { sortKey: SK; projection?: P },
+): IndexDecorator<SK | NamesOf<P>, { pk: never; sk: SK; projection: P }>;
 /** Declares a local secondary index of entity `T`: key and projection names are checked against `T`. */
 export function LocalIndex<T>(name: string, options: LocalIndexOptions<T>): ClassDecoratorFn<T>;
 export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecoratorFn<unknown> {
-  return (target) => {
+  return token<ClassDecoratorFn<unknown>>((target) => {
     recordOf(target).indexes.unshift({
       kind: 'local',
       name,
@@ -168,5 +177,5 @@ export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecor
       projection: options?.projection as Projection | undefined,
       raw: options,
     });
-  };
+  }, name);
 }
