@@ -63,6 +63,7 @@ export {
   TransactionError,
   BatchWriteError,
   CircuitOpenError,
+  RequestTimeoutError,
 } from './errors/errors';
 export type { ErrorCode, CancellationReason, UnprocessedWrite } from './errors/errors';
 export { httpStatusOf } from './errors/http-status';

@@ -13,8 +13,10 @@ import { CircuitBreaker, type CircuitBreakerOptions } from '../resilience/circui
 import { realTiming } from '../resilience/retry';
 import { runTransactGet, type TransactGet, type TransactGetOptions, type TransactGetResults, type TransactReader } from '../transactions/transact-get';
 import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../transactions/transact-write';
-import { Executor } from './executor';
+import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from './executor';
+import { TableBreakers, TableScopeView } from '../resilience/table-breakers';
 import { createLog, type DkmioLogger } from './logger';
+import { installProtoSafeResponses } from './proto-safe-responses';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
 export interface SendingClient {
@@ -42,6 +44,12 @@ export interface DkmioClientOptions {
   circuitBreaker?: CircuitBreakerOptions | false;
   /** Defaults of every batchGet/batchWrite (`maxAttempts: 8`, `baseDelayMs: 50`, `concurrency: 4`). */
   batch?: BatchTuning;
+  /**
+   * How long a request may wait for DynamoDB's answer before it fails with
+   * `RequestTimeoutError` (an infrastructure failure for the breaker). Default 10000; 0 turns it off.
+   * Each attempt the SDK makes is inside it; a caller's own `signal` still applies.
+   */
+  requestTimeoutMs?: number;
 }
 
 // The SDK's default logger has an info() method, which makes it walk every input and output
@@ -61,8 +69,13 @@ export class DkmioClient {
   readonly executor: Executor;
   /** @internal */
   readonly tableNamePrefix: string;
-  /** The client's circuit breaker: `state` and `reset()`. With `circuitBreaker: false` it is disabled and stays closed. */
+  /**
+   * The client's circuit breaker: `state` and `reset()`. With `circuitBreaker: false` it is
+   * disabled and stays closed. With `scope: 'table'` it is a view over every table's breaker:
+   * `state` is the worst of them, `reset()` resets them all ({@link circuitBreakerOf} gives one).
+   */
   readonly circuitBreaker: CircuitBreaker;
+  private readonly tableBreakers?: TableBreakers;
   /** @internal */
   readonly batchDefaults: BatchSettings;
   private sdk?: SendingClient;
@@ -75,8 +88,28 @@ export class DkmioClient {
     this.sdk = options.client;
     const log = createLog(options.logger);
     this.batchDefaults = resolveBatchSettings(DEFAULT_BATCH_SETTINGS, options.batch, 'batch');
-    this.circuitBreaker = new CircuitBreaker(options.circuitBreaker ?? {}, log);
-    this.executor = new Executor(() => this.connection(), log, this.circuitBreaker.enabled ? this.circuitBreaker : undefined);
+    const breaker = options.circuitBreaker ?? {};
+    let guard: RequestGuard | undefined;
+    if (breaker !== false && breaker.scope === 'table') {
+      this.tableBreakers = new TableBreakers(breaker, log);
+      this.circuitBreaker = new TableScopeView(breaker, this.tableBreakers);
+      guard = this.tableBreakers;
+    } else {
+      this.circuitBreaker = new CircuitBreaker(breaker, log);
+      guard = this.circuitBreaker.enabled ? this.circuitBreaker : undefined;
+    }
+    this.executor = new Executor(() => this.connection(), log, guard, requestTimeout(options.requestTimeoutMs));
+  }
+
+  /**
+   * The circuit breaker guarding an entity's table. With `circuitBreaker: { scope: 'table' }`
+   * each table has its own; otherwise every table shares {@link circuitBreaker}.
+   * @example
+   * db.circuitBreakerOf(Order).state; // 'closed' | 'open' | 'half_open'
+   */
+  circuitBreakerOf(target: EntityTarget<unknown>): CircuitBreaker {
+    const repo = this.resolveTarget(target);
+    return this.tableBreakers ? this.tableBreakers.of(repo.tableName) : this.circuitBreaker;
   }
 
   /** The SDK client requests are sent through, created on first use (the connection is lazy). */
@@ -92,6 +125,7 @@ export class DkmioClient {
         // Resolve the middleware stack once per client instead of once per call.
         cacheMiddleware: true,
       });
+      installProtoSafeResponses(this.sdk as DynamoDBClient);
     }
     return this.sdk;
   }
@@ -193,6 +227,14 @@ export class DkmioClient {
       this.sdk = undefined;
     }
   }
+}
+
+function requestTimeout(ms: number | undefined): number {
+  if (ms === undefined) return DEFAULT_REQUEST_TIMEOUT_MS;
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
+    throw new ValidationError('requestTimeoutMs must be a finite number of milliseconds >= 0 (0 turns the timeout off).');
+  }
+  return ms;
 }
 
 function entityList(entities: readonly Constructor[], operation: string): readonly Constructor[] {

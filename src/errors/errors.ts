@@ -18,6 +18,7 @@ export const ErrorCodes = {
   TRANSACTION_CANCELLED: 'TRANSACTION_CANCELLED',
   BATCH_WRITE_INCOMPLETE: 'BATCH_WRITE_INCOMPLETE',
   CIRCUIT_OPEN: 'CIRCUIT_OPEN',
+  REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
   ABORTED: 'ABORTED',
   DYNAMODB_ERROR: 'DYNAMODB_ERROR',
 } as const;
@@ -146,10 +147,14 @@ type EntityClass = abstract new (...args: never[]) => unknown;
 /**
  * One write a batch could not complete: `entity` is the entity class, `item`/`key` the object
  * given to `batch.put`/`batch.delete` (property names). Resending it is safe.
+ *
+ * `maybeApplied` is true when a request holding this write failed without an answer (a reset
+ * connection, a timeout, a 5xx): DynamoDB may have applied it. It stays true whatever happened
+ * to the write afterwards (returned unprocessed by a retry, refused by an open circuit).
  */
 export type UnprocessedWrite =
-  | { kind: 'put'; entity: EntityClass; item: Record<string, unknown> }
-  | { kind: 'delete'; entity: EntityClass; key: Record<string, unknown> };
+  | { kind: 'put'; entity: EntityClass; item: Record<string, unknown>; maybeApplied: boolean }
+  | { kind: 'delete'; entity: EntityClass; key: Record<string, unknown>; maybeApplied: boolean };
 
 /** A batch write that still had unwritten items after its retries. Everything else was written. */
 export class BatchWriteError extends DkmioError {
@@ -170,5 +175,20 @@ export class CircuitOpenError extends DkmioError {
     readonly retryAfterMs: number,
   ) {
     super(ErrorCodes.CIRCUIT_OPEN, message);
+  }
+}
+
+/**
+ * DynamoDB did not answer within the client's `requestTimeoutMs`; the request was abandoned.
+ * Counted by the circuit breaker as an infrastructure failure. A write may still have been
+ * applied (the answer, not the request, is what was lost).
+ */
+export class RequestTimeoutError extends DkmioError {
+  constructor(
+    message: string,
+    /** The timeout that expired, in milliseconds. */
+    readonly timeoutMs: number,
+  ) {
+    super(ErrorCodes.REQUEST_TIMEOUT, message);
   }
 }

@@ -3,6 +3,7 @@ import {
   ConditionError,
   DkmioError,
   ErrorCodes,
+  RequestTimeoutError,
   TableNotFoundError,
   ThrottlingError,
   TransactionError,
@@ -82,7 +83,7 @@ function describeReasons(raw: AwsLikeError['CancellationReasons']): string {
 
 /** True for failures of the infrastructure (what the circuit breaker counts), not of the request. */
 export function isInfrastructureFailure(error: unknown): boolean {
-  if (error instanceof ThrottlingError) return true;
+  if (error instanceof ThrottlingError || error instanceof RequestTimeoutError) return true;
   if (error instanceof DkmioError) {
     if (error.code !== ErrorCodes.DYNAMODB_ERROR) return false;
     const cause = error.cause as AwsLikeError | undefined;

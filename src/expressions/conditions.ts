@@ -177,7 +177,7 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
     }
     case 'type':
       if (typeof value !== 'string' || !ATTRIBUTE_TYPES.includes(value)) {
-        fail(`type takes one of ${ATTRIBUTE_TYPES.join(', ')}, got ${typeof value === 'string' ? JSON.stringify(value.slice(0, 10)) : describe(value)}.`);
+        fail(`type takes one of ${ATTRIBUTE_TYPES.join(', ')}, got ${typeof value === 'string' ? 'another string' : describe(value)}.`);
       }
       return `attribute_type(${p}, ${ctx.value(value, key)})`;
   }
@@ -234,5 +234,8 @@ export function describe(v: unknown): string {
   // Never echo values: messages end up in logs.
   if (typeof v === 'string') return 'a string';
   if (typeof v === 'object') return 'an object';
-  return String(v);
+  if (v === undefined) return 'undefined';
+  // Numbers and booleans are values too: name their type only (NaN/Infinity are no one's data).
+  if (typeof v === 'number') return Number.isNaN(v) ? 'NaN' : Number.isFinite(v) ? 'a number' : 'an infinite number';
+  return `a ${typeof v}`;
 }

@@ -39,10 +39,10 @@ export class ExpressionContext {
     return id;
   }
 
-  /** The placeholder of a value, marshalled now so a bad value fails here, naming `where`. */
-  value(value: unknown, where: string): string {
+  /** The placeholder of a value, marshalled now so a bad value fails here, naming `where`; `depth`: containers above it (an update path's). */
+  value(value: unknown, where: string, depth = 0): string {
     const id = valueId(this.valueCount++);
-    this.values[id] = marshallValue(value, where);
+    this.values[id] = marshallValue(value, where, depth);
     return id;
   }
 

@@ -1,7 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { MissingKeyError, ValidationError } from '../errors/errors';
 import type { AttributeMeta, EntityMetadata } from '../metadata/entity-metadata';
-import { marshallValue, unmarshallValue } from '../marshalling/marshall';
+import { defineOwn, marshallValue, unmarshallValue } from '../marshalling/marshall';
 import { describe } from './conditions';
 
 /** Key attributes must be strings, numbers or binaries, matching the declared type when known. */
@@ -65,6 +65,6 @@ function missingKey(meta: EntityMetadata, attr: AttributeMeta, operation: string
 /** A marshalled key back to a plain key object with property names. */
 export function unmarshallKey(meta: EntityMetadata, raw: Record<string, AttributeValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const stored of Object.keys(raw)) out[meta.toProperty.get(stored) ?? stored] = unmarshallValue(raw[stored]!);
+  for (const stored of Object.keys(raw)) defineOwn(out, meta.toProperty.get(stored) ?? stored, unmarshallValue(raw[stored]!));
   return out;
 }

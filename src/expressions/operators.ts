@@ -1,4 +1,5 @@
 import { ValidationError } from '../errors/errors';
+import { PROTO_NAME_REASON } from '../marshalling/marshall';
 
 /** Every operator of the `property__operator` syntax. */
 export const OPERATORS = [
@@ -21,12 +22,16 @@ export interface ParsedKey {
   size: boolean;
 }
 
+/** A `__proto__` path segment, alone or followed by an operator suffix. */
+const PROTO_SEGMENT = /(^|[.\]])__proto__(?=$|[.[]|__)/;
+
 /**
  * Splits `total__gt` into path and operator. A key without a known operator suffix means `eq`
  * when the whole key is a plain name; a `__suffix` that is not an operator is an error (a
  * misspelled operator must not silently become an equality on a strange attribute name).
  */
 export function parseOperatorKey(key: string, isKnownProperty: (name: string) => boolean): ParsedKey {
+  if (key.includes('__proto__') && PROTO_SEGMENT.test(key)) throw new ValidationError(`"${key}": ${PROTO_NAME_REASON}.`);
   if (isKnownProperty(key)) return { path: key, operator: 'eq', size: false };
   const cut = key.lastIndexOf('__');
   if (cut <= 0) return { path: key, operator: 'eq', size: false };

@@ -1,6 +1,7 @@
 import { ValidationError } from '../errors/errors';
 import { storedName, type EntityMetadata } from '../metadata/entity-metadata';
 import type { ExpressionContext } from './context';
+import { PROTO_NAME_REASON } from '../marshalling/marshall';
 
 /** A parsed document path: the top-level property and the segments below it. */
 export interface DocumentPath {
@@ -39,10 +40,21 @@ export function parsePath(meta: EntityMetadata, text: string): DocumentPath {
 const MAX_CACHED_PATHS = 1000;
 const parsedPaths = new WeakMap<EntityMetadata, Map<string, DocumentPath>>();
 
+/** Refuses a path with a `__proto__` segment (a substring such as `my__proto__x` is a fine name). */
+function refuseProto(text: string): void {
+  const segments = text.split(/[.[\]]/);
+  if (segments.includes('__proto__')) throw new ValidationError(`Invalid attribute path "${text}": ${PROTO_NAME_REASON}.`);
+}
+
+function describeType(v: unknown): string {
+  return v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v;
+}
+
 function parse(meta: EntityMetadata, text: string): DocumentPath {
   if (typeof text !== 'string' || text.length === 0) {
-    throw new ValidationError(`An attribute path must be a non-empty string, got ${JSON.stringify(text)}.`);
+    throw new ValidationError(`An attribute path must be a non-empty string, got ${typeof text === 'string' ? 'an empty string' : describeType(text)}.`);
   }
+  if (text.includes('__proto__')) refuseProto(text);
   if (meta.attributes.has(text) || (!text.includes('.') && !text.includes('['))) {
     return Object.freeze({ property: text, rest: NO_SEGMENTS, text });
   }

@@ -59,18 +59,21 @@ export function compileUpdate(meta: EntityMetadata, actions: UntypedUpdateAction
     });
   };
 
+  // A value written at `a.b[0]` is already inside two containers: DynamoDB's nesting limit counts them.
   for (const [k, v] of entries('set', actions.set)) {
-    const p = pathExpression(meta, touch(k, 'set'), ctx);
-    sets.push(`${p} = ${ctx.value(v, k)}`);
+    const path = touch(k, 'set');
+    sets.push(`${pathExpression(meta, path, ctx)} = ${ctx.value(v, k, path.rest.length)}`);
   }
   for (const [k, v] of entries('setIfNotExists', actions.setIfNotExists)) {
-    const p = pathExpression(meta, touch(k, 'setIfNotExists'), ctx);
-    sets.push(`${p} = if_not_exists(${p}, ${ctx.value(v, k)})`);
+    const path = touch(k, 'setIfNotExists');
+    const p = pathExpression(meta, path, ctx);
+    sets.push(`${p} = if_not_exists(${p}, ${ctx.value(v, k, path.rest.length)})`);
   }
   for (const action of ['append', 'prepend'] as const) {
     for (const [k, v] of entries(action, actions[action])) {
-      const p = pathExpression(meta, touch(k, action), ctx);
-      const list = ctx.value(Array.isArray(v) ? v : [v], k);
+      const path = touch(k, action);
+      const p = pathExpression(meta, path, ctx);
+      const list = ctx.value(Array.isArray(v) ? v : [v], k, path.rest.length);
       const existing = `if_not_exists(${p}, ${ctx.rawValue({ L: [] })})`;
       sets.push(action === 'append' ? `${p} = list_append(${existing}, ${list})` : `${p} = list_append(${list}, ${existing})`);
     }

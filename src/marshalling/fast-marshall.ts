@@ -10,9 +10,17 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
  */
 export const BAIL: unique symbol = Symbol('dkmio.marshall.bail');
 
+/**
+ * The deepest container DynamoDB stores: an attribute value may hold maps and lists nested 31
+ * deep (32 levels counting the item itself; DynamoDB refuses the 32nd nested container). The
+ * fast walk bails past it, which also stops a cyclic value without a stack of ancestors.
+ */
+export const MAX_NESTING = 31;
+
 const hasOwn = Object.prototype.hasOwnProperty;
 
-export function fastValue(v: unknown): AttributeValue {
+/** `depth`: how many containers hold `v` (0 for an attribute's own value). */
+export function fastValue(v: unknown, depth: number): AttributeValue {
   switch (typeof v) {
     case 'string':
       return { S: v };
@@ -27,15 +35,19 @@ export function fastValue(v: unknown): AttributeValue {
     case 'object': {
       if (v === null) return { NULL: true };
       if (Array.isArray(v)) {
+        if (depth >= MAX_NESTING) throw BAIL;
         const L = new Array<AttributeValue>(v.length);
         for (let i = 0; i < v.length; i++) {
           const x: unknown = v[i];
-          L[i] = x === undefined ? { NULL: true } : fastValue(x);
+          L[i] = x === undefined ? { NULL: true } : fastValue(x, depth + 1);
         }
         return { L };
       }
       const proto: unknown = Object.getPrototypeOf(v);
-      if (proto === Object.prototype || proto === null) return { M: fastMap(v as Record<string, unknown>) };
+      if (proto === Object.prototype || proto === null) {
+        if (depth >= MAX_NESTING) throw BAIL;
+        return { M: fastMap(v as Record<string, unknown>, depth + 1) };
+      }
       if (v instanceof Set) return fastSet(v);
       if (v instanceof Uint8Array) return { B: v };
       throw BAIL;
@@ -45,15 +57,15 @@ export function fastValue(v: unknown): AttributeValue {
   }
 }
 
-function fastMap(o: Record<string, unknown>): Record<string, AttributeValue> {
+function fastMap(o: Record<string, unknown>, depth: number): Record<string, AttributeValue> {
   const M: Record<string, AttributeValue> = {};
   for (const k in o) {
     if (!hasOwn.call(o, k)) continue;
     const x = o[k];
-    if (x === undefined || typeof x === 'function') continue;
-    // An empty key is refused by the precise walk, which names where it is.
-    if (k === '') throw BAIL;
-    M[k] = fastValue(x);
+    if (x === undefined) continue;
+    // An empty key, `__proto__` and functions are refused by the precise walk, which names where.
+    if (k === '' || k === '__proto__' || typeof x === 'function') throw BAIL;
+    M[k] = fastValue(x, depth);
   }
   return M;
 }

@@ -1,11 +1,12 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import type { EntityMetadata } from '../metadata/entity-metadata';
-import { marshallValue, unmarshallValue } from './marshall';
+import { PROTO_NAME_REASON, defineOwn, marshallValue, unmarshallValue } from './marshall';
 
 /**
  * An entity (plain object or class instance) to a stored item: property names mapped to stored
- * names, `undefined` properties left out, getters and methods never stored.
+ * names, `undefined` properties left out, getters and methods (on the prototype) never stored.
+ * An own property holding a function is refused like any value DynamoDB cannot store.
  */
 export function marshallItem(meta: EntityMetadata, item: unknown): Record<string, AttributeValue> {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
@@ -17,7 +18,8 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
   for (const k in src) {
     if (!Object.prototype.hasOwnProperty.call(src, k)) continue;
     const v = src[k];
-    if (v === undefined || typeof v === 'function') continue;
+    if (v === undefined) continue;
+    if (k === '__proto__') throw new ValidationError(`put on ${meta.className}: "${k}": ${PROTO_NAME_REASON}.`);
     if (k === '') throw new ValidationError(`put on ${meta.className}: the item has an attribute with an empty name; DynamoDB attribute names cannot be empty strings.`);
     let stored = k;
     if (renames.size > 0) {
@@ -45,7 +47,9 @@ export function hydrate<T>(meta: EntityMetadata<T>, raw: Record<string, Attribut
   for (const stored in raw) {
     if (omit !== undefined && omit.has(stored)) continue;
     const property = names.size === 0 ? stored : (names.get(stored) ?? stored);
-    out[property] = unmarshallValue(raw[stored]!);
+    // `__proto__` (written by another client) must stay data, not become the instance's prototype.
+    if (property === '__proto__') defineOwn(out, property, unmarshallValue(raw[stored]!));
+    else out[property] = unmarshallValue(raw[stored]!);
   }
   if (meta.dateProperties.size > 0) {
     for (const p of meta.dateProperties) {

@@ -1,5 +1,8 @@
 import type { BatchWriteItemCommandInput, WriteRequest } from '@aws-sdk/client-dynamodb';
 import { ValidationError, type UnprocessedWrite } from '../errors/errors';
+
+type UnprocessedPut = Extract<UnprocessedWrite, { kind: 'put' }>;
+type UnprocessedDelete = Extract<UnprocessedWrite, { kind: 'delete' }>;
 import { checkItemKey, marshallKey } from '../expressions/keys';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { marshallItem } from '../marshalling/items';
@@ -15,8 +18,8 @@ export interface PreparedWrite {
   /** Equal for two writes to the same item (see `keyIdentity`). */
   identity: string;
   request: WriteRequest;
-  /** The entry of `BatchWriteError.unprocessed` for this write: the caller's own item or key. */
-  unprocessed: UnprocessedWrite;
+  /** The entry of `BatchWriteError.unprocessed` for this write (the caller's own item or key), `maybeApplied` left for the runner to say. */
+  unprocessed: Omit<UnprocessedPut, 'maybeApplied'> | Omit<UnprocessedDelete, 'maybeApplied'>;
 }
 
 /**

@@ -3,6 +3,7 @@ import { ValidationError } from '../errors/errors';
 import { checkKeyValue, unmarshallKey } from '../expressions/keys';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { marshallValue } from '../marshalling/marshall';
+import { isCanonicalNumber } from './canonical-number';
 
 /**
  * Pagination positions. `lastKey` is a plain key object with property names; `cursor` is the
@@ -71,7 +72,7 @@ function fromCursor(meta: EntityMetadata, index: IndexMeta | undefined, cursor: 
     const [type, raw] = entry;
     let value: unknown;
     if (type === 'S') value = raw;
-    else if (type === 'N' && raw.trim() !== '' && Number.isFinite(Number(raw))) value = Number(raw);
+    else if (type === 'N' && isCanonicalNumber(raw)) value = Number(raw);
     else if (type === 'B') value = new Uint8Array(Buffer.from(raw, 'base64'));
     else throw new ValidationError(`startFrom(): the cursor's "${a.property}" is malformed.`);
     checkKeyValue(a, value, `the cursor of ${scope}`);

@@ -1,5 +1,5 @@
 import type { Executor } from '../client/executor';
-import { ValidationError } from '../errors/errors';
+import { MissingKeyError, ValidationError } from '../errors/errors';
 import { checkSortKeyCondition, type SortKeyCondition, type SortKeyValue } from '../expressions/key-condition';
 import { checkKeyValue } from '../expressions/keys';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
@@ -31,7 +31,8 @@ export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extend
       }
     }
     if (k[pk.property] === undefined || k[pk.property] === null) {
-      throw new ValidationError(`query() on ${this.scope} needs its partition key "${pk.property}", e.g. query({ ${pk.property}: ... }). To read everything, use scan().`);
+      const where = index ? `index "${index.name}" of table "${meta.tableName}"` : this.scope;
+      throw new MissingKeyError(`query() on ${where} is missing its partition key "${pk.property}", e.g. query({ ${pk.property}: ... }). To read everything, use scan().`, pk.property);
     }
     checkKeyValue(pk, k[pk.property], this.scope);
     this.state.partition = k[pk.property];

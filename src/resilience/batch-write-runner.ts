@@ -1,6 +1,6 @@
 import { BatchWriteItemCommand, type BatchWriteItemCommandOutput } from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../client/executor';
-import { BatchWriteError, ThrottlingError } from '../errors/errors';
+import { BatchWriteError, ThrottlingError, type UnprocessedWrite } from '../errors/errors';
 import { isInfrastructureFailure } from '../errors/map-aws-error';
 import { BATCH_WRITE_LIMIT, buildBatchWriteItem, unprocessedWrites, type PreparedWrite } from '../operations/batch-write';
 import type { BatchSettings } from './batch-settings';
@@ -23,17 +23,19 @@ export interface BatchRun {
  * the batch: no new request is started and the ones in flight are awaited.
  *
  * Nothing is ever dropped: when writes remain, {@link BatchWriteError} lists exactly those (in
- * input order) and everything else was written. A write whose last attempt was a request that
- * failed as a whole (a 500, or a network error after sending) cannot be known to be undone:
- * DynamoDB may have applied it before the answer was lost. It is listed too, since puts and
- * deletes are idempotent and resending it is always safe; the message counts such writes.
+ * input order) and everything else was written. A write that was ever part of a request that
+ * failed as a whole without an answer (a 5xx, a reset connection, a timeout) cannot be known to
+ * be undone: DynamoDB may have applied it before the answer was lost. It is listed too, with
+ * `maybeApplied: true` (kept whatever later attempts say: a retry returning it unprocessed or an
+ * open circuit refusing it do not undo the first request), since puts and deletes are
+ * idempotent and resending it is always safe.
  * A cancelled batch rethrows the signal's reason; the chunks already sent stay written.
  */
 export async function runBatchWrite(writes: readonly PreparedWrite[], run: BatchRun): Promise<void> {
   if (writes.length === 0) return;
   const { executor, settings, timing, signal } = run;
   const notDone = new Set<PreparedWrite>();
-  /** Writes whose last attempt failed as a whole request: perhaps applied, answer lost. */
+  /** Writes that were part of a request that failed as a whole: perhaps applied, answer lost. */
   const uncertain = new Set<PreparedWrite>();
   let stopped: unknown;
   let lastFailure: unknown;
@@ -47,7 +49,6 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
       }
       const tables = tablesOf(pending);
       let leftovers: PreparedWrite[];
-      let wholeRequestFailed = false;
       try {
         const out = await executor.send<BatchWriteItemCommandOutput>(new BatchWriteItemCommand(buildBatchWriteItem(pending)), {
           operation: 'batch_write',
@@ -66,12 +67,11 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
         lastFailure = error;
         leftovers = pending;
         // A throttled request was refused before anything was written; a 5xx or lost answer may not have been.
-        wholeRequestFailed = !(error instanceof ThrottlingError);
+        if (!(error instanceof ThrottlingError)) pending.forEach((w) => uncertain.add(w));
       }
       if (leftovers.length === 0) return;
       if (attempt >= settings.maxAttempts) {
         leftovers.forEach((w) => notDone.add(w));
-        if (wholeRequestFailed) leftovers.forEach((w) => uncertain.add(w));
         return;
       }
       if (executor.log.enabled) executor.log.warn(`batch_write retry ${attempt} on ${tables} (${leftovers.length} of ${pending.length} writes left)`);
@@ -88,13 +88,16 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
     stopped !== undefined
       ? `the batch stopped at an error that retrying cannot fix (${describe(stopped)})`
       : `they were still unprocessed after ${settings.maxAttempts} attempts${lastFailure !== undefined ? ` (last failure: ${describe(lastFailure)})` : ''}`;
-  const maybe = uncertain.size
-    ? ` ${uncertain.size} of them were last sent in a request that failed as a whole, so DynamoDB may have applied them before the answer was lost; resending them is safe.`
-    : '';
+  const maybe = unprocessed.filter((w) => uncertain.has(w)).length;
+  const notApplied = unprocessed.length - maybe;
+  const counts =
+    maybe === 0
+      ? `${unprocessed.length} of ${writes.length} writes were not done`
+      : `${unprocessed.length} of ${writes.length} writes are not known to be done (${notApplied} not applied; ${maybe} may have been applied, their request having failed without an answer: maybeApplied is true)`;
   throw new BatchWriteError(
-    `batch_write on ${tablesOf(unprocessed)}: ${unprocessed.length} of ${writes.length} writes were not done because ${why}. ` +
-      `They are listed in error.unprocessed; every other write was done.${maybe}`,
-    unprocessed.map((w) => w.unprocessed),
+    `batch_write on ${tablesOf(unprocessed)}: ${counts} because ${why}. ` +
+      `They are listed in error.unprocessed; every other write was done. Resending the listed writes is safe.`,
+    unprocessed.map((w) => ({ ...w.unprocessed, maybeApplied: uncertain.has(w) }) as UnprocessedWrite),
     cause === undefined ? undefined : { cause },
   );
 }

@@ -14,6 +14,11 @@ export interface CircuitBreakerOptions {
   recoveryTimeoutMs?: number;
   /** Milliseconds since some origin; injectable for tests. Default `Date.now`. */
   clock?: () => number;
+  /**
+   * `'client'` (default): one breaker for every request of the client. `'table'`: one per table
+   * (`db.circuitBreakerOf(Entity)`), so a failing table does not refuse the others' calls.
+   */
+  scope?: 'client' | 'table';
 }
 
 /** The defaults the contract fixes. */
@@ -64,6 +69,9 @@ export class CircuitBreaker implements RequestGuard {
     this.failureThreshold = positiveInteger(o.failureThreshold, DEFAULT_FAILURE_THRESHOLD, 'failureThreshold');
     this.recoveryTimeoutMs = nonNegative(o.recoveryTimeoutMs, DEFAULT_RECOVERY_TIMEOUT_MS, 'recoveryTimeoutMs');
     this.clock = o.clock ?? Date.now;
+    if (o.scope !== undefined && o.scope !== 'client' && o.scope !== 'table') {
+      throw new ValidationError(`circuitBreaker.scope must be 'client' or 'table'.`);
+    }
   }
 
   /** The current state. An open circuit whose recovery timeout has passed reads `'half_open'`. */

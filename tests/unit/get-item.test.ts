@@ -68,13 +68,13 @@ describe('buildGetItem', () => {
   });
 
   it('a key value of the wrong type for the declared type', () => {
-    expectValidation(() => get({ userId: 1, orderId: 'o1' }), /Key attribute "userId" of Order must be a string \(its declared type\), got 1/);
+    expectValidation(() => get({ userId: 1, orderId: 'o1' }), /Key attribute "userId" of Order must be a string \(its declared type\), got a number\./);
     expectValidation(() => get({ id: '7' }, undefined, Counter), /Key attribute "id" of Counter must be a number \(its declared type\), got a string/);
   });
 
   it('a key value that cannot be a key', () => {
     expectValidation(() => get({ userId: { a: 1 }, orderId: 'o1' }), /Key attribute "userId" of Order must be a string, number or binary, got an object/);
-    expectValidation(() => get({ userId: true, orderId: 'o1' }), /must be a string, number or binary, got true/);
+    expectValidation(() => get({ userId: true, orderId: 'o1' }), /must be a string, number or binary, got a boolean\./);
     expectValidation(() => get({ id: NaN }, undefined, Counter), /Key attribute "id" of Counter is NaN; numbers must be finite/);
   });
 

@@ -59,8 +59,12 @@ describe('marshallValue / unmarshallValue', () => {
     expect(marshallValue(new Date(Date.UTC(2024, 0, 2)), 'x')).toEqual(S('2024-01-02T00:00:00.000Z'));
   });
 
-  it('undefined map values and functions are left out; undefined list elements are NULL', () => {
-    expect(marshallValue({ a: undefined, f: () => 1, b: [undefined] }, 'x')).toEqual({ M: { b: { L: [{ NULL: true }] } } });
+  it('undefined map values are left out; undefined list elements are NULL', () => {
+    expect(marshallValue({ a: undefined, b: [undefined] }, 'x')).toEqual({ M: { b: { L: [{ NULL: true }] } } });
+  });
+
+  it('regression: a function in a map is refused, naming its path (it used to vanish silently)', () => {
+    expectValidation(() => marshallValue({ a: { f: () => 1 } }, 'x'), /"x\.a\.f" is a function, which DynamoDB cannot store/);
   });
 
   it('a class instance is a map of its own properties', () => {
@@ -88,7 +92,7 @@ describe('values DynamoDB cannot store', () => {
   });
 
   it('a set holding something else', () => {
-    expectValidation(() => marshallValue(new Set([{ a: 1 }]), 'tags'), /"tags" is a set holding a object; sets may hold only strings, numbers or binaries/);
+    expectValidation(() => marshallValue(new Set([{ a: 1 }]), 'tags'), /"tags" is a set holding an object; sets may hold only strings, numbers or binaries/);
     expectValidation(() => marshallValue(new Set([NaN]), 'tags'), /"tags" holds NaN/);
   });
 
@@ -98,7 +102,7 @@ describe('values DynamoDB cannot store', () => {
 
   it('NaN and Infinity anywhere', () => {
     expectValidation(() => marshallValue({ a: { b: [1, NaN] } }, 'item'), /"item\.a\.b\[1\]" is NaN; DynamoDB numbers must be finite/);
-    expectValidation(() => marshallValue(-Infinity, 'n'), /"n" is -Infinity/);
+    expectValidation(() => marshallValue(-Infinity, 'n'), /"n" is an infinite number/);
   });
 
   it('an invalid Date', () => {
@@ -112,8 +116,8 @@ describe('values DynamoDB cannot store', () => {
 });
 
 describe('marshallItem and hydrate', () => {
-  it('marshallItem maps stored names and leaves out undefined and functions', () => {
-    expect(marshallItem(meta(Account), { accountId: 'a', openedOn: 1, displayName: undefined, birthday: new Date(0), fn: () => 1 })).toEqual({
+  it('marshallItem maps stored names and leaves out undefined', () => {
+    expect(marshallItem(meta(Account), { accountId: 'a', openedOn: 1, displayName: undefined, birthday: new Date(0) })).toEqual({
       pk: S('a'),
       sk: N(1),
       birthday: S('1970-01-01T00:00:00.000Z'),
@@ -164,5 +168,49 @@ describe('marshallItem and hydrate', () => {
     const source = Object.assign(new Account(), { accountId: 'a', openedOn: 3, displayName: 'Ann', birthday: new Date(86_400_000) });
     const back = hydrate(meta(Account), marshallItem(meta(Account), source));
     expect(back).toEqual(source);
+  });
+});
+
+describe('the value whitelist (refused before sending, naming the path)', () => {
+  const refused: [string, unknown, RegExp][] = [
+    ['a RegExp', /a/g, /"v" is a RegExp object, which DynamoDB cannot store/],
+    ['an Error', new Error('boom'), /"v" is an Error object/],
+    ['a Promise', Promise.resolve(1), /"v" is a Promise object/],
+    ['an Int16Array', new Int16Array([1, -1]), /"v" is an Int16Array; binary values must be a Uint8Array, Buffer or ArrayBuffer/],
+    ['a boxed number', new Number(5), /"v" is a boxed number/],
+    ['a WeakMap', new WeakMap(), /"v" is a WeakMap object/],
+    ['a function in a list', [1, () => 1], /"v\[1\]" is a function/],
+    ['a __proto__ key', JSON.parse('{"a":{"__proto__":1}}'), /"v\.a\.__proto__": the name "__proto__" is refused/],
+  ];
+  it.each(refused)('%s', (_what, value, message) => {
+    expectValidation(() => marshallValue(value, 'v'), message);
+  });
+
+  it('a cycle is named as one, at the path where it closes', () => {
+    const a: Record<string, unknown> = {};
+    a['b'] = { c: [a] };
+    expectValidation(() => marshallValue(a, 'v'), /"v\.b\.c\[0\]" is cyclic/);
+  });
+
+  it('31 nested containers are stored; 32 are refused (DynamoDB refuses them too); 20,000 do not overflow the stack', () => {
+    const nest = (n: number) => Array.from({ length: n }).reduce<unknown>((v, _, i) => (i % 2 ? [v] : { a: v }), 'leaf');
+    expect(() => marshallValue(nest(31), 'v')).not.toThrow();
+    expectValidation(() => marshallValue(nest(32), 'v'), /nested deeper than DynamoDB's 32 levels/);
+    expectValidation(() => marshallValue(nest(20_000), 'v'), /nested deeper than DynamoDB's 32 levels/);
+  });
+
+  it('a class instance is still a map of its own properties; a Set of ArrayBuffers is a binary set', () => {
+    class P {
+      constructor(readonly x: number) {}
+    }
+    expect(marshallValue(new P(1), 'v')).toEqual({ M: { x: { N: '1' } } });
+    expect(marshallValue(new Set([new Uint8Array([1]).buffer]), 'v')).toEqual({ BS: [new Uint8Array([1])] });
+  });
+
+  it('a stored __proto__ key reads back as an own property, not a prototype', () => {
+    const m = unmarshallValue({ M: JSON.parse('{"__proto__":{"M":{"isAdmin":{"BOOL":true}}}}') }) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(m)).toBe(Object.prototype);
+    expect((m as { isAdmin?: boolean }).isAdmin).toBeUndefined();
+    expect(Object.keys(m)).toEqual(['__proto__']);
   });
 });

@@ -102,9 +102,20 @@ describe('query key conditions', () => {
 });
 
 describe('query errors', () => {
-  it('no partition key', () => {
-    expectValidation(() => orders.query({} as never), /query\(\) on table "orders" needs its partition key "userId"/, /use scan\(\)/);
-    expectValidation(() => orders.index('gsi-status').query({}), /query\(\) on index "gsi-status" needs its partition key "status"/);
+  it('no partition key: MissingKeyError naming the key, the table and the index', () => {
+    const missing = (run: () => unknown, attribute: string, message: RegExp) => {
+      let thrown: unknown;
+      try {
+        run();
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(MissingKeyError);
+      expect((thrown as MissingKeyError).attribute).toBe(attribute);
+      expect((thrown as Error).message).toMatch(message);
+    };
+    missing(() => orders.query({} as never), 'userId', /query\(\) on table "orders" is missing its partition key "userId".*use scan\(\)/);
+    missing(() => orders.index('gsi-status').query({}), 'status', /query\(\) on index "gsi-status" of table "orders" is missing its partition key "status"/);
   });
 
   it('not a key object', () => {
@@ -158,7 +169,7 @@ describe('query errors', () => {
   // Regressions: these operands used to be checked only when the request was built (explain/await).
   it('regression: where() with a value of the wrong type fails at the call', () => {
     const q = orders.query({ userId: 'u1' });
-    expectValidation(() => q.where({ gt: 5 } as never), /Key attribute "orderId" of table "orders" must be a string \(its declared type\), got 5/);
+    expectValidation(() => q.where({ gt: 5 } as never), /Key attribute "orderId" of table "orders" must be a string \(its declared type\), got a number\./);
     expectValidation(() => orders.index('lsi-amount').query({ userId: 'u1' }).where({ gt: '5' }), /"total" of index "lsi-amount" must be a number/);
     expectValidation(() => q.where({ eq: '' }), /is an empty string/);
     expectValidation(() => q.where({ gt: { a: 1 } } as never), /must be a string, number or binary, got an object/);
@@ -180,7 +191,7 @@ describe('query errors', () => {
       @PartitionKey() id!: string;
       @SortKey() sk!: string | number;
     }
-    expectValidation(() => db.getRepository(Loose).query({ id: 'a' }).where({ begins_with: 5 } as never), /where\(\{ begins_with \}\) on "sk" takes a string or binary prefix, got 5/);
+    expectValidation(() => db.getRepository(Loose).query({ id: 'a' }).where({ begins_with: 5 } as never), /where\(\{ begins_with \}\) on "sk" takes a string or binary prefix, got a number\./);
   });
 
   it('a missing key is not a MissingKeyError for queries (a query needs only the partition)', () => {

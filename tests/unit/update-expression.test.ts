@@ -231,7 +231,7 @@ describe('update errors', () => {
 
   it('a NaN value names the path', () => {
     refuses({ set: { 'address.zip': NaN } }, /"address\.zip" is NaN/);
-    refuses({ add: { hits: Infinity } }, /"hits" is Infinity/);
+    refuses({ add: { hits: Infinity } }, /"hits" is an infinite number/);
   });
 
   it('a bad path', () => {

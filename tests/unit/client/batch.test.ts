@@ -161,8 +161,8 @@ describe('batchWrite', () => {
     }).catch((e: unknown) => e)) as BatchWriteError;
     expect(err).toBeInstanceOf(BatchWriteError);
     expect(err.unprocessed).toEqual([
-      { kind: 'put', entity: Order, item },
-      { kind: 'delete', entity: User, key: { userId: 'x' } },
+      { kind: 'put', entity: Order, item, maybeApplied: false },
+      { kind: 'delete', entity: User, key: { userId: 'x' }, maybeApplied: false },
     ]);
   });
 

@@ -89,7 +89,8 @@ describe('runBatchWrite', () => {
     const error = await run(prepare(list)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BatchWriteError);
     const err = error as BatchWriteError;
-    const expected = [list[1], list[30], ...list.slice(50)].map((item) => ({ kind: 'put', entity: Item, item }));
+    // Throttled requests were refused before anything was written: none may have been applied.
+    const expected = [list[1], list[30], ...list.slice(50)].map((item) => ({ kind: 'put', entity: Item, item, maybeApplied: false }));
     expect(err.unprocessed).toEqual(expected);
     expect((err.unprocessed[0] as { item: unknown }).item).toBe(list[1]);
     expect(err.message).toMatch(/12 of 60 writes were not done because they were still unprocessed after 3 attempts/);
@@ -98,14 +99,26 @@ describe('runBatchWrite', () => {
     expect(client.sent).toHaveLength(9);
   });
 
-  it('says how many unprocessed writes may have been applied (last sent in a request that failed as a whole)', async () => {
+  it('maybeApplied: a write last sent in a request that failed as a whole (5xx) may have been applied', async () => {
     const { run } = setup((_c, i) => {
       if (i === 0) return { UnprocessedItems: { items: [(_c.input['RequestItems'] as Record<string, WriteRequest[]>)['items']![0]!] } };
       throw sdkServerError();
     }, { maxAttempts: 2, concurrency: 1 });
     const err = (await run(prepare(items(3))).catch((e: unknown) => e)) as BatchWriteError;
     expect(err.unprocessed).toHaveLength(1);
-    expect(err.message).toMatch(/1 of them were last sent in a request that failed as a whole, so DynamoDB may have applied them/);
+    expect(err.unprocessed[0]!.maybeApplied).toBe(true);
+    expect(err.message).toMatch(/1 of 3 writes are not known to be done \(0 not applied; 1 may have been applied/);
+  });
+
+  it('regression: maybeApplied survives a later attempt that returns the write unprocessed', async () => {
+    const { run } = setup((c, i) => {
+      if (i === 0) throw sdkServerError();
+      // The retry: DynamoDB hands every write back unprocessed (the first request may still have applied them).
+      return { UnprocessedItems: { items: (c.input['RequestItems'] as Record<string, WriteRequest[]>)['items']! } };
+    }, { maxAttempts: 2, concurrency: 1 });
+    const err = (await run(prepare(items(2))).catch((e: unknown) => e)) as BatchWriteError;
+    expect(err.unprocessed.map((u) => u.maybeApplied)).toEqual([true, true]);
+    expect(err.message).toMatch(/2 of 2 writes are not known to be done \(0 not applied; 2 may have been applied/);
   });
 
   it('an error retrying cannot fix stops the batch: no new chunk is sent, every write not done is listed', async () => {
