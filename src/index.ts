@@ -7,6 +7,7 @@ import 'reflect-metadata';
 export { Table, PartitionKey, SortKey, GlobalIndex, LocalIndex, Ttl, Attribute, Version } from './metadata/decorators';
 export type { AttributeOptions, TableOptions, GlobalIndexOptions, LocalIndexOptions, IndexKeyName, IndexKeyCheck, IndexDecorator } from './metadata/decorators';
 export type { EntityMetadata, AttributeMeta, IndexMeta } from './metadata/entity-metadata';
+export type { IndexToken, IndexInfo, IndexSelectable } from './metadata/index-token';
 export { entityMetadata } from './metadata/resolve';
 
 export { DkmioClient } from './client/dkmio-client';
@@ -39,7 +40,7 @@ export type { ConditionInput } from './expressions/combinators';
 export type { ConditionObject, FreeCondition, AttributeTypeName, OrderableValue, ElementValue, OrderValueOf, PrefixValueOf, ContainsValueOf, OpsOf } from './expressions/types';
 export { free } from './expressions/free';
 export type { Free } from './expressions/free';
-export type { DocumentPathOf, PathMap, PathEntry, PathEntryOf, LeafValue } from './expressions/path-types';
+export type { DocumentPathOf, PathMap, PathEntry, PathEntryOf, LeafValue, Selected } from './expressions/path-types';
 export type { UpdateActions, TypedUpdateActions, UntypedUpdateActions, RemovablePath, SetElement } from './expressions/update-types';
 export type { DkmioTypeOptions, UndeclaredAttributes, UndeclaredPath } from './expressions/type-options';
 export type { SortKeyCondition, SortKeyOperator, SortKeyValue } from './expressions/key-condition';

@@ -80,3 +80,31 @@ export type PathMap<T> = { [E in PathEntryOf<T> as E extends { p: infer P extend
 
 /** A document path of `T`: `'total'`, `'address.city'`, `` `items[${number}].qty` ``. */
 export type DocumentPathOf<T> = Extract<keyof PathMap<T>, string>;
+
+/**
+ * The shape `select()` returns for the paths `K` of `T`: `Pick<T, K>` when every path is a
+ * top-level property; with nested paths (`'address.city'`, `'items[0].qty'`), each property keeps
+ * only what was selected inside it, as DynamoDB returns it: `{ address?: { city: string } }`,
+ * `{ items?: { qty: number }[] }`. Optional properties stay optional.
+ */
+export type Selected<T, K extends string> = [K] extends [keyof T] ? Pick<T, K & keyof T> : ProjectObject<T, K>;
+
+// The first property name of a path: `address` of `address.city`, `items` of `items[0].qty`.
+type HeadOf<K extends string> = K extends `${infer H}.${string}` ? (H extends `${infer L}[${string}` ? L : H) : K extends `${infer L}[${string}` ? L : K;
+
+// What follows property `P` in path `K`: '' (the whole property), `.city`, `[0].qty`.
+type RestOf<K extends string, P extends string> = K extends P ? '' : K extends `${P}${infer R}` ? (R extends `.${string}` | `[${string}` ? R : never) : never;
+
+type ProjectObject<T, K extends string> = {
+  [P in keyof T as P extends HeadOf<K> ? P : never]: ProjectValue<T[P], RestOf<K, P & string>>;
+};
+
+type ProjectValue<V, R extends string> = '' extends R
+  ? V
+  : V extends readonly (infer E)[]
+    ? ProjectValue<E, R extends `[${number}]${infer S}` ? S : never>[]
+    : V extends LeafValue
+      ? V
+      : V extends object
+        ? ProjectObject<V, R extends `.${infer S}` ? S : never>
+        : V;

@@ -1,22 +1,28 @@
 /**
  * Type-level settings of dkmio, chosen by module augmentation (they change no runtime behaviour).
  *
- * Declared properties are always typed: `total__gt: 'x'` does not compile when `total` is a
- * number. Names the class does not declare are free-form by default, as DynamoDB items are
- * (only keys, indexes and TTL must be declared). A code base that declares every attribute can
- * make undeclared names compile errors too, so that a misspelled property is caught; `free()`
- * then reaches the undeclared ones explicitly:
+ * By default the class is the schema: a name the class does not declare is a compile error in
+ * filters, conditions, keys, `select`, update actions and index decorators, so a misspelled
+ * property is caught. A class that wants free-form attributes declares an index signature
+ * (`[attribute: string]: unknown`); `free()` reaches one undeclared name from a strict class.
+ *
+ * The way back, for a code base migrating from the lenient typing of dkmio 0.1 (every class
+ * treated as if it declared that index signature; declared properties and their operators stay
+ * typed):
  *
  * @example
  * declare module 'dkmio' {
- *   interface DkmioTypeOptions { undeclaredAttributes: 'error' }
+ *   interface DkmioTypeOptions { undeclaredAttributes: 'allow' }
  * }
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DkmioTypeOptions {}
 
-/** What typed objects accept besides the entity's paths: any name (default) or nothing. */
-export type UndeclaredAttributes = DkmioTypeOptions extends { undeclaredAttributes: 'error' } ? unknown : { readonly [attribute: string]: unknown };
+/** True when the program chose `undeclaredAttributes: 'allow'` (every entity open). */
+export type LenientTyping = DkmioTypeOptions extends { undeclaredAttributes: 'allow' } ? true : false;
 
-/** Extra paths `remove` accepts: any string (default) or none. */
-export type UndeclaredPath = DkmioTypeOptions extends { undeclaredAttributes: 'error' } ? never : string;
+/** What typed objects accept besides the entity's paths: nothing by default, any name in the lenient mode. */
+export type UndeclaredAttributes = LenientTyping extends true ? { readonly [attribute: string]: unknown } : unknown;
+
+/** Extra paths `remove` accepts: none by default, any string in the lenient mode. */
+export type UndeclaredPath = LenientTyping extends true ? string : never;

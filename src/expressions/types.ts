@@ -10,7 +10,8 @@
  */
 import type { Free } from './free';
 import type { PathEntryOf } from './path-types';
-import type { UndeclaredAttributes } from './type-options';
+import type { Operator } from './operators';
+import type { LenientTyping, UndeclaredAttributes } from './type-options';
 
 /** DynamoDB's attribute type names, the values `type` takes (`{ tags__type: 'SS' }`). */
 export type AttributeTypeName = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 'NULL' | 'L' | 'M';
@@ -101,8 +102,33 @@ type PathKeys<P extends string, V, Open> =
   | { [O in OperatorOf<V>]: { k: `${P}__${O}`; v: OpsOf<V>[O] } }[OperatorOf<V>]
   | (Open extends true ? (unknown extends V ? { k: P; v: V } : never) : { k: P; v: V });
 
+type AnyOperator = Exclude<Operator, 'size'> | `size__${Comparison | 'between' | 'in'}`;
+
+/** The value type a key of an open entity gets for an operator its declared property's type does not take: an error message. */
+export type OperatorNotApplicable<O extends string = string> = `dkmio: ${O} does not apply to this property's type`;
+
+// In an open entity (an index signature, or the lenient type mode) the index signature would
+// accept `total__begins_with` for a number `total`: its declared paths also get the operators
+// their type does NOT take, valued by an error message, so those stay compile errors.
+type NotApplicableKeys<P extends string, V, Open, EntityOpen> = EntityOpen extends true
+  ? Open extends true
+    ? never
+    : [Exclude<AnyOperator, OperatorOf<V>>] extends [infer X extends string]
+      ? [X] extends [never]
+        ? never
+        : { k: `${P}__${X}`; v: OperatorNotApplicable<X> }
+      : never
+  : never;
+
+/** True when `T` declares a string index signature (an open entity) or the lenient type mode is on. */
+type IsOpen<T> = LenientTyping extends true ? true : string extends keyof T ? true : false;
+
 /** Every key of `T`'s condition objects with its value, as a union of `{ k: 'total__gt'; v: number }`. */
-type ConditionKeys<T> = PathEntryOf<T> extends infer E ? (E extends { p: infer P extends string; v: infer V; o: infer O } ? PathKeys<P, V, O> : never) : never;
+type ConditionKeys<T, EntityOpen = IsOpen<T>> = PathEntryOf<T> extends infer E
+  ? E extends { p: infer P extends string; v: infer V; o: infer O }
+    ? PathKeys<P, V, O> | NotApplicableKeys<P, V, O, EntityOpen>
+    : never
+  : never;
 
 // One mapped type over the key union: measured cheaper than one mapped type per operator group,
 // because the per-type operator tables (OpsOf) are shared across paths and entities.

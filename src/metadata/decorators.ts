@@ -1,5 +1,6 @@
 import 'reflect-metadata';
-import type { DkmioTypeOptions } from '../expressions/type-options';
+import type { LenientTyping } from '../expressions/type-options';
+import type { IndexInfo, IndexToken } from './index-token';
 import { propertyRecord, recordOf, type Projection, type PropertyRecord } from './records';
 
 /** Options of the attribute decorators. */
@@ -47,21 +48,28 @@ type AnyClass = abstract new (...args: never[]) => unknown;
  * see the class it will decorate when its options are checked, so the names are inferred as
  * literals from the options and checked when the returned decorator is applied: a name the class
  * does not declare makes the application fail to compile (TS1238, naming the property), in the
- * strict type mode (`DkmioTypeOptions { undeclaredAttributes: 'error' }`).
+ * default type mode (a class with an index signature accepts any name; so does the lenient mode,
+ * `DkmioTypeOptions { undeclaredAttributes: 'allow' }`).
  * Names that are not literals (options built elsewhere as `string`) are not checked.
  */
 export type IndexKeyCheck<I, N extends string> = string extends N
   ? unknown
-  : // Undeclared names are free-form unless the project opted into strict names (DESIGN.md's own
-    // example keys an index on a property the class does not declare).
-    DkmioTypeOptions extends { undeclaredAttributes: 'error' }
-    ? [Exclude<N, keyof I>] extends [never]
+  : LenientTyping extends true
     ? unknown
-      : { readonly 'dkmio: the index names a key property the class does not declare': Exclude<N, keyof I> }
-    : unknown;
+    : [Exclude<N, keyof I>] extends [never]
+      ? unknown
+      : { readonly 'dkmio: the index names a property the class does not declare': Exclude<N, keyof I> };
 
 /** A class decorator that checks index key names `N` against the class it decorates. */
-export type IndexDecorator<N extends string> = <C extends AnyClass>(target: C & IndexKeyCheck<InstanceType<C>, N>) => void;
+export type IndexDecorator<N extends string, I extends IndexInfo = IndexInfo> = (<C extends AnyClass>(target: C & IndexKeyCheck<InstanceType<C>, N>) => void) & IndexToken<I>;
+
+type NamesOf<P> = P extends readonly (infer X extends string)[] ? X : never;
+
+/** Attaches the index's name to its decorator, so the decorator is also a typed index reference (`orders.index(byStatus)`). */
+function token<F extends object>(decorator: F, name: string): F {
+  Object.defineProperty(decorator, 'indexName', { value: name, enumerable: true });
+  return decorator;
+}
 
 function record(target: object, key: string | symbol, role: PropertyRecord['roles'][number], options?: AttributeOptions): void {
   const property = String(key);
@@ -123,20 +131,19 @@ export function Attribute(options?: AttributeOptions): PropertyDecoratorFn {
 }
 
 /**
- * Declares a global secondary index. Its key names must be properties of the class: a misspelled
- * one does not compile. Projection names may be attributes the class does not declare; give the
- * entity explicitly (`@GlobalIndex<Order>(...)`) to have them checked too.
+ * Declares a global secondary index. Its key and projection names must be properties of the
+ * class: a misspelled one does not compile (unless the class declares an index signature).
  * @example
  * \@GlobalIndex('gsi-status', { partitionKey: 'status', sortKey: 'createdAt', projection: ['total'] })
  */
-export function GlobalIndex<const PK extends string, const SK extends string = never>(
+export function GlobalIndex<const PK extends string, const SK extends string = never, const P extends 'ALL' | 'KEYS_ONLY' | readonly string[] = 'ALL'>(
   name: string,
-  options: { partitionKey: PK; sortKey?: SK; projection?: 'ALL' | 'KEYS_ONLY' | readonly string[] },
-): IndexDecorator<PK | SK>;
+  options: { partitionKey: PK; sortKey?: SK; projection?: P },
+): IndexDecorator<PK | SK | NamesOf<P>, { pk: PK; sk: SK; projection: P }>;
 /** Declares a global secondary index of entity `T`: key and projection names are checked against `T`. */
 export function GlobalIndex<T>(name: string, options: GlobalIndexOptions<T>): ClassDecoratorFn<T>;
 export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDecoratorFn<unknown> {
-  return (target) => {
+  return token<ClassDecoratorFn<unknown>>((target) => {
     // Class decorators run bottom-up; unshift keeps the indexes in the order they are written.
     recordOf(target).indexes.unshift({
       kind: 'global',
@@ -146,23 +153,23 @@ export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDec
       projection: options?.projection as Projection | undefined,
       raw: options,
     });
-  };
+  }, name);
 }
 
 /**
  * Declares a local secondary index (same partition key as the table, another sort key). Its sort
- * key must be a property of the class: a misspelled one does not compile.
+ * key and projection names must be properties of the class: a misspelled one does not compile.
  * @example
  * \@LocalIndex('lsi-amount', { sortKey: 'total' })
  */
-export function LocalIndex<const SK extends string>(
+export function LocalIndex<const SK extends string, const P extends 'ALL' | 'KEYS_ONLY' | readonly string[] = 'ALL'>(
   name: string,
-  options: { sortKey: SK; projection?: 'ALL' | 'KEYS_ONLY' | readonly string[] },
-): IndexDecorator<SK>;
+  options: { sortKey: SK; projection?: P },
+): IndexDecorator<SK | NamesOf<P>, { pk: never; sk: SK; projection: P }>;
 /** Declares a local secondary index of entity `T`: key and projection names are checked against `T`. */
 export function LocalIndex<T>(name: string, options: LocalIndexOptions<T>): ClassDecoratorFn<T>;
 export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecoratorFn<unknown> {
-  return (target) => {
+  return token<ClassDecoratorFn<unknown>>((target) => {
     recordOf(target).indexes.unshift({
       kind: 'local',
       name,
@@ -170,5 +177,5 @@ export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecor
       projection: options?.projection as Projection | undefined,
       raw: options,
     });
-  };
+  }, name);
 }

@@ -4,7 +4,7 @@ import { checkSortKeyCondition, type SortKeyCondition, type SortKeyValue } from 
 import { checkKeyValue } from '../expressions/keys';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { ReadBuilder } from './read-builder';
-import type { PropertyName } from './types';
+import type { DocumentPathOf, Selected } from '../expressions/path-types';
 
 /**
  * A query on a table or index: one partition, optionally narrowed by `where()` on the sort key.
@@ -13,7 +13,7 @@ import type { PropertyName } from './types';
  * @example
  * const page = await orders.query({ userId: 'u1' }).where({ begins_with: '2024-' }).limit(20);
  */
-export class QueryBuilder<T, R = T> extends ReadBuilder<T, R> {
+export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extends ReadBuilder<T, R, S> {
   protected readonly operation = 'Query' as const;
 
   /** @internal */
@@ -63,8 +63,8 @@ export class QueryBuilder<T, R = T> extends ReadBuilder<T, R> {
    * `execute`, `for await` and `fetchAll`).
    * @example const page = await orders.query({ userId: 'u1' }).select('total', 'status'); // Page<Pick<Order, 'total' | 'status'>>
    */
-  override select<K extends PropertyName<T>>(...attributes: K[]): QueryBuilder<T, Pick<T, K>> {
-    return super.select(...attributes) as unknown as QueryBuilder<T, Pick<T, K>>;
+  override select<K extends S>(...attributes: K[]): QueryBuilder<T, Selected<T, K>, S> {
+    return super.select(...attributes) as unknown as QueryBuilder<T, Selected<T, K>, S>;
   }
 
   /** Sort order: `false` reads the partition in descending sort-key order. */

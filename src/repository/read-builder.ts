@@ -12,7 +12,8 @@ import { buildQuery, buildScan, keyPropertiesOf, type ReadState } from '../opera
 import { isEmptyQueryFilter } from '../http/query-filters';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
 import { mergeAsync } from './merge-async';
-import type { Explained, Page, PropertyName } from './types';
+import type { Explained, Page } from './types';
+import type { DocumentPathOf, Selected } from '../expressions/path-types';
 
 type RawItem = Record<string, AttributeValue>;
 
@@ -27,7 +28,7 @@ export interface FetchAllOptions {
  * Each run builds the request anew from the builder's state, so a builder changed after a run
  * never returns stale results and running it twice sends the same request.
  */
-export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIterable<R> {
+export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> implements PromiseLike<Page<R>>, AsyncIterable<R> {
   /** @internal */
   protected readonly state: ReadState & { filters: unknown[] };
   private readonly filterKeys = new Set<string>();
@@ -87,10 +88,12 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
   }
 
   /**
-   * Reads only these attributes (a projection); the result type narrows to them.
+   * Reads only these attributes (a projection; nested paths too); the result type narrows to them.
    * @example .select('total', 'status')
+   * @example .select('address.city', 'items[0].qty') // { address?: { city: string }; items?: { qty: number }[] }
    */
-  select<K extends PropertyName<T>>(...attributes: K[]): ReadBuilder<T, Pick<T, K>> {
+  select<K extends S>(...selected: K[]): ReadBuilder<T, Selected<T, K>, S> {
+    const attributes: readonly string[] = selected as readonly unknown[] as readonly string[];
     if (this.state.select) throw new ValidationError('select() was already called on this builder; pass every attribute in one call.');
     if (attributes.length === 0) throw new ValidationError('select() needs at least one attribute name.');
     for (const a of attributes) {
@@ -101,7 +104,7 @@ export abstract class ReadBuilder<T, R> implements PromiseLike<Page<R>>, AsyncIt
     this.state.select = [...attributes];
     const added = keyPropertiesOf(this.state).filter((p) => !attributes.includes(p as K));
     if (added.length) this.omit = new Set(added.map((p) => this.meta.toStored.get(p) ?? p));
-    return this as unknown as ReadBuilder<T, Pick<T, K>>;
+    return this as unknown as ReadBuilder<T, Selected<T, K>, S>;
   }
 
   /** At most this many items evaluated per request (DynamoDB's Limit). */

@@ -20,6 +20,8 @@ import { fromNow } from '../ttl';
 import { QueryBuilder } from './query-builder';
 import { ScanBuilder } from './scan-builder';
 import type { ItemInput, KeyInput, PropertyName } from './types';
+import type { DocumentPathOf } from '../expressions/path-types';
+import type { IndexInfo, IndexSelectable, IndexToken } from '../metadata/index-token';
 
 /** Options of `batchGet`: projection, consistency, tuning and cancellation. */
 export interface BatchGetOptions<K extends string = string> extends GetOptions<K>, BatchTuning {}
@@ -31,11 +33,11 @@ export interface BatchWriteOptions extends BatchTuning {
 }
 
 /** Queries and scans on one index of an entity's table. */
-export interface IndexHandle<T> {
+export interface IndexHandle<T, S extends string = DocumentPathOf<T>> {
   /** Query the index by its partition key (and optionally its sort key). */
-  query(key: KeyInput<T>): QueryBuilder<T>;
+  query(key: KeyInput<T>): QueryBuilder<T, T, S>;
   /** Scan the whole index. */
-  scan(): ScanBuilder<T>;
+  scan(): ScanBuilder<T, T, S>;
 }
 
 /**
@@ -155,12 +157,20 @@ export class Repository<T> {
     return new ScanBuilder<T>(this.metadata, this.tableName, undefined, this.executor);
   }
 
-  /** Queries and scans on a declared index. */
-  index(name: string): IndexHandle<T> {
-    const index = this.indexMeta(name);
+  /**
+   * Queries and scans on a declared index, by name or by its decorator kept in a constant (then
+   * `select()` takes only what the index projects, at compile time too):
+   * @example
+   * const byStatus = GlobalIndex('gsi-status', { partitionKey: 'status', projection: ['total'] });
+   * orders.index(byStatus).query({ status: 'NEW' }).select('total');
+   */
+  index<I extends IndexInfo>(index: IndexToken<I>): IndexHandle<T, IndexSelectable<T, I>>;
+  index(name: string): IndexHandle<T>;
+  index(nameOrToken: string | IndexToken): IndexHandle<T, string> {
+    const index = this.indexMeta(typeof nameOrToken === 'function' ? (nameOrToken as IndexToken).indexName : (nameOrToken as string));
     return {
-      query: (key) => new QueryBuilder<T>(this.metadata, this.tableName, index, this.executor, key),
-      scan: () => new ScanBuilder<T>(this.metadata, this.tableName, index, this.executor),
+      query: (key) => new QueryBuilder<T, T, string>(this.metadata, this.tableName, index, this.executor, key),
+      scan: () => new ScanBuilder<T, T, string>(this.metadata, this.tableName, index, this.executor),
     };
   }
 

@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/errors';
 import { ReadBuilder } from './read-builder';
 import type { Executor } from '../client/executor';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
-import type { PropertyName } from './types';
+import type { DocumentPathOf, Selected } from '../expressions/path-types';
 
 /** DynamoDB's limit on TotalSegments. */
 const MAX_SEGMENTS = 1_000_000;
@@ -13,7 +13,7 @@ const MAX_SEGMENTS = 1_000_000;
  * @example
  * for await (const order of orders.scan().filter({ status: 'NEW' }).segments(4)) { ... }
  */
-export class ScanBuilder<T, R = T> extends ReadBuilder<T, R> {
+export class ScanBuilder<T, R = T, S extends string = DocumentPathOf<T>> extends ReadBuilder<T, R, S> {
   protected readonly operation = 'Scan' as const;
   private parallel = 1;
 
@@ -30,8 +30,8 @@ export class ScanBuilder<T, R = T> extends ReadBuilder<T, R> {
    * Reads only these attributes; the result type narrows to `Pick<T, ...>` (through `await`,
    * `execute`, `for await` and `fetchAll`).
    */
-  override select<K extends PropertyName<T>>(...attributes: K[]): ScanBuilder<T, Pick<T, K>> {
-    return super.select(...attributes) as unknown as ScanBuilder<T, Pick<T, K>>;
+  override select<K extends S>(...attributes: K[]): ScanBuilder<T, Selected<T, K>, S> {
+    return super.select(...attributes) as unknown as ScanBuilder<T, Selected<T, K>, S>;
   }
 
   /** Parallel scan: reads all `total` segments concurrently (iteration, fetchAll, count, await). */

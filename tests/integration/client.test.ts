@@ -6,6 +6,7 @@ import {
   DkmioClient,
   DkmioError,
   GlobalIndex,
+  free,
   PartitionKey,
   SortKey,
   Table,
@@ -193,7 +194,7 @@ describe('TableNotFoundError', () => {
     for (const run of [
       () => ghosts.get({ id: 'x' }),
       () => ghosts.put({ id: 'x' }),
-      () => ghosts.update({ id: 'x' }, { set: { a: 1 } }),
+      () => ghosts.update({ id: 'x' }, { set: free({ a: 1 }) }),
       () => ghosts.delete({ id: 'x' }),
       () => ghosts.query({ id: 'x' }).execute(),
       () => ghosts.scan().count(),

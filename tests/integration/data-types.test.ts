@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Attribute, PartitionKey, SortKey, Table, type DkmioClient, type Repository } from '../../src';
+import { Attribute, free, PartitionKey, SortKey, Table, type DkmioClient, type Repository } from '../../src';
 import { createTable, localDb, rawClient, uniquePrefix } from './helpers';
 
 @Table('things')
@@ -260,7 +260,7 @@ describe('attribute names', () => {
       remove: ['hash'],
       add: { size: 1 },
       setIfNotExists: { colon: 'ignored' },
-      append: { myList: ['x'] },
+      append: free({ myList: ['x'] }),
     }, { condition: { orderId: 'o-1', dotted: 'dot', myAttr__exists: true }, returnValues: 'ALL_NEW' });
     expect(updated).toEqual({ id: 'n2', ...full, status: 'done', 'dot.prop': 'still whole', data: { size: 1, name: 'changed' }, hash: undefined, size: 4, myList: ['x'] });
     const item = await stored('named', { id: { S: 'n2' } });

@@ -204,7 +204,7 @@ describe('refused before sending', () => {
       { set: { status: 'ok' }, append: { kind: 'x' } },
       {},
     ]) {
-      const err = await caught(repo.update(key, actions));
+      const err = await caught(repo.update(key, actions as never)); // invalid on purpose: the runtime check is under test
       expect(err).toBeInstanceOf(ValidationError);
     }
     const keyErr = await caught(repo.update(key, { set: { id: 'other' } }));

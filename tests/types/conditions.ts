@@ -69,7 +69,9 @@ export function compiles(): void {
   const wanted = ['NEW', 'SHIPPED'] as const;
   orders.scan().filter({ total__between: range, status__in: wanted });
   // An open entity (index signature) takes any name, and still types its declared ones.
-  events.scan().filter({ kind: 'click', whatever__gt: 5, 'a.b__exists': true });
+  events.scan().filter({ kind: 'click', whatever__gt: 5, 'a.b__exists': true, score__gt: 1, done: true, undeclared__begins_with: 'x' });
+  events.update({ id: 'e1' }, { set: { anything: 1, score: 2 }, remove: ['whatever'], add: { hits: 1 } });
+  events.scan().select('score', 'anything');
   // The untyped form is a plain record.
   const loose: ConditionObject = { anything__gt: 1 };
   const input: ConditionInput<Order> = { total__gt: 1 };
@@ -146,4 +148,12 @@ export function doesNotCompile(): void {
   orders.scan().filter(stored);
   // @ts-expect-error an open entity still types its declared properties
   events.scan().filter({ kind: 'scroll' });
+  // @ts-expect-error an open entity: begins_with on a declared number
+  events.scan().filter({ score__begins_with: '1' });
+  // @ts-expect-error an open entity: contains on a declared number
+  events.scan().filter({ score__contains: 1 });
+  // @ts-expect-error an open entity: size of a declared boolean
+  events.scan().filter({ done__size__gt: 1 });
+  // @ts-expect-error an open entity: inside or() too
+  events.scan().filter(or({ kind: 'click' }, { score__begins_with: 'x' }));
 }

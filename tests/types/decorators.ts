@@ -7,7 +7,7 @@ import 'reflect-metadata';
 import { GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, type GlobalIndexOptions } from '../../src';
 
 @Table('ok')
-@GlobalIndex('gsi-a', { partitionKey: 'status', sortKey: 'createdAt', projection: ['total', 'notDeclaredIsFine'] })
+@GlobalIndex('gsi-a', { partitionKey: 'status', sortKey: 'createdAt', projection: ['total'] })
 @GlobalIndex('gsi-b', { partitionKey: 'region', projection: 'KEYS_ONLY' })
 @LocalIndex('lsi-a', { sortKey: 'total' })
 export class Ok {
@@ -72,6 +72,23 @@ export class Bad4 {
   @PartitionKey() id!: string;
   status?: string;
   total?: number;
+}
+
+@Table('bad6')
+// @ts-expect-error a projection name the class does not declare
+@GlobalIndex('gsi', { partitionKey: 'status', projection: ['totl'] })
+export class Bad6 {
+  @PartitionKey() id!: string;
+  status?: string;
+  total?: number;
+}
+
+// A class with an index signature is open: any name is accepted.
+@Table('open')
+@GlobalIndex('gsi', { partitionKey: 'anything', projection: ['whatever'] })
+export class OpenIndexed {
+  @PartitionKey() id!: string;
+  [attribute: string]: unknown;
 }
 
 @Table('bad5')

@@ -32,6 +32,7 @@ export class Order {
   address?: Address;
   photo?: Uint8Array;
   paid?: boolean;
+  itemsCount?: number;
   shippedAt?: Date | null;
   counters?: Record<string, number>;
   @Ttl() expiresAt?: number;
@@ -57,5 +58,7 @@ export class User {
 export class OpenEvent {
   @PartitionKey() id!: string;
   kind?: 'click' | 'view';
+  score?: number;
+  done?: boolean;
   [attribute: string]: unknown;
 }

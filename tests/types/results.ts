@@ -35,6 +35,26 @@ export async function results(): Promise<void> {
   expectType<Pick<Order, 'total'> | null>()(await orders.get({ userId: 'u1', orderId: 'o1' }, { select: ['total'] }));
   expectType<Pick<Order, 'total' | 'paid'>>()(await orders.getOrThrow({ userId: 'u1', orderId: 'o1' }, { select: ['total', 'paid'], consistent: true }));
 
+  // Nested select narrows to the nested shape.
+  const nested = await orders.query({ userId: 'u1' }).select('address.city', 'items[0].qty', 'total');
+  type Nested = { total?: number; address?: { city: string }; items?: { qty: number }[] };
+  const n0 = nested.items[0]!;
+  const asNested: Nested = n0; // the selected shape is exactly Nested, both ways
+  const fromNested: typeof n0 = {} as Nested;
+  void [asNested, fromNested];
+  void n0.address?.city;
+  void n0.items?.[0]?.qty;
+  // @ts-expect-error zip was not selected inside address
+  void n0.address?.zip;
+  // @ts-expect-error sku was not selected inside items
+  void n0.items?.[0]?.sku;
+  // @ts-expect-error status was not selected at all
+  void n0.status;
+  const deep = await orders.scan().select('address.geo.lat');
+  expectType<number | undefined>()(deep.items[0]!.address?.geo?.lat);
+  // @ts-expect-error a misspelled nested path does not compile
+  orders.scan().select('address.cty');
+
   // A selected result has only the selected properties.
   const page = await orders.scan().select('total');
   // @ts-expect-error status was not selected

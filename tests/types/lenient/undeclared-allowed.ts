@@ -1,6 +1,6 @@
 /**
- * The default mode: names the class does not declare are free-form and accepted everywhere
- * (DESIGN.md: only keys, indexes and TTL must be declared), while declared properties stay typed.
+ * The lenient mode (lenient-mode.ts): names the class does not declare are free-form and accepted
+ * everywhere, while declared properties and their operators stay typed.
  */
 import { type Repository } from '../../../src';
 import { Order } from '../entities';
@@ -28,6 +28,10 @@ export function stillTyped(): void {
   orders.update(key, { set: { status: 'LOST' } });
   // @ts-expect-error and items
   orders.put({ userId: 'u1', orderId: 'o1', total: '1' });
+  // @ts-expect-error an operator a declared property's type does not take, in every mode
+  orders.scan().filter({ total__begins_with: '1' });
+  // @ts-expect-error contains on a declared number
+  orders.scan().filter({ total__contains: 1 });
   // @ts-expect-error keys are never free-form
   orders.get({ userID: 'u1', orderId: 'o1' });
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { DkmioClient, PartitionKey, SortKey, Table } from '../../../src';
+import { DkmioClient, free, PartitionKey, SortKey, Table } from '../../../src';
 
 // dkmio sends low-level commands with its own marshalling. Through its own client (cached
 // middleware, quiet logger) and through a client the app hands over (a DynamoDBClient or a
@@ -49,7 +49,7 @@ async function exercise(db: DkmioClient) {
   const orders = db.getRepository(Order);
   const got = await orders.get({ userId: 'u1', orderId: 'o1' });
   await orders.put({ userId: 'u1', orderId: 'o3', tags: new Set(['x']) });
-  const page = await orders.query({ userId: 'u1' }).filter({ 'address.city': 'Lima' });
+  const page = await orders.query({ userId: 'u1' }).filter(free({ 'address.city': 'Lima' }));
   return { got, page };
 }
 

@@ -37,7 +37,7 @@ const { buildUpdateItem } = require(path.join(dist, 'operations/update-item.js')
 
 const updateActions = {
   set: { status: UPDATE.status, 'address.city': UPDATE.city },
-  remove: ['notes'],
+  remove: ['notes' as const], // a path of Order, not any string (update paths are typed)
   append: { history: UPDATE.history },
   add: { items_count: 1, tags: new Set(UPDATE.addTags) },
   delete: { labels: new Set(UPDATE.deleteLabels) },

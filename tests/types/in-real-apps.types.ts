@@ -3,8 +3,8 @@
  * in createTables and dkmio/nest. Never executed.
  */
 import 'reflect-metadata';
-import { DkmioClient, PartitionKey, Repository, Table, type CreateTablesResult } from '../../../src';
-import { DkmioModule, getRepositoryToken, InjectRepository, type DkmioOptionsFactory } from '../../../src/nest';
+import { DkmioClient, PartitionKey, Repository, Table, type CreateTablesResult } from '../../src';
+import { DkmioModule, getRepositoryToken, InjectRepository, type DkmioOptionsFactory } from '../../src/nest';
 
 @Table('orders')
 class Order {

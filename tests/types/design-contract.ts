@@ -1,13 +1,14 @@
 /**
- * DESIGN.md's examples, compiled as written (in the default type mode): tests written from the
- * contract must compile against the library's types.
+ * DESIGN.md's examples, compiled verbatim in the default (strict) type mode: tests written from
+ * the contract must compile against the library's types. `Order` is DESIGN.md's class as written:
+ * it declares every name its examples use.
  */
 import 'reflect-metadata';
 import {
   Attribute, DkmioClient, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, Ttl, Version,
   and, fromNow, httpStatusOf, not, or, type Repository,
-} from '../../../src';
-import { startLocalDynamo } from '../../../src/testing';
+} from '../../src';
+import { startLocalDynamo } from '../../src/testing';
 
 @Table('orders')
 @GlobalIndex('gsi-status', { partitionKey: 'status', sortKey: 'createdAt', projection: ['total', 'itemsCount'] })
@@ -17,11 +18,16 @@ import { startLocalDynamo } from '../../../src/testing';
 export class Order {
   @PartitionKey() userId!: string;
   @SortKey() orderId!: string;
-  @Attribute() status?: string;
-  @Attribute({ name: 'created_at' }) createdAt?: string;
-  total?: number;
+  @Attribute() status?: string;                    // optional: records the design type (for createTables) or a stored name
+  @Attribute({ name: 'created_at' }) createdAt?: string;   // property name in code, attribute name in the table
+  @Attribute() total?: number;                     // an index key: decorated so createTables knows its type
+  @Attribute() region?: string;
+  itemsCount?: number;                             // undecorated properties: typed, stored as they are
+  address?: { city: string; zip?: string };
+  items?: { sku: string; qty: number }[]; tags?: Set<string>; oldTags?: Set<string>;
+  history?: { action: string }[]; tempNotes?: string; version?: number;
   @Ttl() expiresAt?: number;
-  get isBig() { return (this.total ?? 0) > 1000; }
+  get isBig() { return (this.total ?? 0) > 1000; } // results are instances: methods and getters work
 }
 
 @Table({ name: 'users' })
