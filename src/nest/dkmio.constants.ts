@@ -1,5 +1,7 @@
+// Registered symbols: the ESM and the CommonJS build of dkmio/nest agree on them.
+
 /** Injection token of the {@link DkmioClient} the core module owns. */
-export const DKMIO_CLIENT = Symbol('dkmio:DkmioClient');
+export const DKMIO_CLIENT = Symbol.for('dkmio:DkmioClient');
 
 /** Injection token of the resolved client options (used by `forRootAsync`). */
-export const DKMIO_MODULE_OPTIONS = Symbol('dkmio:DkmioModuleOptions');
+export const DKMIO_MODULE_OPTIONS = Symbol.for('dkmio:DkmioModuleOptions');
