@@ -37,6 +37,19 @@ const config: Config = {
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },
+    {
+      // Entities defined with TC39 standard decorators (tsconfig.standard.json: no
+      // experimentalDecorators, so no design metadata), on the same DynamoDB Local. Its own
+      // project because ts-jest keeps one compiler configuration per project. `dkmio` is the
+      // built package (dist/, built by `npm test` first), as an app compiled this way uses it.
+      displayName: 'standard-decorators',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/tests/standard-decorators/**/*.test.ts'],
+      transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.standard.json' }] },
+      moduleNameMapper: { '^dkmio$': '<rootDir>/dist/index.js', '^dkmio/(nest|testing)$': '<rootDir>/dist/$1/index.js' },
+      globalSetup: '<rootDir>/tests/support/global-setup.ts',
+      globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
+    },
   ],
 };
 

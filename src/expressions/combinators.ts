@@ -19,7 +19,7 @@ export class ConditionNode<T = unknown> {
 declare const ENTITY: unique symbol;
 // eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export interface ConditionNode<T> {
-  /** @internal Type-only: never present at run time. */
+  /** Type-only: never present at run time (kept in the published types: it carries `T`). */
   [ENTITY]?(entity: T): void;
 }
 

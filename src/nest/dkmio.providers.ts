@@ -10,8 +10,18 @@ import type { DkmioModuleAsyncOptions, DkmioModuleOptions, DkmioOptionsFactory }
 // unique too, because Nest deduplicates dynamic modules by a hash of their serialized metadata,
 // in which a symbol is its description: two forFeature([Order]) of two different `Order`
 // classes must not hash alike.
-const repositoryTokens = new WeakMap<Function, symbol>();
-const namesSeen = new Map<string, number>();
+// Kept on globalThis under a registered symbol: dkmio/nest ships as ESM (for ESM-only Nest 12)
+// and as CommonJS, and an app that loads both must still get one token per class.
+const tokenStore = ((globalThis as unknown as Record<symbol, TokenStore | undefined>)[Symbol.for('dkmio.nest.repository-tokens.v1')] ??= {
+  tokens: new WeakMap<Function, symbol>(),
+  namesSeen: new Map<string, number>(),
+});
+interface TokenStore {
+  tokens: WeakMap<Function, symbol>;
+  namesSeen: Map<string, number>;
+}
+const repositoryTokens = tokenStore.tokens;
+const namesSeen = tokenStore.namesSeen;
 
 /**
  * The injection token of an entity's `Repository`, the same symbol for the same class.

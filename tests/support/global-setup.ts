@@ -7,6 +7,8 @@ declare global {
 
 /** Starts one DynamoDB Local for the whole integration run; workers find it via DKMIO_TEST_ENDPOINT. */
 export default async function globalSetup(): Promise<void> {
+  // Several projects (integration, standard-decorators) share this setup: one JVM for the run.
+  if (globalThis.__DKMIO_LOCAL__) return;
   const local = await startLocalDynamo();
   globalThis.__DKMIO_LOCAL__ = local;
   // Workers are forked after globalSetup, so they inherit this variable.
