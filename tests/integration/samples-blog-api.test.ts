@@ -1,43 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import * as path from 'node:path';
 import { DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DkmioClient, type ConditionInput } from '../../src';
 import { BLOG_ENTITIES, User } from '../../samples/blog/entities';
-import { testClientConfig, testEndpoint, uniqueTableName } from '../support/local';
+import { testClientConfig, uniqueTableName } from '../support/local';
 import { buildSamplesOnce } from '../support/samples-build';
+import { startSampleServer, type SampleServer } from '../support/sample-server';
 
 // The blog API of the Express and NestJS samples, each run as `npm start` runs it (compiled,
 // against the built package, in its own process) and exercised over real HTTP. The samples'
 // entity classes are imported only to compare with hand-written dkmio reads of the same tables.
-const root = path.resolve(__dirname, '../..');
-
-interface Server {
-  child: ChildProcess;
-  url: string;
-  exited: Promise<number | null>;
-  /** Everything the server printed (NODE_DEBUG=dkmio: one line per request sent to DynamoDB). */
-  output: () => string;
-}
-
-function startServer(script: string, env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, [script], {
-    cwd: root,
-    env: { ...process.env, DKMIO_ENDPOINT: testEndpoint(), PORT: '0', NODE_NO_WARNINGS: '1', NODE_DEBUG: 'dkmio', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!.replace('[::1]', '127.0.0.1'), exited, output: () => output });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    void exited.then((code) => reject(new Error(`${script} exited with ${code} before listening:\n${output}`)));
-  });
-}
 
 const SAMPLES = [
   ['Express', 'dist-samples/express/main.js', {}],
@@ -52,7 +22,7 @@ beforeAll(async () => {
 describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) => {
   const prefix = `${uniqueTableName('blog')}-`;
   const db = new DkmioClient({ ...testClientConfig(), tableNamePrefix: prefix });
-  let server: Server;
+  let server: SampleServer;
   let base: string;
 
   const call = async (method: string, route: string, body?: unknown) => {
@@ -87,7 +57,7 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
   };
 
   beforeAll(async () => {
-    server = await startServer(script, { TABLE_PREFIX: prefix, CURSOR_SECRET: `secret of ${prefix}`, ...extraEnv });
+    server = await startSampleServer(script, { NODE_DEBUG: 'dkmio', TABLE_PREFIX: prefix, CURSOR_SECRET: `secret of ${prefix}`, ...extraEnv });
     base = server.url;
   }, 60_000);
   afterAll(async () => {

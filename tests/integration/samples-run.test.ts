@@ -1,8 +1,9 @@
-import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { testEndpoint, uniqueTableName } from '../support/local';
 import { buildSamplesOnce } from '../support/samples-build';
+import { startSampleServer } from '../support/sample-server';
 
 // `npm start` = build the package, compile the samples against it, run them. This file does the
 // same build, then runs each compiled sample the way a user would, against the test DynamoDB
@@ -10,23 +11,6 @@ import { buildSamplesOnce } from '../support/samples-build';
 const root = path.resolve(__dirname, '../..');
 const run = promisify(execFile);
 const env = (prefix: string) => ({ ...process.env, DKMIO_ENDPOINT: testEndpoint(), TABLE_PREFIX: prefix, PORT: '0', NODE_NO_WARNINGS: '1' });
-
-/** Starts a server sample and resolves with its URL once it prints "Listening on <url>". */
-function startServer(script: string, prefix: string): Promise<{ child: ChildProcess; url: string; exited: Promise<number | null> }> {
-  const child = spawn(process.execPath, [script], { cwd: root, env: env(prefix), stdio: ['ignore', 'pipe', 'pipe'] });
-  const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /Listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!.replace('[::1]', '127.0.0.1'), exited });
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    void exited.then((code) => reject(new Error(`${script} exited with ${code} before listening:\n${output}`)));
-  });
-}
 
 describe('samples run as built by npm start', () => {
   beforeAll(async () => {
@@ -56,7 +40,7 @@ describe('samples run as built by npm start', () => {
     ['Express', 'dist-samples/express/main.js', '/users', { email: 'ana@example.com', name: 'Ana' }, '/users/ana@example.com'],
     ['NestJS', 'dist-samples/nest/main.js', '/users', { email: 'ana@example.com', name: 'Ana' }, '/users/ana@example.com'],
   ])('serves the %s sample until SIGTERM', async (_name, script, createPath, body, getPath) => {
-    const { child, url, exited } = await startServer(script, `${uniqueTableName('run-server')}-`);
+    const { child, url, exited } = await startSampleServer(script, { TABLE_PREFIX: `${uniqueTableName('run-server')}-` });
     try {
       const create = () => fetch(`${url}${createPath}`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
       expect((await create()).status).toBe(201);
