@@ -99,7 +99,7 @@ export function renderReport(i: ReportInput): string {
     out.push('', '## (d) Cold start (fresh child process per figure; medians; CPU ms, wall ms in parentheses)', '');
     out.push('| | require | define model + client | first query | first update | first put |', '| --- | ---: | ---: | ---: | ---: | ---: |');
     const cell = (x: Record<string, number>, k: string) => `${fmt(x[k + 'Cpu']!)} (${fmt(x[k]!)})`;
-    for (const n of ['raw DocumentClient', 'dkmio']) {
+    for (const n of ['raw DocumentClient', 'dkmio', 'dkmio, handed a DynamoDBClient', 'dkmio, handed a DocumentClient']) {
       const x = t[n];
       if (x) out.push(`| ${n} | ${['require', 'define', 'firstQuery', 'firstUpdate', 'firstPut'].map((k) => cell(x, k)).join(' | ')} |`);
     }

@@ -5,9 +5,12 @@
  */
 import 'reflect-metadata';
 import * as path from 'node:path';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { Attribute, DkmioClient, GlobalIndex, PartitionKey, SortKey, Table, entityMetadata, type Repository } from 'dkmio';
 import { SDK_BASE, type Adapter, type Session, type Setup } from '../adapter';
 import { GSI, QUERY, TABLE, UPDATE, type OrderItem } from '../model';
+import { keep } from '../harness';
 import { bulkConcurrency } from '../settings';
 
 @Table(TABLE)
@@ -57,8 +60,28 @@ function query(repo: Repository<Order>, user: string) {
 const offline = new DkmioClient({ region: 'us-east-1' }).getRepository(Order);
 const meta = entityMetadata(Order);
 
-export function dkmioSession(setup: Setup): Session {
-  const db = new DkmioClient({ ...SDK_BASE, endpoint: setup.endpoint, tableNamePrefix: setup.prefix, clientConfig: { requestHandler: setup.requestHandler as never } });
+/**
+ * The three documented ways in: dkmio's own client (`clientConfig`), a `DynamoDBClient` the app
+ * already has (`client`), and a `DynamoDBDocumentClient` the app already has (`client`). The
+ * handed-over clients are built exactly as the raw baseline builds its own: same config, the
+ * SDK's defaults otherwise.
+ */
+export type WayIn = 'own' | 'DynamoDBClient' | 'DocumentClient';
+
+function connect(setup: Setup, way: WayIn): { db: DkmioClient; close(): void } {
+  const base = { tableNamePrefix: setup.prefix };
+  if (way === 'own') {
+    const db = new DkmioClient({ ...SDK_BASE, ...base, endpoint: setup.endpoint, clientConfig: { requestHandler: setup.requestHandler as never } });
+    return { db, close: () => db.destroy() };
+  }
+  const low = new DynamoDBClient({ ...SDK_BASE, endpoint: setup.endpoint, requestHandler: setup.requestHandler as never });
+  const client = way === 'DynamoDBClient' ? low : DynamoDBDocumentClient.from(low);
+  const db = new DkmioClient({ ...base, client });
+  return { db, close: () => low.destroy() };
+}
+
+export function dkmioSession(setup: Setup, way: WayIn = 'own'): Session {
+  const { db, close } = connect(setup, way);
   const orders = db.getRepository(Order);
   return {
     put: (item) => orders.put(item),
@@ -67,6 +90,22 @@ export function dkmioSession(setup: Setup): Session {
     query: async (user) => (await query(orders, user)).items,
     page: async (user) => (await orders.query({ user_id: user })).items,
     readAll: async (user) => (await orders.query({ user_id: user }).fetchAll()).items,
+    iterate: async (user) => {
+      let n = 0;
+      for await (const o of orders.query({ user_id: user })) {
+        keep(o);
+        n++;
+      }
+      return n;
+    },
+    scanSegments: async (total) => {
+      let n = 0;
+      for await (const o of orders.scan().segments(total)) {
+        keep(o);
+        n++;
+      }
+      return n;
+    },
     bulkWrite: async (items, concurrency = bulkConcurrency()) => {
       await orders.batchWrite(
         (batch) => {
@@ -75,7 +114,7 @@ export function dkmioSession(setup: Setup): Session {
         { concurrency },
       );
     },
-    close: () => db.destroy(),
+    close,
   };
 }
 
@@ -86,5 +125,13 @@ export const dkmio: Adapter = {
     update: (order) => buildUpdateItem(meta, TABLE, { user_id: QUERY.user, order_id: order }, updateActions, updateOptions),
     put: (item) => buildPutItem(meta, TABLE, item, putOptions),
   },
-  session: dkmioSession,
+  session: (setup) => dkmioSession(setup, 'own'),
 };
+
+/** dkmio wrapping a `DynamoDBClient` the app built (`new DkmioClient({ client })`). */
+export const dkmioWithClient: Adapter = { name: 'dkmio, handed a DynamoDBClient', session: (setup) => dkmioSession(setup, 'DynamoDBClient') };
+/** dkmio wrapping a `DynamoDBDocumentClient` the app built (`new DkmioClient({ client })`). */
+export const dkmioWithDocClient: Adapter = { name: 'dkmio, handed a DocumentClient', session: (setup) => dkmioSession(setup, 'DocumentClient') };
+
+/** Every way into dkmio, each a contestant of its own. */
+export const DKMIO_WAYS: Adapter[] = [dkmio, dkmioWithClient, dkmioWithDocClient];
