@@ -18,6 +18,7 @@ import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from './execu
 import { TableBreakers, TableScopeView } from '../resilience/table-breakers';
 import { createLog, type DkmioLogger } from './logger';
 import { installProtoSafeResponses } from './proto-safe-responses';
+import { skipDiscardedLogFilterOn } from './discarded-log-filter';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
 export interface SendingClient {
@@ -106,6 +107,9 @@ export class DkmioClient {
     }
     this.executor = new Executor(() => this.connection(), log, guard, requestTimeout(options.requestTimeoutMs));
     if (options.cursorSecret !== undefined) this.executor.cursorSeal = new CursorSeal(options.cursorSecret);
+    // A client handed over keeps its own settings; dkmio only spares its own commands the log
+    // copy that the client's default (no-op) logger would discard.
+    if (!this.ownsClient) this.executor.prepareCommand = skipDiscardedLogFilterOn;
   }
 
   /**

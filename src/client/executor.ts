@@ -43,6 +43,8 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export class Executor {
   /** Seals and opens page cursors when the client has a `cursorSecret`. */
   cursorSeal?: CursorSeal;
+  /** Runs on every command before it is sent (set for clients handed to dkmio). */
+  prepareCommand?: (command: object, client: Sender, options: { abortSignal?: AbortSignal } | undefined) => void;
 
   constructor(
     private readonly client: () => Sender,
@@ -60,7 +62,10 @@ export class Executor {
     const deadline = this.timeoutMs > 0 ? new Deadline(this.timeoutMs, signal) : undefined;
     try {
       const abortSignal = deadline ? deadline.signal : signal;
-      const out = (await this.client().send(command as never, abortSignal ? { abortSignal } : undefined)) as O;
+      const client = this.client();
+      const options = abortSignal ? { abortSignal } : undefined;
+      this.prepareCommand?.(command, client, options);
+      const out = (await client.send(command as never, options)) as O;
       this.guard?.settle(token, undefined);
       return out;
     } catch (error) {

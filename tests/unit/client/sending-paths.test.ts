@@ -92,3 +92,54 @@ test.each(clients)('through %s, requests and results are the same', async (_, ma
     close();
   }
 });
+
+// A handed-over client is never changed: its middleware stack and its logger stay the app's.
+// dkmio only spares its own commands the sensitive-data copy that the SDK's default (no-op)
+// logger throws away; an app logger with info() receives the same filtered input and output.
+describe('the SDK logger of a handed-over client', () => {
+  test.each([
+    ['a DynamoDBClient', (c: DynamoDBClient) => c],
+    ['a DocumentClient', (c: DynamoDBClient) => DynamoDBDocumentClient.from(c)],
+  ])('an app logger with info() on %s still receives every call, filtered as the SDK filters it', async (_, wrap) => {
+    const lines: { commandName?: string; input?: unknown; output?: { Items?: unknown[]; Item?: unknown } }[] = [];
+    const logger = { debug() {}, warn() {}, error() {}, trace() {}, info: (x: (typeof lines)[number]) => lines.push(x) };
+    const low = new DynamoDBClient({ ...base, logger, requestHandler: cannedHandler([]) });
+    const client = wrap(low);
+    const before = client.middlewareStack.identify();
+    try {
+      await exercise(new DkmioClient({ client }));
+      expect(lines.map((l) => l.commandName)).toEqual(['GetItemCommand', 'PutItemCommand', 'QueryCommand']);
+      expect(lines[0]!.input).toEqual({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } });
+      expect(lines[0]!.output!.Item).toEqual({ userId: { S: 'u1' }, orderId: { S: 'o1' }, tags: { SS: ['a'] }, total: { N: '5' } });
+      expect(lines[2]!.output!.Items).toEqual([{ userId: { S: 'u1' }, orderId: { S: 'o2' }, address: { M: { city: { S: 'Lima' } } } }]);
+      expect(client.middlewareStack.identify()).toEqual(before);
+      expect(client.config.logger).toBe(logger);
+    } finally {
+      low.destroy();
+    }
+  });
+
+  test('with the default logger, the copy for info() is skipped on dkmio commands only', async () => {
+    const low = new DynamoDBClient({ ...base, requestHandler: cannedHandler([]) });
+    // The logger middleware asks this hook for the copy; count how often it runs per command.
+    const copies: string[] = [];
+    low.middlewareStack.add(
+      (next, context) => async (args) => {
+        const out = await next(args);
+        const ctx = context as { commandName: string; dynamoDbDocumentClientOptions?: { overrideOutputFilterSensitiveLog?: unknown } };
+        if (ctx.dynamoDbDocumentClientOptions?.overrideOutputFilterSensitiveLog === undefined) copies.push(ctx.commandName);
+        return out;
+      },
+      { step: 'initialize', name: 'testSeesLogOverrides', priority: 'low' },
+    );
+    try {
+      await exercise(new DkmioClient({ client: low }));
+      // The app's own command through the same client keeps the SDK's behaviour.
+      const { GetItemCommand } = await import('@aws-sdk/client-dynamodb');
+      await low.send(new GetItemCommand({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } }));
+      expect(copies).toEqual(['GetItemCommand']);
+    } finally {
+      low.destroy();
+    }
+  });
+});
