@@ -19,6 +19,7 @@ import { TableBreakers, TableScopeView } from '../resilience/table-breakers';
 import { createLog, type DkmioLogger } from './logger';
 import { installProtoSafeResponses } from './proto-safe-responses';
 import { skipDiscardedLogFilterOn } from './discarded-log-filter';
+import { installSignalRouting } from './routed-signals';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
 export interface SendingClient {
@@ -137,6 +138,8 @@ export class DkmioClient {
         cacheMiddleware: true,
       });
       installProtoSafeResponses(this.sdk as DynamoDBClient);
+      installSignalRouting(this.sdk as DynamoDBClient);
+      this.executor.routeSignals = true;
     }
     return this.sdk;
   }

@@ -3,6 +3,7 @@ import { RequestTimeoutError } from '../errors/errors';
 import { mapAwsError } from '../errors/map-aws-error';
 import type { CursorSeal } from '../repository/cursor-seal';
 import type { Log } from './logger';
+import { routeSignal, untilAborted } from './routed-signals';
 
 /** What the breaker must offer the executor; the resilience layer implements it. */
 export interface RequestGuard {
@@ -43,6 +44,11 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
 export class Executor {
   /** Seals and opens page cursors when the client has a `cursorSecret`. */
   cursorSeal?: CursorSeal;
+  /**
+   * On the clients dkmio creates: signals reach the HTTP hop through routed-signals.ts, so calls
+   * are sent without options and the SDK's cached middleware stack is used.
+   */
+  routeSignals = false;
   /** Runs on every command before it is sent (set for clients handed to dkmio). */
   prepareCommand?: (command: object, client: Sender, options: { abortSignal?: AbortSignal } | undefined) => void;
 
@@ -63,9 +69,16 @@ export class Executor {
     try {
       const abortSignal = deadline ? deadline.signal : signal;
       const client = this.client();
-      const options = abortSignal ? { abortSignal } : undefined;
-      this.prepareCommand?.(command, client, options);
-      const out = (await client.send(command as never, options)) as O;
+      let out: O;
+      if (this.routeSignals) {
+        if (abortSignal) routeSignal(command as { input: object }, abortSignal);
+        const sent = client.send(command as never) as Promise<O>;
+        out = await (abortSignal ? untilAborted(sent, abortSignal) : sent);
+      } else {
+        const options = abortSignal ? { abortSignal } : undefined;
+        this.prepareCommand?.(command, client, options);
+        out = (await client.send(command as never, options)) as O;
+      }
       this.guard?.settle(token, undefined);
       return out;
     } catch (error) {

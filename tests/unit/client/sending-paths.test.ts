@@ -143,3 +143,64 @@ describe('the SDK logger of a handed-over client', () => {
     }
   });
 });
+
+// On its own client dkmio sends without per-call options (so the SDK reuses the resolved
+// middleware stack) and routes each call's signal to the HTTP hop itself.
+describe("signals on dkmio's own client", () => {
+  function recordingHandler(seen: ({ abortSignal?: AbortSignal } | undefined)[], hang = false) {
+    const canned = cannedHandler([]);
+    return {
+      ...canned,
+      handle(request: { headers: Record<string, string>; body: string }, options?: { abortSignal?: AbortSignal }) {
+        seen.push(options);
+        if (!hang) return canned.handle(request);
+        return new Promise((_, reject) => {
+          options?.abortSignal?.addEventListener('abort', () => reject(Object.assign(new Error('aborted'), { name: 'AbortError' })));
+        });
+      },
+    };
+  }
+
+  test('every request reaches the HTTP handler with a signal of its own (the request timeout)', async () => {
+    const seen: ({ abortSignal?: AbortSignal } | undefined)[] = [];
+    const db = new DkmioClient({ ...base, clientConfig: { requestHandler: recordingHandler(seen) } });
+    try {
+      await exercise(db);
+      expect(seen).toHaveLength(3);
+      for (const o of seen) {
+        expect(o?.abortSignal).toBeInstanceOf(AbortSignal);
+        expect(o!.abortSignal!.aborted).toBe(false);
+      }
+      expect(new Set(seen.map((o) => o!.abortSignal)).size).toBe(3);
+    } finally {
+      db.destroy();
+    }
+  });
+
+  test("a caller's abort aborts the request on the wire and rejects with the caller's reason", async () => {
+    const seen: ({ abortSignal?: AbortSignal } | undefined)[] = [];
+    const db = new DkmioClient({ ...base, circuitBreaker: false, clientConfig: { maxAttempts: 1, requestHandler: recordingHandler(seen, true) } });
+    try {
+      const controller = new AbortController();
+      const reason = new Error('caller gave up');
+      const pending = db.getRepository(Order).get({ userId: 'u1', orderId: 'o1' }, { signal: controller.signal }).catch((e: unknown) => e);
+      while (seen.length === 0) await new Promise((r) => setImmediate(r));
+      controller.abort(reason);
+      expect(await pending).toBe(reason);
+      expect(seen[0]!.abortSignal!.aborted).toBe(true);
+    } finally {
+      db.destroy();
+    }
+  });
+
+  test('with requestTimeoutMs: 0 and no caller signal, requests carry no signal', async () => {
+    const seen: ({ abortSignal?: AbortSignal } | undefined)[] = [];
+    const db = new DkmioClient({ ...base, requestTimeoutMs: 0, clientConfig: { requestHandler: recordingHandler(seen) } });
+    try {
+      await exercise(db);
+      expect(seen.map((o) => o?.abortSignal)).toEqual([undefined, undefined, undefined]);
+    } finally {
+      db.destroy();
+    }
+  });
+});
