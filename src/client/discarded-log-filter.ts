@@ -26,12 +26,24 @@ const skipDiscardedLogFilter = (next: Handler, context: Context): Handler => {
 
 const OPTIONS = { step: 'initialize', priority: 'high', name: 'dkmioSkipDiscardedLogFilter' };
 
+type CommandClass = new (input: object) => CommandStack;
+const ownClasses = new WeakMap<Function, CommandClass>();
+
 /**
- * Adds the middleware to one command dkmio is about to send through a client it was handed.
- * Not when the client would cache the command's resolved stack (`cacheMiddleware: true` and no
- * send options): that handler is shared by every command of the class, the app's own included.
+ * The command dkmio sends through a client it was handed: the same command, as an instance of a
+ * dkmio subclass of its class, carrying the middleware. A client with `cacheMiddleware: true`
+ * keeps one resolved stack per command class; the subclass keeps dkmio's stack apart from the
+ * one the app's own commands of that class use.
  */
-export function skipDiscardedLogFilterOn(command: object, client: object, options: object | undefined): void {
-  if (options === undefined && (client as { config?: { cacheMiddleware?: boolean } }).config?.cacheMiddleware === true) return;
-  (command as CommandStack).middlewareStack.add(skipDiscardedLogFilter, OPTIONS);
+export function withoutDiscardedLogFilter(command: object): object {
+  const base = command.constructor as CommandClass;
+  let own = ownClasses.get(base);
+  if (own === undefined) {
+    own = class extends base {};
+    Object.defineProperty(own, 'name', { value: base.name });
+    ownClasses.set(base, own);
+  }
+  const sent = new own((command as { input: object }).input);
+  sent.middlewareStack.add(skipDiscardedLogFilter, OPTIONS);
+  return sent;
 }

@@ -18,7 +18,7 @@ import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from './execu
 import { TableBreakers, TableScopeView } from '../resilience/table-breakers';
 import { createLog, type DkmioLogger } from './logger';
 import { installProtoSafeResponses } from './proto-safe-responses';
-import { skipDiscardedLogFilterOn } from './discarded-log-filter';
+import { withoutDiscardedLogFilter } from './discarded-log-filter';
 import { installSignalRouting } from './routed-signals';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
@@ -110,7 +110,7 @@ export class DkmioClient {
     if (options.cursorSecret !== undefined) this.executor.cursorSeal = new CursorSeal(options.cursorSecret);
     // A client handed over keeps its own settings; dkmio only spares its own commands the log
     // copy that the client's default (no-op) logger would discard.
-    if (!this.ownsClient) this.executor.prepareCommand = skipDiscardedLogFilterOn;
+    if (!this.ownsClient) this.executor.prepareCommand = withoutDiscardedLogFilter;
   }
 
   /**

@@ -49,8 +49,8 @@ export class Executor {
    * are sent without options and the SDK's cached middleware stack is used.
    */
   routeSignals = false;
-  /** Runs on every command before it is sent (set for clients handed to dkmio). */
-  prepareCommand?: (command: object, client: Sender, options: { abortSignal?: AbortSignal } | undefined) => void;
+  /** The command actually sent, for clients handed to dkmio. */
+  prepareCommand?: (command: object) => object;
 
   constructor(
     private readonly client: () => Sender,
@@ -76,8 +76,8 @@ export class Executor {
         out = await (abortSignal ? untilAborted(sent, abortSignal) : sent);
       } else {
         const options = abortSignal ? { abortSignal } : undefined;
-        this.prepareCommand?.(command, client, options);
-        out = (await client.send(command as never, options)) as O;
+        const sent = this.prepareCommand ? this.prepareCommand(command) : command;
+        out = (await client.send(sent as never, options)) as O;
       }
       this.guard?.settle(token, undefined);
       return out;

@@ -119,9 +119,13 @@ describe('the SDK logger of a handed-over client', () => {
     }
   });
 
-  test('with the default logger, the copy for info() is skipped on dkmio commands only', async () => {
-    const low = new DynamoDBClient({ ...base, requestHandler: cannedHandler([]) });
-    // The logger middleware asks this hook for the copy; count how often it runs per command.
+  test.each([
+    ['per call', {}, {}],
+    // A cached stack is kept per command class: the app's commands must not share dkmio's.
+    ['cached (cacheMiddleware: true, no send options)', { cacheMiddleware: true }, { requestTimeoutMs: 0 }],
+  ])('with the default logger and the stack resolved %s, the copy for info() is skipped on dkmio commands only', async (_, clientConfig, dkmioOptions) => {
+    const low = new DynamoDBClient({ ...base, ...clientConfig, requestHandler: cannedHandler([]) });
+    // The logger middleware asks this hook for the copy; record which commands still make it.
     const copies: string[] = [];
     low.middlewareStack.add(
       (next, context) => async (args) => {
@@ -133,11 +137,14 @@ describe('the SDK logger of a handed-over client', () => {
       { step: 'initialize', name: 'testSeesLogOverrides', priority: 'low' },
     );
     try {
-      await exercise(new DkmioClient({ client: low }));
-      // The app's own command through the same client keeps the SDK's behaviour.
       const { GetItemCommand } = await import('@aws-sdk/client-dynamodb');
-      await low.send(new GetItemCommand({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } }));
-      expect(copies).toEqual(['GetItemCommand']);
+      const appGet = () => low.send(new GetItemCommand({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } }));
+      // The app's own commands through the same client, before and after dkmio's, keep the SDK's behaviour.
+      await appGet();
+      await exercise(new DkmioClient({ client: low, ...dkmioOptions }));
+      await exercise(new DkmioClient({ client: low, ...dkmioOptions }));
+      await appGet();
+      expect(copies).toEqual(['GetItemCommand', 'GetItemCommand']);
     } finally {
       low.destroy();
     }
