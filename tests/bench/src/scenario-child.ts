@@ -14,7 +14,7 @@ import { callScenario } from './scenarios/call';
 
 /** A library's contestants: dkmio has one per way in (its own client, a handed-over DynamoDBClient or DocumentClient). */
 export const MODULES: Record<string, () => Adapter[]> = {
-  dkmio: () => require('./adapters/dkmio').DKMIO_WAYS,
+  dkmio: () => [...require('./adapters/dkmio').DKMIO_WAYS, require('./adapters/dkmio').dkmioWithTunedClient],
   electrodb: () => [require('./adapters/electrodb').electrodb],
   toolbox: () => [require('./adapters/toolbox').toolbox],
   dynamoose: () => [require('./adapters/dynamoose').dynamooseAdapter],
