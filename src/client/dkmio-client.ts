@@ -1,23 +1,23 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Constructor } from '../metadata/records';
 import { entityMetadata } from '../metadata/resolve';
-import { BatchWriter, WriteCollector } from '../batch/batch-writers';
+import { BatchWriter, WriteCollector } from '../operations/batch-write/writers';
 import { ValidationError, type BatchWriteError, type TransactionError } from '../errors/errors';
-import type { EntityTarget } from '../repository/entity-target';
+import type { EntityTarget } from '../operations/targets/target';
 import { Repository, type BatchWriteOptions } from '../repository/repository';
-import type { CreateTablesOptions, CreateTablesResult } from '../tables/create-tables';
-import type { DeleteTablesOptions, DeleteTablesResult } from '../tables/delete-tables';
-import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../resilience/batch-settings';
-import { runBatchWrite } from '../resilience/batch-write-runner';
-import { CircuitBreaker, type CircuitBreakerOptions } from '../resilience/circuit-breaker';
-import { realTiming } from '../resilience/retry';
-import { runTransactGet, type TransactGet, type TransactGetOptions, type TransactGetResults, type TransactReader } from '../transactions/transact-get';
-import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../transactions/transact-write';
-import { CursorSeal, type CursorSecret } from '../repository/cursor-seal';
-import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from './executor';
-import { TableBreakers, TableScopeView } from '../resilience/table-breakers';
-import { createLog, type DkmioLogger } from './logger';
-import { installProtoSafeResponses } from './proto-safe-responses';
+import type { CreateTablesOptions, CreateTablesResult } from '../operations/tables/create';
+import type { DeleteTablesOptions, DeleteTablesResult } from '../operations/tables/delete';
+import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../runtime/batch-settings';
+import { runBatchWrite } from '../operations/batch-write/run';
+import { CircuitBreaker, type CircuitBreakerOptions } from '../runtime/circuit-breaker';
+import { realTiming } from '../runtime/retry';
+import { runTransactGet, type TransactGet, type TransactGetOptions, type TransactGetResults, type TransactReader } from '../operations/transact-get/run';
+import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../operations/transact-write/run';
+import { CursorSeal, type CursorSecret } from '../operations/paged-read/cursor-seal';
+import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from '../runtime/executor';
+import { TableBreakers, TableScopeView } from '../runtime/table-breakers';
+import { createLog, type DkmioLogger } from '../runtime/logger';
+import { installProtoSafeResponses } from '../runtime/proto-safe-responses';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
 export interface SendingClient {
@@ -214,8 +214,8 @@ export class DkmioClient {
   async createTables(entities: readonly Constructor[], options?: CreateTablesOptions): Promise<CreateTablesResult> {
     // Table management is loaded on first use: apps call it at deploy or test time, and its five
     // modules were a tenth of what `require('dkmio')` costs.
-    const { planTables } = require('../operations/table-plan') as typeof import('../operations/table-plan');
-    const { createTables } = require('../tables/create-tables') as typeof import('../tables/create-tables');
+    const { planTables } = require('../operations/tables/plan') as typeof import('../operations/tables/plan');
+    const { createTables } = require('../operations/tables/create') as typeof import('../operations/tables/create');
     const plans = planTables(entityList(entities, 'createTables').map((e) => entityMetadata(e)), this.tableNamePrefix, options);
     return createTables(this.executor, plans, options);
   }
@@ -223,7 +223,7 @@ export class DkmioClient {
   /** Deletes the tables of these entity classes (missing ones are ignored) and waits until they are gone. */
   async deleteTables(entities: readonly Constructor[], options?: DeleteTablesOptions): Promise<DeleteTablesResult> {
     const tables = entityList(entities, 'deleteTables').map((e) => this.tableNameOf(e));
-    const { deleteTables } = require('../tables/delete-tables') as typeof import('../tables/delete-tables');
+    const { deleteTables } = require('../operations/tables/delete') as typeof import('../operations/tables/delete');
     return deleteTables(this.executor, tables, options);
   }
 

@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/errors';
 import type { AttributeMeta } from '../metadata/entity-metadata';
 import type { ExpressionContext } from './context';
 import { describe, ordered } from './conditions';
-import { checkKeyValue } from './keys';
+import { checkKeyValue } from '../marshalling/keys';
 
 /** Sort-key operators accepted by `where()`. */
 export const SORT_KEY_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'begins_with'] as const;

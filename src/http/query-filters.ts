@@ -4,7 +4,7 @@ import { OPERATORS, SIZE_OPERATORS, type Operator, type SizeOperator } from '../
 import type { Constructor } from '../metadata/records';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { entityMetadata } from '../metadata/resolve';
-import type { PropertyName } from '../repository/types';
+import type { PropertyName } from '../metadata/entity-types';
 
 /**
  * Query-string parameters as web frameworks hand them over: Express/Nest `req.query` (a string

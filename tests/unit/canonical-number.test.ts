@@ -1,4 +1,4 @@
-import { isCanonicalNumber } from '../../src/repository/canonical-number';
+import { isCanonicalNumber } from '../../src/marshalling/canonical-number';
 
 describe('isCanonicalNumber: DynamoDB’s own spelling of a number (what a cursor dkmio made holds)', () => {
   it.each(['0', '1', '-1', '42', '0.5', '-0.5', '1.25', '12345678901234567890123456789012345678', '1' + '0'.repeat(125), '0.' + '0'.repeat(129) + '1', '-9.99'])('accepts %s', (n) => {

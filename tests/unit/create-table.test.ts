@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Attribute, DkmioClient, GlobalIndex, InvalidDefinitionError, LocalIndex, PartitionKey, SortKey, Table, Ttl, ValidationError, entityMetadata } from '../../src';
-import { buildCreateTable } from '../../src/operations/create-table';
-import { planTables } from '../../src/operations/table-plan';
+import { buildCreateTable } from '../../src/operations/tables/build';
+import { planTables } from '../../src/operations/tables/plan';
 
 @Table('orders')
 @GlobalIndex('gsi-status', { partitionKey: 'status', sortKey: 'createdAt', projection: ['total', 'itemsCount'] })

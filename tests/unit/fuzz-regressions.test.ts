@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { PartitionKey, Table, ValidationError, entityMetadata } from '../../src';
-import { buildPutItem } from '../../src/operations/put-item';
+import { buildPutItem } from '../../src/operations/put/build';
 import { compileConditions } from '../../src/expressions/conditions';
 import { ExpressionContext } from '../../src/expressions/context';
 

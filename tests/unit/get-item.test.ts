@@ -1,5 +1,5 @@
 import { MissingKeyError } from '../../src';
-import { buildGetItem } from '../../src/operations/get-item';
+import { buildGetItem } from '../../src/operations/get/build';
 import { Account, Blob, Counter, Order, deepFreeze, expectError, expectValidation, meta, N, S } from './fixtures';
 
 const get = (key: unknown, options?: Parameters<typeof buildGetItem>[3], entity: typeof Order | typeof Account | typeof Counter = Order) =>

@@ -3,8 +3,8 @@ import { PartitionKey, Table, ValidationError, entityMetadata } from '../../src'
 import fc from 'fast-check';
 import { attributeValueSize, itemSize, MAX_ITEM_BYTES, sizeUpperBound } from '../../src/marshalling/item-size';
 import { marshallValue } from '../../src/marshalling/marshall';
-import { buildPutItem } from '../../src/operations/put-item';
-import { buildUpdateItem } from '../../src/operations/update-item';
+import { buildPutItem } from '../../src/operations/put/build';
+import { buildUpdateItem } from '../../src/operations/update/build';
 
 @Table('docs')
 class Doc {

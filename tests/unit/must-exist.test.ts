@@ -1,7 +1,7 @@
 import { ConditionError, DkmioClient, ItemNotFoundError, type SendingClient } from '../../src';
-import { buildDeleteItem } from '../../src/operations/delete-item';
-import { buildUpdateItem } from '../../src/operations/update-item';
-import { buildTransactDelete, buildTransactUpdate } from '../../src/operations/transact-write';
+import { buildDeleteItem } from '../../src/operations/delete/build';
+import { buildUpdateItem } from '../../src/operations/update/build';
+import { buildTransactDelete, buildTransactUpdate } from '../../src/operations/transact-write/build';
 import { RecordingClient } from '../support/recording-client';
 import { Account, Order, meta, N, S } from './fixtures';
 

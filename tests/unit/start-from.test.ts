@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { DkmioClient, type SendingClient } from '../../src';
-import { encodeCursor } from '../../src/repository/cursor';
+import { encodeCursor } from '../../src/operations/paged-read/cursor';
 import { Account, Blob, Counter, Order, expectValidation, meta, offlineClient, N, S } from './fixtures';
 
 const db = offlineClient();

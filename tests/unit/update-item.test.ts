@@ -1,7 +1,7 @@
 import { MissingKeyError } from '../../src';
 import type { UpdateActions } from '../../src/expressions/update';
-import type { UpdateOptions } from '../../src/operations/options';
-import { buildUpdateItem } from '../../src/operations/update-item';
+import type { UpdateOptions } from '../../src/operations/item-write/options';
+import { buildUpdateItem } from '../../src/operations/update/build';
 import { Doc, Note, Order, deepFreeze, expectError, expectValidation, meta, N, S } from './fixtures';
 
 const update = (key: unknown, actions: UpdateActions, options?: UpdateOptions, entity: Function = Order) =>

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Attribute, MissingKeyError, PartitionKey, SortKey, Table, ValidationError, Version, entityMetadata } from '../../../src';
-import { BATCH_GET_LIMIT, buildBatchGetItem, prepareBatchGet } from '../../../src/operations/batch-get';
-import { BATCH_WRITE_LIMIT, buildBatchWriteItem, prepareBatchDelete, prepareBatchPut, unprocessedWrites } from '../../../src/operations/batch-write';
-import { canonicalNumber, keyIdentity } from '../../../src/operations/key-identity';
+import { BATCH_GET_LIMIT, buildBatchGetItem, prepareBatchGet } from '../../../src/operations/batch-get/build';
+import { BATCH_WRITE_LIMIT, buildBatchWriteItem, prepareBatchDelete, prepareBatchPut, unprocessedWrites } from '../../../src/operations/batch-write/build';
+import { canonicalNumber, keyIdentity } from '../../../src/operations/targets/key-identity';
 
 @Table('orders')
 class Order {

@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { PartitionKey, Table, Version, entityMetadata } from '../../../src';
-import { buildDelete, buildDeleteItem } from '../../../src/operations/delete-item';
-import { buildPut, buildPutItem } from '../../../src/operations/put-item';
-import { buildUpdate, buildUpdateItem } from '../../../src/operations/update-item';
+import { buildDelete, buildDeleteItem } from '../../../src/operations/delete/build';
+import { buildPut, buildPutItem } from '../../../src/operations/put/build';
+import { buildUpdate, buildUpdateItem } from '../../../src/operations/update/build';
 
 @Table('docs')
 class Doc {

@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { PartitionKey, Table, ThrottlingError, TableNotFoundError, entityMetadata } from '../../../src';
-import { Executor } from '../../../src/client/executor';
-import { prepareBatchGet } from '../../../src/operations/batch-get';
-import { runBatchGet } from '../../../src/resilience/batch-get-runner';
+import { Executor } from '../../../src/runtime/executor';
+import { prepareBatchGet } from '../../../src/operations/batch-get/build';
+import { runBatchGet } from '../../../src/operations/batch-get/run';
 import { fakeTiming, RecordingClient, sdkServerError, type Responder } from '../../support/recording-client';
 
 @Table('items')

@@ -1,10 +1,10 @@
 import 'reflect-metadata';
 import type { WriteRequest } from '@aws-sdk/client-dynamodb';
 import { BatchWriteError, CircuitOpenError, PartitionKey, Table, ValidationError, entityMetadata } from '../../../src';
-import { Executor } from '../../../src/client/executor';
-import { prepareBatchPut, type PreparedWrite } from '../../../src/operations/batch-write';
-import { runBatchWrite } from '../../../src/resilience/batch-write-runner';
-import { CircuitBreaker } from '../../../src/resilience/circuit-breaker';
+import { Executor } from '../../../src/runtime/executor';
+import { prepareBatchPut, type PreparedWrite } from '../../../src/operations/batch-write/build';
+import { runBatchWrite } from '../../../src/operations/batch-write/run';
+import { CircuitBreaker } from '../../../src/runtime/circuit-breaker';
 import { fakeTiming, RecordingClient, sdkServerError, sdkThrottle, sdkValidation, type Responder } from '../../support/recording-client';
 
 @Table('items')

@@ -1,5 +1,5 @@
 import { CircuitOpenError, ConditionError, DkmioError, ErrorCodes, ThrottlingError, ValidationError } from '../../../src';
-import { CircuitBreaker } from '../../../src/resilience/circuit-breaker';
+import { CircuitBreaker } from '../../../src/runtime/circuit-breaker';
 
 /** A clock the test moves by hand. */
 function fakeClock(start = 1_000_000) {

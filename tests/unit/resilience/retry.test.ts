@@ -1,6 +1,6 @@
-import { MAX_BACKOFF_MS, abortableSleep, backoffDelay } from '../../../src/resilience/retry';
-import { chunk, runBounded } from '../../../src/resilience/pool';
-import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings } from '../../../src/resilience/batch-settings';
+import { MAX_BACKOFF_MS, abortableSleep, backoffDelay } from '../../../src/runtime/retry';
+import { chunk, runBounded } from '../../../src/runtime/pool';
+import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings } from '../../../src/runtime/batch-settings';
 
 describe('backoffDelay (full jitter)', () => {
   it('is random in [0, base * 2^(retry-1)), capped', () => {
