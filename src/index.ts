@@ -46,7 +46,12 @@ export type { DkmioTypeOptions, UndeclaredAttributes, UndeclaredPath } from './e
 export type { SortKeyCondition, SortKeyOperator, SortKeyValue } from './expressions/key-condition';
 export { OPERATORS } from './expressions/operators';
 export type { Operator } from './expressions/operators';
-export type { GetOptions, PutOptions, UpdateOptions, DeleteOptions, WriteOptions, ReturnValues, BaseOptions, ConditionOptions, ItemConditionOptions, MustExistOption } from './operations/item-write/options';
+export type { GetOptions } from './operations/get/options';
+export type { PutOptions } from './operations/put/options';
+export type { UpdateOptions } from './operations/update/options';
+export type { DeleteOptions } from './operations/delete/options';
+export type { BaseOptions } from './operations/context';
+export type { WriteOptions, ReturnValues, ConditionOptions, ItemConditionOptions, MustExistOption } from './operations/item-write/options';
 
 export {
   DkmioError,

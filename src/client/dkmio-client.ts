@@ -1,16 +1,17 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Constructor } from '../metadata/records';
 import { entityMetadata } from '../metadata/resolve';
-import { BatchWriter, WriteCollector } from '../operations/batch-write/writers';
+import { BatchWriter } from '../operations/batch-write/writers';
 import { ValidationError, type BatchWriteError, type TransactionError } from '../errors/errors';
-import type { EntityTarget } from '../operations/targets/target';
-import { Repository, type BatchWriteOptions } from '../repository/repository';
+import type { EntityTarget, TableTarget } from '../operations/targets/target';
+import { Repository } from '../repository/repository';
+import type { BatchWriteOptions } from '../operations/batch-write/options';
+import { batchWrite } from '../operations/batch-write/run';
+import type { OperationContext } from '../operations/context';
 import type { CreateTablesOptions, CreateTablesResult } from '../operations/tables/create';
 import type { DeleteTablesOptions, DeleteTablesResult } from '../operations/tables/delete';
 import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../runtime/batch-settings';
-import { runBatchWrite } from '../operations/batch-write/run';
 import { CircuitBreaker, type CircuitBreakerOptions } from '../runtime/circuit-breaker';
-import { realTiming } from '../runtime/retry';
 import { runTransactGet, type TransactGet, type TransactGetOptions, type TransactGetResults, type TransactReader } from '../operations/transact-get/run';
 import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../operations/transact-write/run';
 import { CursorSeal, type CursorSecret } from '../operations/paged-read/cursor-seal';
@@ -73,6 +74,8 @@ const QUIET_SDK_LOGGER = { debug() {}, warn() {}, error() {}, trace() {} } as un
 export class DkmioClient {
   /** @internal */
   readonly executor: Executor;
+  /** @internal What every operation of this client runs with. */
+  readonly context: OperationContext;
   /** @internal */
   readonly tableNamePrefix: string;
   /**
@@ -105,7 +108,8 @@ export class DkmioClient {
       guard = this.circuitBreaker.enabled ? this.circuitBreaker : undefined;
     }
     this.executor = new Executor(() => this.connection(), log, guard, requestTimeout(options.requestTimeoutMs));
-    if (options.cursorSecret !== undefined) this.executor.cursorSeal = new CursorSeal(options.cursorSecret);
+    const cursorSeal = options.cursorSecret !== undefined ? new CursorSeal(options.cursorSecret) : undefined;
+    this.context = { executor: this.executor, batchDefaults: this.batchDefaults, ...(cursorSeal && { cursorSeal }) };
   }
 
   /**
@@ -115,8 +119,7 @@ export class DkmioClient {
    * db.circuitBreakerOf(Order).state; // 'closed' | 'open' | 'half_open'
    */
   circuitBreakerOf(target: EntityTarget<unknown>): CircuitBreaker {
-    const repo = this.resolveTarget(target);
-    return this.tableBreakers ? this.tableBreakers.of(repo.tableName) : this.circuitBreaker;
+    return this.tableBreakers ? this.tableBreakers.of(this.resolveTarget(target).tableName) : this.circuitBreaker;
   }
 
   /** The SDK client requests are sent through, created on first use (the connection is lazy). */
@@ -142,7 +145,7 @@ export class DkmioClient {
     let repo = this.repositories.get(entity);
     if (!repo) {
       const meta = entityMetadata(entity);
-      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.executor, this.batchDefaults) as Repository<unknown>;
+      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.context) as Repository<unknown>;
       this.repositories.set(entity, repo);
     }
     return repo as Repository<T>;
@@ -162,11 +165,7 @@ export class DkmioClient {
    * await db.batchWrite(batch => { batch.put(orders, item); batch.delete(users, { userId: 'u9' }); });
    */
   async batchWrite(fn: (batch: BatchWriter) => unknown, options?: BatchWriteOptions): Promise<void> {
-    const settings = resolveBatchSettings(this.batchDefaults, options, 'batchWrite');
-    const collector = new WriteCollector();
-    const writes = await collector.collect(fn, new BatchWriter(this.resolveTarget, collector));
-    if (options?.signal?.aborted) throw options.signal.reason;
-    await runBatchWrite(writes, { executor: this.executor, settings, timing: realTiming, signal: options?.signal });
+    return batchWrite(this.context, fn, (collector) => new BatchWriter(this.resolveTarget, collector), options);
   }
 
   /**
@@ -193,13 +192,13 @@ export class DkmioClient {
     return runTransactGet(this.executor, this.resolveTarget, fn, options);
   }
 
-  /** A repository, or an entity class's repository on this client. */
-  private readonly resolveTarget = <T>(target: EntityTarget<T>): Repository<T> => {
-    if (target instanceof Repository) return target;
-    if (typeof target !== 'function') {
+  /** A repository (any `{ metadata, tableName }`), or an entity class's repository on this client. */
+  private readonly resolveTarget = <T>(target: EntityTarget<T>): TableTarget<T> => {
+    if (typeof target === 'function') return this.getRepository(target);
+    if (target === null || typeof target !== 'object' || !('metadata' in target) || typeof target.tableName !== 'string') {
       throw new ValidationError(`Expected a repository or an entity class as the first argument, got ${target === null ? 'null' : typeof target}.`);
     }
-    return this.getRepository(target);
+    return target;
   };
 
   /**

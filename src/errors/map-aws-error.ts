@@ -23,16 +23,13 @@ interface AwsLikeError {
   name?: string;
   message?: string;
   CancellationReasons?: { Code?: string; Message?: string }[];
-  Item?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>;
   $metadata?: { httpStatusCode?: number };
 }
 
-/** What the executor knows about the request that failed, for messages and hydration. */
+/** What the executor knows about the request that failed, for messages. */
 export interface ErrorContext {
   operation: string;
   table: string;
-  /** Turns a raw `Item` returned with a failed condition into an entity instance. */
-  hydrateItem?: (raw: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>) => unknown;
 }
 
 /**
@@ -45,10 +42,9 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): DkmioError {
   const name = e.name ?? 'Error';
   const where = `${ctx.operation} on ${ctx.table}`;
   switch (name) {
-    case 'ConditionalCheckFailedException': {
-      const item = e.Item && ctx.hydrateItem ? ctx.hydrateItem(e.Item) : undefined;
-      return new ConditionError(`The condition of ${where} failed`, { cause: error, item });
-    }
+    case 'ConditionalCheckFailedException':
+      // A returned `Item` stays on `cause`: the operation that knows the entity hydrates it.
+      return new ConditionError(`The condition of ${where} failed`, { cause: error });
     case 'ResourceNotFoundException':
       return new TableNotFoundError(`${where}: table or index not found (${e.message ?? 'ResourceNotFoundException'})`, ctx.table, { cause: error });
     case 'ItemCollectionSizeLimitExceededException':

@@ -1,4 +1,6 @@
 import { ValidationError } from '../errors/errors';
+import type { Executor } from './executor';
+import type { RetryTiming } from './retry';
 
 /**
  * Tuning of batch operations: per call (`batchGet(keys, { ... })`, `batchWrite(fn, { ... })`)
@@ -52,4 +54,12 @@ function milliseconds(v: number | undefined, fallback: number, name: string): nu
   if (v === undefined) return fallback;
   if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ValidationError(`${name} must be a finite number of milliseconds >= 0, got ${String(v)}.`);
   return v;
+}
+
+/** How a batch is sent: through which executor, with which tuning, timing and signal. */
+export interface BatchRun {
+  executor: Executor;
+  settings: BatchSettings;
+  timing: RetryTiming;
+  signal?: AbortSignal;
 }

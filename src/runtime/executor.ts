@@ -1,7 +1,5 @@
-import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { RequestTimeoutError } from '../errors/errors';
 import { mapAwsError } from '../errors/map-aws-error';
-import type { CursorSeal } from '../operations/paged-read/cursor-seal';
 import type { Log } from './logger';
 
 /** What the breaker must offer the executor; the resilience layer implements it. */
@@ -24,8 +22,6 @@ export interface Request {
   table: string;
   index?: string;
   signal?: AbortSignal;
-  /** Turns an Item returned with a failed condition into an entity instance. */
-  hydrateItem?: (raw: Record<string, AttributeValue>) => unknown;
 }
 
 /** The one method of an SDK client the executor needs (DynamoDBClient and DocumentClient both fit). */
@@ -41,9 +37,6 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
  * cancellation and error mapping. Nothing else calls `client.send`.
  */
 export class Executor {
-  /** Seals and opens page cursors when the client has a `cursorSecret`. */
-  cursorSeal?: CursorSeal;
-
   constructor(
     private readonly client: () => Sender,
     readonly log: Log,
@@ -77,7 +70,7 @@ export class Executor {
         this.guard?.settle(token, timeout);
         throw timeout;
       }
-      const mapped = mapAwsError(error, { operation: req.operation, table: req.table, hydrateItem: req.hydrateItem });
+      const mapped = mapAwsError(error, { operation: req.operation, table: req.table });
       this.guard?.settle(token, mapped);
       throw mapped;
     } finally {

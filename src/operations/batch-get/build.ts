@@ -5,7 +5,7 @@ import { marshallKey } from '../../marshalling/keys';
 import { compileProjection } from '../../expressions/projection';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { keyIdentity } from '../targets/key-identity';
-import type { GetOptions } from '../item-write/options';
+import type { GetOptions } from '../get/options';
 
 /** DynamoDB's limit of keys per BatchGetItem request. */
 export const BATCH_GET_LIMIT = 100;

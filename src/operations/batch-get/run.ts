@@ -2,13 +2,36 @@ import { BatchGetItemCommand, type AttributeValue, type BatchGetItemCommandOutpu
 import { DkmioError, ThrottlingError } from '../../errors/errors';
 import { isInfrastructureFailure } from '../../errors/map-aws-error';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
-import { BATCH_GET_LIMIT, buildBatchGetItem, type PreparedBatchGet } from './build';
+import { BATCH_GET_LIMIT, buildBatchGetItem, prepareBatchGet, type PreparedBatchGet } from './build';
 import { keyIdentity } from '../targets/key-identity';
-import type { BatchRun } from '../batch-write/run';
+import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-settings';
+import { hydrate } from '../../marshalling/items';
+import type { OperationContext } from '../context';
+import type { TableTarget } from '../targets/target';
+import type { BatchGetOptions } from './options';
 import { chunk, runBounded } from '../../runtime/pool';
-import { backoffDelay } from '../../runtime/retry';
+import { backoffDelay, realTiming } from '../../runtime/retry';
 
 type RawItem = Record<string, AttributeValue>;
+
+/**
+ * The items with these keys, in input order, `null` for absent ones (a key given twice is read
+ * once and returned at both positions).
+ */
+export async function batchGet<T>(ctx: OperationContext, target: TableTarget<T>, keys: readonly unknown[], options?: BatchGetOptions): Promise<(T | null)[]> {
+  const { metadata } = target;
+  const settings = resolveBatchSettings(ctx.batchDefaults, options, 'batchGet');
+  const prepared = prepareBatchGet(metadata, target.tableName, keys, options);
+  if (prepared.keys.length === 0) return [];
+  const found = await runBatchGet(metadata, prepared, { executor: ctx.executor, settings, timing: realTiming, signal: options?.signal });
+  // Key attributes were read only to match answers to keys; hand back what was selected.
+  const added = prepared.addedKeyProperties;
+  const omit = added.length ? new Set(added.map((p) => metadata.toStored.get(p) ?? p)) : undefined;
+  return prepared.positions.map((at) => {
+    const raw = found.get(prepared.identities[at]!);
+    return raw ? hydrate(metadata, raw, omit) : null;
+  });
+}
 
 /**
  * Reads the distinct keys of a prepared batch in chunks of 100, `concurrency` chunks at a time,

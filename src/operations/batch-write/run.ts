@@ -1,18 +1,24 @@
 import { BatchWriteItemCommand, type BatchWriteItemCommandOutput } from '@aws-sdk/client-dynamodb';
-import type { Executor } from '../../runtime/executor';
 import { BatchWriteError, ThrottlingError, type UnprocessedWrite } from '../../errors/errors';
 import { isInfrastructureFailure } from '../../errors/map-aws-error';
 import { BATCH_WRITE_LIMIT, buildBatchWriteItem, unprocessedWrites, type PreparedWrite } from './build';
-import type { BatchSettings } from '../../runtime/batch-settings';
+import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-settings';
 import { chunk, runBounded } from '../../runtime/pool';
-import { backoffDelay, type RetryTiming } from '../../runtime/retry';
+import { backoffDelay, realTiming } from '../../runtime/retry';
+import type { OperationContext } from '../context';
+import type { BatchWriteOptions } from './options';
+import { WriteCollector } from './writers';
 
-/** How a batch is sent: through which executor, with which tuning, timing and signal. */
-export interface BatchRun {
-  executor: Executor;
-  settings: BatchSettings;
-  timing: RetryTiming;
-  signal?: AbortSignal;
+/**
+ * Runs a batchWrite callback on the batch `makeBatch` gives and sends what it collected: the one
+ * body behind `repository.batchWrite` and `db.batchWrite`. Nothing is sent when the callback throws.
+ */
+export async function batchWrite<B>(ctx: OperationContext, fn: (batch: B) => unknown, makeBatch: (collector: WriteCollector) => B, options?: BatchWriteOptions): Promise<void> {
+  const settings = resolveBatchSettings(ctx.batchDefaults, options, 'batchWrite');
+  const collector = new WriteCollector();
+  const writes = await collector.collect(fn, makeBatch(collector));
+  if (options?.signal?.aborted) throw options.signal.reason;
+  await runBatchWrite(writes, { executor: ctx.executor, settings, timing: realTiming, signal: options?.signal });
 }
 
 /**

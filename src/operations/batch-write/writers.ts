@@ -1,7 +1,7 @@
 import { ValidationError } from '../../errors/errors';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { prepareBatchDelete, prepareBatchPut, type PreparedWrite } from './build';
-import type { EntityTarget, RepositoryResolver } from '../targets/target';
+import type { EntityTarget, TargetResolver } from '../targets/target';
 import type { ItemInput, KeyInput } from '../../metadata/entity-types';
 
 /**
@@ -78,7 +78,7 @@ export class RepositoryBatch<T> {
 export class BatchWriter {
   /** @internal */
   constructor(
-    private readonly resolve: RepositoryResolver,
+    private readonly resolve: TargetResolver,
     private readonly collector: WriteCollector,
   ) {}
 

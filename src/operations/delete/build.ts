@@ -3,7 +3,8 @@ import { ExpressionContext } from '../../expressions/context';
 import { marshallKey } from '../../marshalling/keys';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { finishItemWrite, withReturnValues } from '../item-write/condition';
-import type { DeleteOptions, ItemConditionOptions, MustExistOption } from '../item-write/options';
+import type { ItemConditionOptions, MustExistOption } from '../item-write/options';
+import type { DeleteOptions } from './options';
 
 /** DeleteItem request for `key`. */
 export function buildDeleteItem(meta: EntityMetadata, table: string, key: unknown, options?: DeleteOptions): DeleteItemCommandInput {

@@ -3,7 +3,7 @@ import { ExpressionContext } from '../../expressions/context';
 import { marshallKey } from '../../marshalling/keys';
 import { compileProjection } from '../../expressions/projection';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
-import type { GetOptions } from '../item-write/options';
+import type { GetOptions } from './options';
 
 /** GetItem request for `key`. Pure: no client, no clock. */
 export function buildGetItem(meta: EntityMetadata, table: string, key: unknown, options?: GetOptions, operation = 'get'): GetItemCommandInput {

@@ -1,13 +1,8 @@
 import type { ConditionInput } from '../../expressions/combinators';
+import type { BaseOptions } from '../context';
 
 /** `returnValues` of put/update/delete. */
 export type ReturnValues = 'NONE' | 'ALL_OLD' | 'ALL_NEW' | 'UPDATED_OLD' | 'UPDATED_NEW';
-
-/** Options every operation takes. */
-export interface BaseOptions {
-  /** Cancels the operation. */
-  signal?: AbortSignal;
-}
 
 /** Conditions of a write: `condition` AND (`conditionOr[0]` OR `conditionOr[1]` ...). */
 export interface ConditionOptions<T = unknown> {
@@ -31,10 +26,6 @@ export interface WriteOptions<T = unknown> extends BaseOptions, ItemConditionOpt
   returnValues?: ReturnValues;
 }
 
-export interface PutOptions<T = unknown> extends WriteOptions<T> {
-  returnValues?: 'NONE' | 'ALL_OLD';
-}
-
 /** `mustExist` of update/delete (alone or in a transaction). */
 export interface MustExistOption {
   /**
@@ -43,21 +34,4 @@ export interface MustExistOption {
    * is `ItemNotFoundError` and a present one failing the condition `ConditionError`.
    */
   mustExist?: boolean;
-}
-
-export interface DeleteOptions<T = unknown> extends WriteOptions<T>, MustExistOption {
-  returnValues?: 'NONE' | 'ALL_OLD';
-}
-
-export interface UpdateOptions<T = unknown> extends WriteOptions<T>, MustExistOption {
-  /** With `@Version()`: the version the stored item must have. */
-  expectedVersion?: number;
-}
-
-/** Options of get. */
-export interface GetOptions<K extends string = string> extends BaseOptions {
-  /** Attributes to read (a projection). */
-  select?: readonly K[];
-  /** Strongly consistent read. */
-  consistent?: boolean;
 }

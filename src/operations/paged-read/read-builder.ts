@@ -1,5 +1,5 @@
-import { QueryCommand, ScanCommand, type AttributeValue, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
-import type { Executor } from '../../runtime/executor';
+import type { AttributeValue, QueryCommandOutput } from '@aws-sdk/client-dynamodb';
+import type { OperationContext } from '../context';
 import { ValidationError } from '../../errors/errors';
 import { ConditionNode, type ConditionInput } from '../../expressions/combinators';
 import { compileConditions, parsedKey } from '../../expressions/conditions';
@@ -8,7 +8,7 @@ import { checkProjected, compileProjection } from '../../expressions/projection'
 import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
 import { hydrate } from '../../marshalling/items';
 import { unmarshallMap } from '../../marshalling/marshall';
-import { buildQuery, buildScan, keyPropertiesOf, type ReadState } from './state';
+import { keyPropertiesOf, type ReadState } from './state';
 import { isEmptyQueryFilter } from '../../http/query-filters';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
 import { mergeAsync } from '../../runtime/merge-async';
@@ -41,13 +41,17 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
     protected readonly meta: EntityMetadata<T>,
     table: string,
     index: IndexMeta | undefined,
-    protected readonly executor: Executor,
+    protected readonly context: OperationContext,
   ) {
     this.state = { meta, table, index, filters: [] };
   }
 
   protected abstract readonly operation: 'Query' | 'Scan';
   protected abstract segmentCount(): number;
+  /** The pure request of a state: buildQuery or buildScan. */
+  protected abstract buildInput(state: ReadState, countOnly: boolean): object;
+  /** The SDK command sending such a request. */
+  protected abstract command(input: object): object;
 
   /** The scope named in messages. */
   protected get scope(): string {
@@ -130,7 +134,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
       return this;
     }
     if (this.segmentCount() > 1) throw new ValidationError('startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.');
-    this.state.startKey = startKeyOf(this.meta, this.state.index, from, this.executor.cursorSeal);
+    this.state.startKey = startKeyOf(this.meta, this.state.index, from, this.context.cursorSeal);
     return this;
   }
 
@@ -229,13 +233,12 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
       state = { ...this.state, startKey };
       if (segment !== undefined) state.segment = { index: segment, total: this.segmentCount() };
     }
-    return (this.operation === 'Query' ? buildQuery(state, countOnly) : buildScan(state, countOnly)) as unknown as Record<string, unknown>;
+    return this.buildInput(state, countOnly) as Record<string, unknown>;
   }
 
   private async send(startKey: RawItem | undefined, countOnly: boolean, segment?: number): Promise<QueryCommandOutput> {
     const input = this.build(countOnly, startKey, segment);
-    const command = this.operation === 'Query' ? new QueryCommand(input as never) : new ScanCommand(input as never);
-    return this.executor.send<QueryCommandOutput>(command, {
+    return this.context.executor.send<QueryCommandOutput>(this.command(input), {
       operation: this.operation === 'Query' ? 'query' : 'scan',
       table: this.state.table,
       index: this.state.index?.name,
@@ -264,7 +267,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
     const page: Page<R> = { items, count: items.length, scannedCount: out.ScannedCount ?? 0 };
     if (out.LastEvaluatedKey) {
       page.lastKey = lastKeyOf(this.meta, out.LastEvaluatedKey);
-      page.cursor = encodeCursor(this.meta, this.state.index, out.LastEvaluatedKey, this.executor.cursorSeal);
+      page.cursor = encodeCursor(this.meta, this.state.index, out.LastEvaluatedKey, this.context.cursorSeal);
     }
     return page;
   }

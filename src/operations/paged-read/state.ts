@@ -1,7 +1,7 @@
 import type { AttributeValue, QueryCommandInput, ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { compileConditions } from '../../expressions/conditions';
 import { ExpressionContext } from '../../expressions/context';
-import { compileKeyCondition, type SortKeyCondition } from '../../expressions/key-condition';
+import type { SortKeyCondition } from '../../expressions/key-condition';
 import { compileProjection } from '../../expressions/projection';
 import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
 
@@ -42,36 +42,8 @@ function filterExpression(state: ReadState, ctx: ExpressionContext): string | un
   return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' AND ');
 }
 
-/** The Query request of `state`. With `countOnly`, Select=COUNT and no projection. */
-export function buildQuery(state: ReadState, countOnly = false): QueryCommandInput {
-  const ctx = new ExpressionContext();
-  const scope = state.index ? `index "${state.index.name}"` : `table "${state.meta.tableName}"`;
-  const pk = state.index ? state.index.partitionKey : state.meta.partitionKey;
-  const sk = state.index ? state.index.sortKey : state.meta.sortKey;
-  const input: QueryCommandInput = {
-    TableName: state.table,
-    KeyConditionExpression: compileKeyCondition(pk, state.partition, sk, state.where, ctx, scope),
-  };
-  if (state.index) input.IndexName = state.index.name;
-  finish(state, input, ctx, countOnly);
-  if (state.scanForward === false) input.ScanIndexForward = false;
-  return input;
-}
-
-/** The Scan request of `state`. */
-export function buildScan(state: ReadState, countOnly = false): ScanCommandInput {
-  const ctx = new ExpressionContext();
-  const input: ScanCommandInput = { TableName: state.table };
-  if (state.index) input.IndexName = state.index.name;
-  finish(state, input, ctx, countOnly);
-  if (state.segment) {
-    input.Segment = state.segment.index;
-    input.TotalSegments = state.segment.total;
-  }
-  return input;
-}
-
-function finish(state: ReadState, input: QueryCommandInput | ScanCommandInput, ctx: ExpressionContext, countOnly: boolean): void {
+/** Filter, projection, placeholders, limit, consistency and start key: what a query and a scan request share. */
+export function finishRead(state: ReadState, input: QueryCommandInput | ScanCommandInput, ctx: ExpressionContext, countOnly: boolean): void {
   const filter = filterExpression(state, ctx);
   if (filter !== undefined) input.FilterExpression = filter;
   if (countOnly) input.Select = 'COUNT';

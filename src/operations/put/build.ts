@@ -6,7 +6,8 @@ import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { checkItemSize, itemSize, mapUpperBound, MAX_ITEM_BYTES } from '../../marshalling/item-size';
 import { marshallItem } from '../../marshalling/items';
 import { finishItemWrite, withReturnValues } from '../item-write/condition';
-import type { ItemConditionOptions, PutOptions } from '../item-write/options';
+import type { ItemConditionOptions } from '../item-write/options';
+import type { PutOptions } from './options';
 
 /** PutItem request for `item`, with the full primary key checked and `@Version()` applied. */
 export function buildPutItem(meta: EntityMetadata, table: string, item: unknown, options?: PutOptions): PutItemCommandInput {

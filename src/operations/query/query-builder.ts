@@ -1,9 +1,12 @@
-import type { Executor } from '../../runtime/executor';
+import { QueryCommand, type QueryCommandInput } from '@aws-sdk/client-dynamodb';
 import { MissingKeyError, ValidationError } from '../../errors/errors';
 import { checkSortKeyCondition, type SortKeyCondition, type SortKeyValue } from '../../expressions/key-condition';
 import { checkKeyValue } from '../../marshalling/keys';
 import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
+import type { OperationContext } from '../context';
 import { ReadBuilder } from '../paged-read/read-builder';
+import type { ReadState } from '../paged-read/state';
+import { buildQuery } from './build';
 import type { DocumentPathOf, Selected } from '../../expressions/path-types';
 
 /**
@@ -17,8 +20,18 @@ export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extend
   protected readonly operation = 'Query' as const;
 
   /** @internal */
-  constructor(meta: EntityMetadata<T>, table: string, index: IndexMeta | undefined, executor: Executor, key: unknown) {
-    super(meta, table, index, executor);
+  protected buildInput(state: ReadState, countOnly: boolean): object {
+    return buildQuery(state, countOnly);
+  }
+
+  /** @internal */
+  protected command(input: object): object {
+    return new QueryCommand(input as QueryCommandInput);
+  }
+
+  /** @internal */
+  constructor(meta: EntityMetadata<T>, table: string, index: IndexMeta | undefined, context: OperationContext, key: unknown) {
+    super(meta, table, index, context);
     const pk = index ? index.partitionKey : meta.partitionKey;
     const sk = index ? index.sortKey : meta.sortKey;
     if (key === null || typeof key !== 'object' || Array.isArray(key)) {

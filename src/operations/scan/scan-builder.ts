@@ -1,6 +1,9 @@
+import { ScanCommand, type ScanCommandInput } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../../errors/errors';
+import type { OperationContext } from '../context';
 import { ReadBuilder } from '../paged-read/read-builder';
-import type { Executor } from '../../runtime/executor';
+import type { ReadState } from '../paged-read/state';
+import { buildScan } from './build';
 import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
 import type { DocumentPathOf, Selected } from '../../expressions/path-types';
 
@@ -15,11 +18,21 @@ const MAX_SEGMENTS = 1_000_000;
  */
 export class ScanBuilder<T, R = T, S extends string = DocumentPathOf<T>> extends ReadBuilder<T, R, S> {
   protected readonly operation = 'Scan' as const;
+
+  /** @internal */
+  protected buildInput(state: ReadState, countOnly: boolean): object {
+    return buildScan(state, countOnly);
+  }
+
+  /** @internal */
+  protected command(input: object): object {
+    return new ScanCommand(input as ScanCommandInput);
+  }
   private parallel = 1;
 
   /** @internal */
-  constructor(meta: EntityMetadata<T>, table: string, index: IndexMeta | undefined, executor: Executor) {
-    super(meta, table, index, executor);
+  constructor(meta: EntityMetadata<T>, table: string, index: IndexMeta | undefined, context: OperationContext) {
+    super(meta, table, index, context);
   }
 
   protected segmentCount(): number {

@@ -4,9 +4,9 @@ import { ValidationError } from '../../errors/errors';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { hydrate } from '../../marshalling/items';
 import { keyIdentity } from '../targets/key-identity';
-import type { BaseOptions } from '../item-write/options';
+import type { BaseOptions } from '../context';
 import { buildTransactGet, buildTransactGetItems } from './build';
-import type { EntityTarget, RepositoryResolver } from '../targets/target';
+import type { EntityTarget, TargetResolver } from '../targets/target';
 import type { KeyInput, PropertyName } from '../../metadata/entity-types';
 
 /**
@@ -36,7 +36,7 @@ export type TransactGetOptions = BaseOptions;
 /** The reader handed to `db.transactGet(tx => [...])`. */
 export class TransactReader {
   /** @internal */
-  constructor(private readonly resolve: RepositoryResolver) {}
+  constructor(private readonly resolve: TargetResolver) {}
 
   /**
    * A read of the item with this key from the table of `target` (a repository or an entity
@@ -56,7 +56,7 @@ export class TransactReader {
  */
 export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
   executor: Executor,
-  resolve: RepositoryResolver,
+  resolve: TargetResolver,
   fn: (tx: TransactReader) => R | PromiseLike<R>,
   options?: TransactGetOptions,
 ): Promise<TransactGetResults<R>> {

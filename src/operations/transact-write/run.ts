@@ -1,11 +1,12 @@
-import { TransactWriteItemsCommand, type AttributeValue, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../../runtime/executor';
-import { ItemNotFoundError, TransactionError, ValidationError, type CancellationReason } from '../../errors/errors';
+import { ItemNotFoundError, TransactionError, ValidationError } from '../../errors/errors';
 import type { UpdateActions } from '../../expressions/update';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
-import { hydrate } from '../../marshalling/items';
+import { withReturnedItems } from '../item-write/returned-item';
 import { keyIdentity } from '../targets/key-identity';
-import type { BaseOptions, ItemConditionOptions, MustExistOption } from '../item-write/options';
+import type { BaseOptions } from '../context';
+import type { ItemConditionOptions, MustExistOption } from '../item-write/options';
 import {
   buildConditionCheck,
   buildTransactDelete,
@@ -15,7 +16,7 @@ import {
   TRANSACTION_LIMIT,
   touchedKey,
 } from './build';
-import type { EntityTarget, RepositoryResolver } from '../targets/target';
+import type { EntityTarget, TargetResolver } from '../targets/target';
 import type { ItemInput, KeyInput } from '../../metadata/entity-types';
 
 /** Options of `tx.put`, `tx.delete` and `tx.conditionCheck`: `condition`, `conditionOr`, `returnItemOnConditionFail`. */
@@ -51,7 +52,7 @@ export class TransactWriter {
   private closed = false;
 
   /** @internal */
-  constructor(private readonly resolve: RepositoryResolver) {}
+  constructor(private readonly resolve: TargetResolver) {}
 
   /** Writes a whole item; with `@Version()` the version is checked and incremented as in `put()`. */
   put<T>(target: EntityTarget<T>, item: ItemInput<T>, options?: TransactItemOptions<T>): this {
@@ -117,7 +118,7 @@ export class TransactWriter {
  * Runs a write transaction: all items are written, or none. Nothing is sent when the callback
  * throws. A cancelled transaction throws {@link TransactionError} with one reason per item.
  */
-export async function runTransactWrite(executor: Executor, resolve: RepositoryResolver, fn: (tx: TransactWriter) => unknown, options?: TransactWriteOptions): Promise<void> {
+export async function runTransactWrite(executor: Executor, resolve: TargetResolver, fn: (tx: TransactWriter) => unknown, options?: TransactWriteOptions): Promise<void> {
   const tx = new TransactWriter(resolve);
   await tx.collect(fn);
   if (tx.items.length === 0) return;
@@ -151,19 +152,6 @@ function absentItem(error: unknown, tx: TransactWriter): ItemNotFoundError | und
     }
   }
   return undefined;
-}
-
-/** Puts the items DynamoDB returned for failed conditions (`returnItemOnConditionFail`) on the reasons, as entity instances. */
-function withReturnedItems(error: unknown, metas: readonly EntityMetadata[]): unknown {
-  if (!(error instanceof TransactionError)) return error;
-  const raw = (error.cause as { CancellationReasons?: { Item?: Record<string, AttributeValue> }[] } | undefined)?.CancellationReasons;
-  if (!raw?.some((r) => r.Item)) return error;
-  const reasons: CancellationReason[] = error.reasons.map((r) => {
-    const item = raw[r.index]?.Item;
-    const meta = metas[r.index];
-    return item && meta ? { ...r, item: hydrate(meta, item) } : r;
-  });
-  return new TransactionError(error.message, reasons, { cause: error.cause });
 }
 
 function tableOf(item: TransactWriteItem): string {

@@ -6,7 +6,8 @@ import { compileUpdate, type ExtraSet, type UpdateActions } from '../../expressi
 import { attributeValueSize, checkItemSize, itemSize, mapUpperBound, MAX_ITEM_BYTES } from '../../marshalling/item-size';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { finishItemWrite, withReturnValues } from '../item-write/condition';
-import type { ItemConditionOptions, MustExistOption, UpdateOptions } from '../item-write/options';
+import type { ItemConditionOptions, MustExistOption } from '../item-write/options';
+import type { UpdateOptions } from './options';
 
 /** UpdateItem request. With `@Version()`, every update increments the version. */
 export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknown, actions: UpdateActions, options?: UpdateOptions): UpdateItemCommandInput {

@@ -14,7 +14,7 @@ import {
   ValidationError,
   httpStatusOf,
 } from '../../../src';
-import { hydrate } from '../../../src/marshalling/items';
+import { withReturnedItems } from '../../../src/operations/item-write/returned-item';
 import { mapAwsError, type ErrorContext } from '../../../src/errors/map-aws-error';
 import { Order, meta, N, S } from '../fixtures';
 
@@ -23,7 +23,7 @@ function awsError(name: string, message = `${name} message`, extra: Record<strin
   return Object.assign(new Error(message), { name, $metadata: { httpStatusCode: 400 }, ...extra });
 }
 
-const ctx: ErrorContext = { operation: 'put_item', table: 'orders', hydrateItem: (raw) => hydrate(meta(Order), raw) };
+const ctx: ErrorContext = { operation: 'put_item', table: 'orders' };
 
 describe('error classes', () => {
   it.each([
@@ -71,9 +71,11 @@ describe('httpStatusOf', () => {
 });
 
 describe('mapAwsError', () => {
-  it('ConditionalCheckFailedException -> ConditionError with the stored item hydrated', () => {
+  it('ConditionalCheckFailedException -> ConditionError; the operation hydrates the stored item', () => {
     const cause = awsError('ConditionalCheckFailedException', 'The conditional request failed', { Item: { userId: S('u1'), orderId: S('o1'), total: N(2000) } });
-    const error = mapAwsError(cause, ctx) as ConditionError<Order>;
+    const mapped = mapAwsError(cause, ctx) as ConditionError<Order>;
+    expect(mapped).not.toHaveProperty('item');
+    const error = withReturnedItems(mapped, meta(Order)) as ConditionError<Order>;
     expect(error).toBeInstanceOf(ConditionError);
     expect(error.message).toBe('The condition of put_item on orders failed');
     expect(error.cause).toBe(cause);

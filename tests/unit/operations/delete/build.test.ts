@@ -1,6 +1,6 @@
 import { MissingKeyError } from '../../../../src';
 import { buildDeleteItem } from '../../../../src/operations/delete/build';
-import type { DeleteOptions } from '../../../../src/operations/item-write/options';
+import type { DeleteOptions } from '../../../../src/operations/delete/options';
 import { Account, Order, deepFreeze, expectError, expectValidation, meta, N, S } from '../../fixtures';
 
 const del = (key: unknown, options?: DeleteOptions, entity: Function = Order) =>

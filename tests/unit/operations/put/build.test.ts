@@ -1,6 +1,6 @@
 import { MissingKeyError } from '../../../../src';
 import { buildPutItem } from '../../../../src/operations/put/build';
-import type { PutOptions } from '../../../../src/operations/item-write/options';
+import type { PutOptions } from '../../../../src/operations/put/options';
 import { Account, Doc, Note, Order, deepFreeze, expectError, expectValidation, meta, N, S } from '../../fixtures';
 
 const put = (item: unknown, options?: PutOptions, entity: Function = Order) =>

@@ -1,6 +1,6 @@
 import { MissingKeyError } from '../../../../src';
 import type { UpdateActions } from '../../../../src/expressions/update';
-import type { UpdateOptions } from '../../../../src/operations/item-write/options';
+import type { UpdateOptions } from '../../../../src/operations/update/options';
 import { buildUpdateItem } from '../../../../src/operations/update/build';
 import { Doc, Note, Order, deepFreeze, expectError, expectValidation, meta, N, S } from '../../fixtures';
 
