@@ -5,7 +5,15 @@
 import 'reflect-metadata';
 
 export { Table, PartitionKey, SortKey, GlobalIndex, LocalIndex, Ttl, Attribute, Version } from './metadata/decorators';
-export type { AttributeOptions, TableOptions, GlobalIndexOptions, LocalIndexOptions, IndexKeyName, IndexKeyCheck, IndexDecorator } from './metadata/decorators';
+export type {
+  AttributeOptions,
+  TableOptions,
+  GlobalIndexOptions,
+  LocalIndexOptions,
+  IndexKeyName,
+  IndexKeyCheck,
+  IndexDecorator,
+} from './metadata/decorators';
 export type { EntityMetadata, AttributeMeta, IndexMeta } from './metadata/entity-metadata';
 export type { IndexToken, IndexInfo, IndexSelectable } from './metadata/index-token';
 export { entityMetadata } from './metadata/resolve';
@@ -23,7 +31,12 @@ export type { IndexHandle, BatchGetOptions, BatchWriteOptions } from './reposito
 export type { EntityTarget } from './operations/targets/target';
 export { RepositoryBatch, BatchWriter } from './operations/batch-write/writers';
 export { TransactWriter } from './operations/transact-write/run';
-export type { TransactWriteOptions, TransactItemOptions, TransactUpdateOptions, TransactDeleteOptions } from './operations/transact-write/run';
+export type {
+  TransactWriteOptions,
+  TransactItemOptions,
+  TransactUpdateOptions,
+  TransactDeleteOptions,
+} from './operations/transact-write/run';
 export { TransactReader, TransactGet } from './operations/transact-get/run';
 export type { TransactGetOptions, TransactGetResults } from './operations/transact-get/run';
 export { CircuitBreaker } from './runtime/circuit-breaker';
@@ -37,11 +50,27 @@ export type { Page, Explained, KeyInput, KeyValue, ItemInput, EntityData, Proper
 
 export { and, or, not, ConditionNode } from './expressions/combinators';
 export type { ConditionInput } from './expressions/combinators';
-export type { ConditionObject, FreeCondition, AttributeTypeName, OrderableValue, ElementValue, OrderValueOf, PrefixValueOf, ContainsValueOf, OpsOf } from './expressions/types';
+export type {
+  ConditionObject,
+  FreeCondition,
+  AttributeTypeName,
+  OrderableValue,
+  ElementValue,
+  OrderValueOf,
+  PrefixValueOf,
+  ContainsValueOf,
+  OpsOf,
+} from './expressions/types';
 export { free } from './expressions/free';
 export type { Free } from './expressions/free';
 export type { DocumentPathOf, PathMap, PathEntry, PathEntryOf, LeafValue, Selected } from './expressions/path-types';
-export type { UpdateActions, TypedUpdateActions, UntypedUpdateActions, RemovablePath, SetElement } from './expressions/update-types';
+export type {
+  UpdateActions,
+  TypedUpdateActions,
+  UntypedUpdateActions,
+  RemovablePath,
+  SetElement,
+} from './expressions/update-types';
 export type { DkmioTypeOptions, UndeclaredAttributes, UndeclaredPath } from './expressions/type-options';
 export type { SortKeyCondition, SortKeyOperator, SortKeyValue } from './expressions/key-condition';
 export { OPERATORS } from './expressions/operators';
@@ -51,7 +80,13 @@ export type { PutOptions } from './operations/put/options';
 export type { UpdateOptions } from './operations/update/options';
 export type { DeleteOptions } from './operations/delete/options';
 export type { BaseOptions } from './operations/context';
-export type { WriteOptions, ReturnValues, ConditionOptions, ItemConditionOptions, MustExistOption } from './operations/item-write/options';
+export type {
+  WriteOptions,
+  ReturnValues,
+  ConditionOptions,
+  ItemConditionOptions,
+  MustExistOption,
+} from './operations/item-write/options';
 
 export {
   DkmioError,

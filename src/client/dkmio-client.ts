@@ -10,9 +10,20 @@ import { batchWrite } from '../operations/batch-write/run';
 import type { OperationContext } from '../operations/context';
 import type { CreateTablesOptions, CreateTablesResult } from '../operations/tables/create';
 import type { DeleteTablesOptions, DeleteTablesResult } from '../operations/tables/delete';
-import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../runtime/batch-settings';
+import {
+  DEFAULT_BATCH_SETTINGS,
+  resolveBatchSettings,
+  type BatchSettings,
+  type BatchTuning,
+} from '../runtime/batch-settings';
 import { CircuitBreaker, type CircuitBreakerOptions } from '../runtime/circuit-breaker';
-import { runTransactGet, type TransactGet, type TransactGetOptions, type TransactGetResults, type TransactReader } from '../operations/transact-get/run';
+import {
+  runTransactGet,
+  type TransactGet,
+  type TransactGetOptions,
+  type TransactGetResults,
+  type TransactReader,
+} from '../operations/transact-get/run';
 import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../operations/transact-write/run';
 import { CursorSeal, type CursorSecret } from '../operations/paged-read/cursor-seal';
 import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from '../runtime/executor';
@@ -188,15 +199,25 @@ export class DkmioClient {
    * @example
    * const [order, user] = await db.transactGet(tx => [tx.get(orders, k1), tx.get(users, k2)] as const);
    */
-  async transactGet<const R extends readonly TransactGet<unknown>[]>(fn: (tx: TransactReader) => R | PromiseLike<R>, options?: TransactGetOptions): Promise<TransactGetResults<R>> {
+  async transactGet<const R extends readonly TransactGet<unknown>[]>(
+    fn: (tx: TransactReader) => R | PromiseLike<R>,
+    options?: TransactGetOptions,
+  ): Promise<TransactGetResults<R>> {
     return runTransactGet(this.executor, this.resolveTarget, fn, options);
   }
 
   /** A repository (any `{ metadata, tableName }`), or an entity class's repository on this client. */
   private readonly resolveTarget = <T>(target: EntityTarget<T>): TableTarget<T> => {
     if (typeof target === 'function') return this.getRepository(target);
-    if (target === null || typeof target !== 'object' || !('metadata' in target) || typeof target.tableName !== 'string') {
-      throw new ValidationError(`Expected a repository or an entity class as the first argument, got ${target === null ? 'null' : typeof target}.`);
+    if (
+      target === null ||
+      typeof target !== 'object' ||
+      !('metadata' in target) ||
+      typeof target.tableName !== 'string'
+    ) {
+      throw new ValidationError(
+        `Expected a repository or an entity class as the first argument, got ${target === null ? 'null' : typeof target}.`,
+      );
     }
     return target;
   };
@@ -215,7 +236,11 @@ export class DkmioClient {
     // modules were a tenth of what `require('dkmio')` costs.
     const { planTables } = require('../operations/tables/plan') as typeof import('../operations/tables/plan');
     const { createTables } = require('../operations/tables/create') as typeof import('../operations/tables/create');
-    const plans = planTables(entityList(entities, 'createTables').map((e) => entityMetadata(e)), this.tableNamePrefix, options);
+    const plans = planTables(
+      entityList(entities, 'createTables').map((e) => entityMetadata(e)),
+      this.tableNamePrefix,
+      options,
+    );
     return createTables(this.executor, plans, options);
   }
 
@@ -238,7 +263,9 @@ export class DkmioClient {
 function requestTimeout(ms: number | undefined): number {
   if (ms === undefined) return DEFAULT_REQUEST_TIMEOUT_MS;
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-    throw new ValidationError('requestTimeoutMs must be a finite number of milliseconds >= 0 (0 turns the timeout off).');
+    throw new ValidationError(
+      'requestTimeoutMs must be a finite number of milliseconds >= 0 (0 turns the timeout off).',
+    );
   }
   return ms;
 }

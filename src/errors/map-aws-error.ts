@@ -46,25 +46,43 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): DkmioError {
       // A returned `Item` stays on `cause`: the operation that knows the entity hydrates it.
       return new ConditionError(`The condition of ${where} failed`, { cause: error });
     case 'ResourceNotFoundException':
-      return new TableNotFoundError(`${where}: table or index not found (${e.message ?? 'ResourceNotFoundException'})`, ctx.table, { cause: error });
+      return new TableNotFoundError(
+        `${where}: table or index not found (${e.message ?? 'ResourceNotFoundException'})`,
+        ctx.table,
+        { cause: error },
+      );
     case 'ItemCollectionSizeLimitExceededException':
       return new CollectionSizeError(`${where}: the item collection exceeded its size limit`, { cause: error });
     case 'ValidationException': {
       // A declared index the table lacks is a deployment problem like a missing table (500),
       // not bad input from the caller (400).
       if (/does not have the specified index/i.test(e.message ?? '')) {
-        return new TableNotFoundError(`${where}: table or index not found (${e.message})`, ctx.table, { cause: error, awsName: name });
+        return new TableNotFoundError(`${where}: table or index not found (${e.message})`, ctx.table, {
+          cause: error,
+          awsName: name,
+        });
       }
       const hint = /document path provided in the update expression is invalid/i.test(e.message ?? '')
         ? ' (a nested path like "address.city" needs its parent map to exist: set the whole map first, e.g. set: { address: { city } })'
         : '';
-      return new ValidationError(`${where} was rejected by DynamoDB: ${e.message ?? ''}${hint}`, { cause: error, awsName: name });
+      return new ValidationError(`${where} was rejected by DynamoDB: ${e.message ?? ''}${hint}`, {
+        cause: error,
+        awsName: name,
+      });
     }
     case 'TransactionCanceledException':
-      return new TransactionError(`${where} was cancelled: ${describeReasons(e.CancellationReasons)}`, toReasons(e.CancellationReasons), { cause: error });
+      return new TransactionError(
+        `${where} was cancelled: ${describeReasons(e.CancellationReasons)}`,
+        toReasons(e.CancellationReasons),
+        { cause: error },
+      );
   }
-  if (THROTTLING.has(name)) return new ThrottlingError(`${where} was throttled (${name})`, { cause: error, awsName: name });
-  return new DkmioError(ErrorCodes.DYNAMODB_ERROR, `${where} failed: ${name}: ${e.message ?? ''}`, { cause: error, awsName: name });
+  if (THROTTLING.has(name))
+    return new ThrottlingError(`${where} was throttled (${name})`, { cause: error, awsName: name });
+  return new DkmioError(ErrorCodes.DYNAMODB_ERROR, `${where} failed: ${name}: ${e.message ?? ''}`, {
+    cause: error,
+    awsName: name,
+  });
 }
 
 function toReasons(raw: AwsLikeError['CancellationReasons']): CancellationReason[] {

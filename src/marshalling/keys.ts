@@ -6,21 +6,35 @@ import { describe } from '../expressions/conditions';
 
 /** Key attributes must be strings, numbers or binaries, matching the declared type when known. */
 export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string): void {
-  const kind = typeof value === 'string' ? String : typeof value === 'number' || typeof value === 'bigint' ? Number : value instanceof Uint8Array ? Uint8Array : undefined;
+  const kind =
+    typeof value === 'string'
+      ? String
+      : typeof value === 'number' || typeof value === 'bigint'
+        ? Number
+        : value instanceof Uint8Array
+          ? Uint8Array
+          : undefined;
   if (kind === undefined) {
-    throw new ValidationError(`Key attribute "${attr.property}" of ${scope} must be a string, number or binary, got ${describe(value)}.`);
+    throw new ValidationError(
+      `Key attribute "${attr.property}" of ${scope} must be a string, number or binary, got ${describe(value)}.`,
+    );
   }
   if (kind === Number && typeof value === 'number' && !Number.isFinite(value)) {
     throw new ValidationError(`Key attribute "${attr.property}" of ${scope} is ${value}; numbers must be finite.`);
   }
   if (kind === String && value === '') {
-    throw new ValidationError(`Key attribute "${attr.property}" of ${scope} is an empty string; DynamoDB keys cannot be empty.`);
+    throw new ValidationError(
+      `Key attribute "${attr.property}" of ${scope} is an empty string; DynamoDB keys cannot be empty.`,
+    );
   }
   const t = attr.designType;
-  const expected = t === String ? String : t === Number ? Number : t === Uint8Array || t === Buffer ? Uint8Array : undefined;
+  const expected =
+    t === String ? String : t === Number ? Number : t === Uint8Array || t === Buffer ? Uint8Array : undefined;
   if (expected !== undefined && expected !== kind) {
     const name = expected === String ? 'string' : expected === Number ? 'number' : 'binary';
-    throw new ValidationError(`Key attribute "${attr.property}" of ${scope} must be a ${name} (its declared type), got ${describe(value)}.`);
+    throw new ValidationError(
+      `Key attribute "${attr.property}" of ${scope} must be a ${name} (its declared type), got ${describe(value)}.`,
+    );
   }
 }
 
@@ -30,13 +44,17 @@ export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string
  */
 export function marshallKey(meta: EntityMetadata, key: unknown, operation: string): Record<string, AttributeValue> {
   if (key === null || typeof key !== 'object' || Array.isArray(key)) {
-    throw new ValidationError(`${operation} needs a key object like { ${meta.keyProperties.map((k) => `${k}: ...`).join(', ')} }, got ${describe(key)}.`);
+    throw new ValidationError(
+      `${operation} needs a key object like { ${meta.keyProperties.map((k) => `${k}: ...`).join(', ')} }, got ${describe(key)}.`,
+    );
   }
   const k = key as Record<string, unknown>;
   checkItemKey(meta, k, operation);
   for (const p of Object.keys(k)) {
     if (!meta.keyProperties.includes(p) && k[p] !== undefined) {
-      throw new ValidationError(`${operation} on ${meta.className}: "${p}" is not part of the primary key (${meta.keyProperties.join(', ')}). Pass only the key; use filter() or a condition for other attributes.`);
+      throw new ValidationError(
+        `${operation} on ${meta.className}: "${p}" is not part of the primary key (${meta.keyProperties.join(', ')}). Pass only the key; use filter() or a condition for other attributes.`,
+      );
     }
   }
   const out: Record<string, AttributeValue> = {};
@@ -65,6 +83,7 @@ function missingKey(meta: EntityMetadata, attr: AttributeMeta, operation: string
 /** A marshalled key back to a plain key object with property names. */
 export function unmarshallKey(meta: EntityMetadata, raw: Record<string, AttributeValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const stored of Object.keys(raw)) defineOwn(out, meta.toProperty.get(stored) ?? stored, unmarshallValue(raw[stored]!));
+  for (const stored of Object.keys(raw))
+    defineOwn(out, meta.toProperty.get(stored) ?? stored, unmarshallValue(raw[stored]!));
   return out;
 }

@@ -13,7 +13,9 @@ export type KeyValue = string | number | bigint | Uint8Array;
  * the wrong type is a compile error.
  */
 export type KeyInput<T> = {
-  readonly [K in keyof EntityData<T> as [Exclude<EntityData<T>[K], undefined | null>] extends [KeyValue] ? K : never]?: Exclude<EntityData<T>[K], undefined | null>;
+  readonly [
+    K in keyof EntityData<T> as [Exclude<EntityData<T>[K], undefined | null>] extends [KeyValue] ? K : never
+  ]?: Exclude<EntityData<T>[K], undefined | null>;
 };
 
 /**
@@ -22,7 +24,8 @@ export type KeyInput<T> = {
  */
 // `T` itself (a class instance) and interface-typed data have no implicit index signature, so they
 // are members of their own; the intersection takes object literals with undeclared attributes.
-export type ItemInput<T> = T | Readonly<Partial<EntityData<T>>> | (Readonly<Partial<EntityData<T>>> & UndeclaredAttributes);
+export type ItemInput<T> =
+  T | Readonly<Partial<EntityData<T>>> | (Readonly<Partial<EntityData<T>>> & UndeclaredAttributes);
 
 /** A property name of `T`. */
 export type PropertyName<T> = Extract<keyof EntityData<T>, string>;

@@ -53,14 +53,20 @@ export class Repository<T> {
   ) {}
 
   /** The item with this primary key, or null. */
-  async get<K extends PropertyName<T>>(key: KeyInput<T>, options: GetOptions<K> & { select: readonly K[] }): Promise<Pick<T, K> | null>;
+  async get<K extends PropertyName<T>>(
+    key: KeyInput<T>,
+    options: GetOptions<K> & { select: readonly K[] },
+  ): Promise<Pick<T, K> | null>;
   async get(key: KeyInput<T>, options?: GetOptions<PropertyName<T>>): Promise<T | null>;
   async get(key: KeyInput<T>, options?: GetOptions): Promise<T | null> {
     return runGet(this.context, this, key, options);
   }
 
   /** The item with this primary key; throws {@link ItemNotFoundError} when absent. */
-  async getOrThrow<K extends PropertyName<T>>(key: KeyInput<T>, options: GetOptions<K> & { select: readonly K[] }): Promise<Pick<T, K>>;
+  async getOrThrow<K extends PropertyName<T>>(
+    key: KeyInput<T>,
+    options: GetOptions<K> & { select: readonly K[] },
+  ): Promise<Pick<T, K>>;
   async getOrThrow(key: KeyInput<T>, options?: GetOptions<PropertyName<T>>): Promise<T>;
   async getOrThrow(key: KeyInput<T>, options?: GetOptions): Promise<T> {
     return runGetOrThrow(this.context, this, key, options);
@@ -95,7 +101,10 @@ export class Repository<T> {
    * read once and returned at both positions.
    * @example const [a, b] = await orders.batchGet([k1, k2], { select: ['total'] });
    */
-  async batchGet<K extends PropertyName<T>>(keys: readonly KeyInput<T>[], options: BatchGetOptions<K> & { select: readonly K[] }): Promise<(Pick<T, K> | null)[]>;
+  async batchGet<K extends PropertyName<T>>(
+    keys: readonly KeyInput<T>[],
+    options: BatchGetOptions<K> & { select: readonly K[] },
+  ): Promise<(Pick<T, K> | null)[]>;
   async batchGet(keys: readonly KeyInput<T>[], options?: BatchGetOptions<PropertyName<T>>): Promise<(T | null)[]>;
   async batchGet(keys: readonly KeyInput<T>[], options?: BatchGetOptions): Promise<(T | null)[]> {
     return batchGet(this.context, this, keys, options);
@@ -108,7 +117,12 @@ export class Repository<T> {
    * @example await orders.batchWrite(batch => { batch.put(item); batch.delete(oldKey); });
    */
   async batchWrite(fn: (batch: RepositoryBatch<T>) => unknown, options?: BatchWriteOptions): Promise<void> {
-    return batchWrite(this.context, fn, (collector) => new RepositoryBatch<T>(this.metadata, this.tableName, collector), options);
+    return batchWrite(
+      this.context,
+      fn,
+      (collector) => new RepositoryBatch<T>(this.metadata, this.tableName, collector),
+      options,
+    );
   }
 
   /**
@@ -134,7 +148,9 @@ export class Repository<T> {
   index<I extends IndexInfo>(index: IndexToken<I>): IndexHandle<T, IndexSelectable<T, I>>;
   index(name: string): IndexHandle<T>;
   index(nameOrToken: string | IndexToken): IndexHandle<T, string> {
-    const index = this.indexMeta(typeof nameOrToken === 'function' ? (nameOrToken as IndexToken).indexName : (nameOrToken as string));
+    const index = this.indexMeta(
+      typeof nameOrToken === 'function' ? (nameOrToken as IndexToken).indexName : (nameOrToken as string),
+    );
     return {
       query: (key) => new QueryBuilder<T, T, string>(this.metadata, this.tableName, index, this.context, key),
       scan: () => new ScanBuilder<T, T, string>(this.metadata, this.tableName, index, this.context),
@@ -145,7 +161,9 @@ export class Repository<T> {
     const index = this.metadata.indexes.get(name);
     if (!index) {
       const known = [...this.metadata.indexes.keys()];
-      throw new ValidationError(`${this.metadata.className} has no index "${name}"; ${known.length ? `declared indexes: ${known.join(', ')}` : 'it declares no index'}.`);
+      throw new ValidationError(
+        `${this.metadata.className} has no index "${name}"; ${known.length ? `declared indexes: ${known.join(', ')}` : 'it declares no index'}.`,
+      );
     }
     return index;
   }

@@ -35,7 +35,11 @@ export type BatchSettings = Required<BatchTuning>;
 export const DEFAULT_BATCH_SETTINGS: BatchSettings = Object.freeze({ maxAttempts: 8, baseDelayMs: 50, concurrency: 4 });
 
 /** `defaults` overridden by the options given, each checked. */
-export function resolveBatchSettings(defaults: BatchSettings, options: BatchTuning | undefined, where: string): BatchSettings {
+export function resolveBatchSettings(
+  defaults: BatchSettings,
+  options: BatchTuning | undefined,
+  where: string,
+): BatchSettings {
   const o = options ?? {};
   return {
     maxAttempts: positiveInteger(o.maxAttempts, defaults.maxAttempts, `${where} maxAttempts`),
@@ -52,7 +56,8 @@ function positiveInteger(v: number | undefined, fallback: number, name: string):
 
 function milliseconds(v: number | undefined, fallback: number, name: string): number {
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ValidationError(`${name} must be a finite number of milliseconds >= 0, got ${String(v)}.`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new ValidationError(`${name} must be a finite number of milliseconds >= 0, got ${String(v)}.`);
   return v;
 }
 

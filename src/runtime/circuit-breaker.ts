@@ -68,7 +68,10 @@ export class CircuitBreaker {
   private probeSince?: number;
 
   /** @internal */
-  constructor(options: CircuitBreakerOptions | false = {}, private readonly log?: Log) {
+  constructor(
+    options: CircuitBreakerOptions | false = {},
+    private readonly log?: Log,
+  ) {
     this.enabled = options !== false;
     const o = options === false ? {} : options;
     this.failureThreshold = positiveInteger(o.failureThreshold, DEFAULT_FAILURE_THRESHOLD, 'failureThreshold');
@@ -158,7 +161,9 @@ export class CircuitBreaker {
     this.current = to;
     if (to === 'open') {
       this.openedAt = this.clock();
-      this.log?.warn(`circuit breaker opened (${from === 'half_open' ? 'the probe failed' : `${this.failureThreshold} consecutive infrastructure failures`}); next probe in ${formatMs(this.recoveryTimeoutMs)}`);
+      this.log?.warn(
+        `circuit breaker opened (${from === 'half_open' ? 'the probe failed' : `${this.failureThreshold} consecutive infrastructure failures`}); next probe in ${formatMs(this.recoveryTimeoutMs)}`,
+      );
     } else if (from !== 'closed') {
       this.log?.warn('circuit breaker closed');
     }
@@ -175,12 +180,14 @@ function formatMs(ms: number): string {
 
 function positiveInteger(v: number | undefined, fallback: number, name: string): number {
   if (v === undefined) return fallback;
-  if (!Number.isInteger(v) || v < 1) throw new ValidationError(`circuitBreaker.${name} must be a positive integer, got ${String(v)}.`);
+  if (!Number.isInteger(v) || v < 1)
+    throw new ValidationError(`circuitBreaker.${name} must be a positive integer, got ${String(v)}.`);
   return v;
 }
 
 function nonNegative(v: number | undefined, fallback: number, name: string): number {
   if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ValidationError(`circuitBreaker.${name} must be a finite number of milliseconds >= 0, got ${String(v)}.`);
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new ValidationError(`circuitBreaker.${name} must be a finite number of milliseconds >= 0, got ${String(v)}.`);
   return v;
 }

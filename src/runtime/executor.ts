@@ -89,7 +89,10 @@ class Deadline {
   private readonly timer: ReturnType<typeof setTimeout>;
   expired = false;
 
-  constructor(ms: number, private readonly caller: AbortSignal | undefined) {
+  constructor(
+    ms: number,
+    private readonly caller: AbortSignal | undefined,
+  ) {
     this.timer = setTimeout(() => {
       this.expired = true;
       this.controller.abort();

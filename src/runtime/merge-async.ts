@@ -4,7 +4,11 @@
  */
 export async function* mergeAsync<T>(sources: readonly AsyncIterator<T>[]): AsyncGenerator<T> {
   const pending = new Map<number, Promise<{ i: number; r: IteratorResult<T> }>>();
-  const next = (i: number) => pending.set(i, sources[i]!.next().then((r) => ({ i, r })));
+  const next = (i: number) =>
+    pending.set(
+      i,
+      sources[i]!.next().then((r) => ({ i, r })),
+    );
   for (let i = 0; i < sources.length; i++) next(i);
   try {
     while (pending.size > 0) {

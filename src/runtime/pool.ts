@@ -3,7 +3,11 @@
  * After the first rejection no new item is started; the ones running are awaited (so nothing is
  * left in flight behind the caller's back) and then the first error is thrown.
  */
-export async function runBounded<I>(items: readonly I[], concurrency: number, worker: (item: I) => Promise<void>): Promise<void> {
+export async function runBounded<I>(
+  items: readonly I[],
+  concurrency: number,
+  worker: (item: I) => Promise<void>,
+): Promise<void> {
   let next = 0;
   let failed = false;
   let firstError: unknown;

@@ -78,10 +78,14 @@ function rebuiltError(raw: string): Error | undefined {
   }
   if (typeof body.__type !== 'string') return undefined;
   const name = body.__type.split('#').pop()!;
-  const error = Object.assign(new Error(String(body.message ?? body.Message ?? name)), { name, $metadata: { httpStatusCode: 400 } });
+  const error = Object.assign(new Error(String(body.message ?? body.Message ?? name)), {
+    name,
+    $metadata: { httpStatusCode: 400 },
+  });
   if (body.Item !== null && typeof body.Item === 'object') {
     const item: Record<string, unknown> = {};
-    for (const k of Object.keys(body.Item)) defineOwn(item, k, attributeValue((body.Item as Record<string, unknown>)[k]));
+    for (const k of Object.keys(body.Item))
+      defineOwn(item, k, attributeValue((body.Item as Record<string, unknown>)[k]));
     Object.assign(error, { Item: item });
   }
   return error;
@@ -108,7 +112,8 @@ function attributeValue(wire: unknown): AttributeValue | undefined {
   if (Array.isArray(w['L'])) return { L: (w['L'] as unknown[]).map((x) => attributeValue(x) as AttributeValue) };
   if (w['M'] !== null && typeof w['M'] === 'object') {
     const M: Record<string, AttributeValue> = {};
-    for (const k of Object.keys(w['M'] as object)) defineOwn(M, k, attributeValue((w['M'] as Record<string, unknown>)[k]));
+    for (const k of Object.keys(w['M'] as object))
+      defineOwn(M, k, attributeValue((w['M'] as Record<string, unknown>)[k]));
     return { M };
   }
   return w as unknown as AttributeValue;

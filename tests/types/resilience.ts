@@ -3,7 +3,15 @@
  * never run): what must compile does, and each `@ts-expect-error` line must fail to compile.
  */
 import 'reflect-metadata';
-import { BatchWriteError, DkmioClient, PartitionKey, SortKey, Table, TransactionError, type CircuitState } from '../../src';
+import {
+  BatchWriteError,
+  DkmioClient,
+  PartitionKey,
+  SortKey,
+  Table,
+  TransactionError,
+  type CircuitState,
+} from '../../src';
 
 @Table('orders')
 class Order {
@@ -24,7 +32,9 @@ export async function typeChecks(db: DkmioClient): Promise<void> {
   const users = db.getRepository(User);
 
   // transactGet: a typed tuple, with or without `as const`, repositories or classes.
-  const [o, u] = await db.transactGet((tx) => [tx.get(orders, { userId: 'a', orderId: 'b' }), tx.get(User, { userId: 'x' })] as const);
+  const [o, u] = await db.transactGet(
+    (tx) => [tx.get(orders, { userId: 'a', orderId: 'b' }), tx.get(User, { userId: 'x' })] as const,
+  );
   const order: Order | null = o;
   const user: User | null = u;
   // @ts-expect-error the second entry is a User, not an Order
@@ -70,13 +80,16 @@ export async function typeChecks(db: DkmioClient): Promise<void> {
   }
 
   // transactWrite: every item kind; conditionCheck needs options.
-  await db.transactWrite((tx) => {
-    tx.put(users, { userId: 'u', name: 'n' }, { condition: { userId__not_exists: true } });
-    tx.update(orders, { userId: 'a', orderId: 'b' }, { set: { status: 'X' } }, { returnItemOnConditionFail: true });
-    tx.delete(Order, { userId: 'a', orderId: 'c' });
-    // @ts-expect-error conditionCheck takes its condition
-    tx.conditionCheck(users, { userId: 'u' });
-  }, { clientRequestToken: 't' });
+  await db.transactWrite(
+    (tx) => {
+      tx.put(users, { userId: 'u', name: 'n' }, { condition: { userId__not_exists: true } });
+      tx.update(orders, { userId: 'a', orderId: 'b' }, { set: { status: 'X' } }, { returnItemOnConditionFail: true });
+      tx.delete(Order, { userId: 'a', orderId: 'c' });
+      // @ts-expect-error conditionCheck takes its condition
+      tx.conditionCheck(users, { userId: 'u' });
+    },
+    { clientRequestToken: 't' },
+  );
 
   const state: CircuitState = db.circuitBreaker.state;
   // @ts-expect-error the breaker's state is read-only from the outside

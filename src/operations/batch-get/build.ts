@@ -35,9 +35,24 @@ export interface PreparedBatchGet {
  * DynamoDB refuses a BatchGetItem naming one key twice, but the caller still gets the item at
  * every position that asked for it.
  */
-export function prepareBatchGet(meta: EntityMetadata, table: string, keys: readonly unknown[], options?: Pick<GetOptions, 'select' | 'consistent'>): PreparedBatchGet {
-  if (!Array.isArray(keys)) throw new ValidationError(`batchGet on ${meta.className} takes an array of keys, got ${keys === null ? 'null' : typeof keys}.`);
-  const prepared: PreparedBatchGet = { table, keys: [], identities: [], positions: [], read: {}, addedKeyProperties: [] };
+export function prepareBatchGet(
+  meta: EntityMetadata,
+  table: string,
+  keys: readonly unknown[],
+  options?: Pick<GetOptions, 'select' | 'consistent'>,
+): PreparedBatchGet {
+  if (!Array.isArray(keys))
+    throw new ValidationError(
+      `batchGet on ${meta.className} takes an array of keys, got ${keys === null ? 'null' : typeof keys}.`,
+    );
+  const prepared: PreparedBatchGet = {
+    table,
+    keys: [],
+    identities: [],
+    positions: [],
+    read: {},
+    addedKeyProperties: [],
+  };
   const seen = new Map<string, number>();
   keys.forEach((key, i) => {
     const raw = marshallKey(meta, key, `batchGet (key ${i})`);

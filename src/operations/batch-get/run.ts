@@ -18,12 +18,22 @@ type RawItem = Record<string, AttributeValue>;
  * The items with these keys, in input order, `null` for absent ones (a key given twice is read
  * once and returned at both positions).
  */
-export async function batchGet<T>(ctx: OperationContext, target: TableTarget<T>, keys: readonly unknown[], options?: BatchGetOptions): Promise<(T | null)[]> {
+export async function batchGet<T>(
+  ctx: OperationContext,
+  target: TableTarget<T>,
+  keys: readonly unknown[],
+  options?: BatchGetOptions,
+): Promise<(T | null)[]> {
   const { metadata } = target;
   const settings = resolveBatchSettings(ctx.batchDefaults, options, 'batchGet');
   const prepared = prepareBatchGet(metadata, target.tableName, keys, options);
   if (prepared.keys.length === 0) return [];
-  const found = await runBatchGet(metadata, prepared, { executor: ctx.executor, settings, timing: realTiming, signal: options?.signal });
+  const found = await runBatchGet(metadata, prepared, {
+    executor: ctx.executor,
+    settings,
+    timing: realTiming,
+    signal: options?.signal,
+  });
   // Key attributes were read only to match answers to keys; hand back what was selected.
   const added = prepared.addedKeyProperties;
   const omit = added.length ? new Set(added.map((p) => metadata.toStored.get(p) ?? p)) : undefined;
@@ -43,7 +53,11 @@ export async function batchGet<T>(ctx: OperationContext, target: TableTarget<T>,
  * the last request's error, or a {@link ThrottlingError} when DynamoDB kept answering with
  * UnprocessedKeys. Any other failure stops the read at once (after awaiting chunks in flight).
  */
-export async function runBatchGet(meta: EntityMetadata, prepared: PreparedBatchGet, run: BatchRun): Promise<Map<string, RawItem>> {
+export async function runBatchGet(
+  meta: EntityMetadata,
+  prepared: PreparedBatchGet,
+  run: BatchRun,
+): Promise<Map<string, RawItem>> {
   const { executor, settings, timing, signal } = run;
   const found = new Map<string, RawItem>();
   const byIdentity = new Map(prepared.keys.map((k, i) => [prepared.identities[i]!, k]));
@@ -55,14 +69,19 @@ export async function runBatchGet(meta: EntityMetadata, prepared: PreparedBatchG
       let leftovers: RawItem[];
       let failure: unknown;
       try {
-        const out = await executor.send<BatchGetItemCommandOutput>(new BatchGetItemCommand(buildBatchGetItem(prepared, pending)), {
-          operation: 'batch_get',
-          table,
-          signal,
-        });
+        const out = await executor.send<BatchGetItemCommandOutput>(
+          new BatchGetItemCommand(buildBatchGetItem(prepared, pending)),
+          {
+            operation: 'batch_get',
+            table,
+            signal,
+          },
+        );
         for (const item of out.Responses?.[table] ?? []) found.set(keyIdentity(meta, table, item), item);
         // Resend our own marshalled key when the returned one matches it (it always should).
-        leftovers = (out.UnprocessedKeys?.[table]?.Keys ?? []).map((k) => byIdentity.get(keyIdentity(meta, table, k)) ?? k);
+        leftovers = (out.UnprocessedKeys?.[table]?.Keys ?? []).map(
+          (k) => byIdentity.get(keyIdentity(meta, table, k)) ?? k,
+        );
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
         if (!isInfrastructureFailure(error)) throw error;
@@ -78,7 +97,10 @@ export async function runBatchGet(meta: EntityMetadata, prepared: PreparedBatchG
           failure === undefined ? undefined : { cause: failure },
         );
       }
-      if (executor.log.enabled) executor.log.warn(`batch_get retry ${attempt} on ${table} (${leftovers.length} of ${pending.length} keys left)`);
+      if (executor.log.enabled)
+        executor.log.warn(
+          `batch_get retry ${attempt} on ${table} (${leftovers.length} of ${pending.length} keys left)`,
+        );
       await timing.sleep(backoffDelay(attempt, settings.baseDelayMs, timing.random), signal);
       pending = leftovers;
     }

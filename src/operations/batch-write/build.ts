@@ -28,7 +28,9 @@ export interface PreparedWrite {
  */
 export function prepareBatchPut(meta: EntityMetadata, table: string, item: unknown): PreparedWrite {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-    throw new ValidationError(`batch put on ${meta.className} needs an item object, got ${item === null ? 'null' : Array.isArray(item) ? 'an array' : typeof item}.`);
+    throw new ValidationError(
+      `batch put on ${meta.className} needs an item object, got ${item === null ? 'null' : Array.isArray(item) ? 'an array' : typeof item}.`,
+    );
   }
   if (meta.version) {
     throw new ValidationError(
@@ -73,7 +75,10 @@ export function buildBatchWriteItem(writes: readonly PreparedWrite[]): BatchWrit
  * The writes of `sent` that DynamoDB handed back as UnprocessedItems, in the order sent; every
  * write of `sent` when one cannot be matched.
  */
-export function unprocessedWrites(sent: readonly PreparedWrite[], returned: Record<string, WriteRequest[]> | undefined): PreparedWrite[] {
+export function unprocessedWrites(
+  sent: readonly PreparedWrite[],
+  returned: Record<string, WriteRequest[]> | undefined,
+): PreparedWrite[] {
   if (!returned) return [];
   const byIdentity = new Map(sent.map((w) => [w.identity, w]));
   const metaOf = new Map(sent.map((w) => [w.table, w.meta]));

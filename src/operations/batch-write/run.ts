@@ -13,7 +13,12 @@ import { WriteCollector } from './writers';
  * Runs a batchWrite callback on the batch `makeBatch` gives and sends what it collected: the one
  * body behind `repository.batchWrite` and `db.batchWrite`. Nothing is sent when the callback throws.
  */
-export async function batchWrite<B>(ctx: OperationContext, fn: (batch: B) => unknown, makeBatch: (collector: WriteCollector) => B, options?: BatchWriteOptions): Promise<void> {
+export async function batchWrite<B>(
+  ctx: OperationContext,
+  fn: (batch: B) => unknown,
+  makeBatch: (collector: WriteCollector) => B,
+  options?: BatchWriteOptions,
+): Promise<void> {
   const settings = resolveBatchSettings(ctx.batchDefaults, options, 'batchWrite');
   const collector = new WriteCollector();
   const writes = await collector.collect(fn, makeBatch(collector));
@@ -56,11 +61,14 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
       const tables = tablesOf(pending);
       let leftovers: PreparedWrite[];
       try {
-        const out = await executor.send<BatchWriteItemCommandOutput>(new BatchWriteItemCommand(buildBatchWriteItem(pending)), {
-          operation: 'batch_write',
-          table: tables,
-          signal,
-        });
+        const out = await executor.send<BatchWriteItemCommandOutput>(
+          new BatchWriteItemCommand(buildBatchWriteItem(pending)),
+          {
+            operation: 'batch_write',
+            table: tables,
+            signal,
+          },
+        );
         leftovers = unprocessedWrites(pending, out.UnprocessedItems);
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
@@ -80,7 +88,10 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
         leftovers.forEach((w) => notDone.add(w));
         return;
       }
-      if (executor.log.enabled) executor.log.warn(`batch_write retry ${attempt} on ${tables} (${leftovers.length} of ${pending.length} writes left)`);
+      if (executor.log.enabled)
+        executor.log.warn(
+          `batch_write retry ${attempt} on ${tables} (${leftovers.length} of ${pending.length} writes left)`,
+        );
       await timing.sleep(backoffDelay(attempt, settings.baseDelayMs, timing.random), signal);
       pending = leftovers;
     }

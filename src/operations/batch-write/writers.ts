@@ -18,7 +18,9 @@ export class WriteCollector {
 
   add(write: () => PreparedWrite, meta: EntityMetadata, operation: string): void {
     if (this.closed) {
-      throw new ValidationError(`batch ${operation} on ${meta.className} was called after the batchWrite callback returned; await every call inside the callback.`);
+      throw new ValidationError(
+        `batch ${operation} on ${meta.className} was called after the batchWrite callback returned; await every call inside the callback.`,
+      );
     }
     const w = write();
     const earlier = this.seen.get(w.identity);
@@ -35,7 +37,10 @@ export class WriteCollector {
 
   /** Runs the callback and returns its writes. When the callback throws or rejects, that error is rethrown and nothing is sent. */
   async collect<B>(fn: (batch: B) => unknown, batch: B): Promise<PreparedWrite[]> {
-    if (typeof fn !== 'function') throw new ValidationError('batchWrite takes a callback: batchWrite(batch => { batch.put(item); batch.delete(key); }).');
+    if (typeof fn !== 'function')
+      throw new ValidationError(
+        'batchWrite takes a callback: batchWrite(batch => { batch.put(item); batch.delete(key); }).',
+      );
     try {
       await fn(batch);
     } finally {

@@ -7,11 +7,32 @@ import type { ItemConditionOptions, MustExistOption } from '../item-write/option
 import type { DeleteOptions } from './options';
 
 /** DeleteItem request for `key`. */
-export function buildDeleteItem(meta: EntityMetadata, table: string, key: unknown, options?: DeleteOptions): DeleteItemCommandInput {
-  return withReturnValues<DeleteItemCommandInput>(buildDelete(meta, table, key, options), options, ['NONE', 'ALL_OLD'], 'delete');
+export function buildDeleteItem(
+  meta: EntityMetadata,
+  table: string,
+  key: unknown,
+  options?: DeleteOptions,
+): DeleteItemCommandInput {
+  return withReturnValues<DeleteItemCommandInput>(
+    buildDelete(meta, table, key, options),
+    options,
+    ['NONE', 'ALL_OLD'],
+    'delete',
+  );
 }
 
 /** The item-level part of a delete, shared by DeleteItem and a transaction's Delete. */
-export function buildDelete(meta: EntityMetadata, table: string, key: unknown, options?: ItemConditionOptions & MustExistOption, operation = 'delete'): Delete {
-  return finishItemWrite<Delete>({ TableName: table, Key: marshallKey(meta, key, operation) }, meta, options, new ExpressionContext());
+export function buildDelete(
+  meta: EntityMetadata,
+  table: string,
+  key: unknown,
+  options?: ItemConditionOptions & MustExistOption,
+  operation = 'delete',
+): Delete {
+  return finishItemWrite<Delete>(
+    { TableName: table, Key: marshallKey(meta, key, operation) },
+    meta,
+    options,
+    new ExpressionContext(),
+  );
 }

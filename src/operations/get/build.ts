@@ -6,7 +6,13 @@ import type { EntityMetadata } from '../../metadata/entity-metadata';
 import type { GetOptions } from './options';
 
 /** GetItem request for `key`. Pure: no client, no clock. */
-export function buildGetItem(meta: EntityMetadata, table: string, key: unknown, options?: GetOptions, operation = 'get'): GetItemCommandInput {
+export function buildGetItem(
+  meta: EntityMetadata,
+  table: string,
+  key: unknown,
+  options?: GetOptions,
+  operation = 'get',
+): GetItemCommandInput {
   const input: GetItemCommandInput = { TableName: table, Key: marshallKey(meta, key, operation) };
   if (options?.select !== undefined) {
     const ctx = new ExpressionContext();

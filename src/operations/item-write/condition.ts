@@ -33,29 +33,47 @@ export function finishItemWrite<I extends ConditionalWriteFields>(
   const condition = writeCondition(meta, options, ctx, front);
   if (condition !== undefined) input.ConditionExpression = condition;
   Object.assign(input, ctx.attributes());
-  if (options?.returnItemOnConditionFail || (exists !== undefined && condition !== exists)) input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
+  if (options?.returnItemOnConditionFail || (exists !== undefined && condition !== exists))
+    input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   return input;
 }
 
 /** Adds `ReturnValues` (checked against what the operation allows) to a single-item write. */
-export function withReturnValues<I extends { ReturnValues?: string }>(input: I, options: WriteOptions | undefined, allowed: readonly ReturnValues[], operation: string): I {
+export function withReturnValues<I extends { ReturnValues?: string }>(
+  input: I,
+  options: WriteOptions | undefined,
+  allowed: readonly ReturnValues[],
+  operation: string,
+): I {
   const rv = returnValuesOf(options, allowed, operation);
   if (rv !== undefined) input.ReturnValues = rv;
   return input;
 }
 
 /** Checks `returnValues` against what the operation allows. */
-export function returnValuesOf(options: { returnValues?: ReturnValues } | undefined, allowed: readonly ReturnValues[], operation: string): ReturnValues | undefined {
+export function returnValuesOf(
+  options: { returnValues?: ReturnValues } | undefined,
+  allowed: readonly ReturnValues[],
+  operation: string,
+): ReturnValues | undefined {
   const rv = options?.returnValues;
   if (rv === undefined) return undefined;
-  if (!allowed.includes(rv)) throw new ValidationError(`${operation}: returnValues "${String(rv)}" is not valid here; use one of ${allowed.join(', ')}.`);
+  if (!allowed.includes(rv))
+    throw new ValidationError(
+      `${operation}: returnValues "${String(rv)}" is not valid here; use one of ${allowed.join(', ')}.`,
+    );
   return rv;
 }
 
 /** The ConditionExpression of a write, or undefined. `extra` clauses are ANDed in front. */
 // `options` is structural on purpose: any entity's `WriteOptions<T>` fits without the checker
 // relating its typed conditions (see compileConditions).
-export function writeCondition(meta: EntityMetadata, options: { condition?: unknown; conditionOr?: unknown } | undefined, ctx: ExpressionContext, extra?: string): string | undefined {
+export function writeCondition(
+  meta: EntityMetadata,
+  options: { condition?: unknown; conditionOr?: unknown } | undefined,
+  ctx: ExpressionContext,
+  extra?: string,
+): string | undefined {
   const user = compileConditions(meta, options?.condition, options?.conditionOr, ctx, { label: 'condition' });
   if (extra === undefined) return user;
   if (user === undefined) return extra;

@@ -11,11 +11,16 @@ type RawItem = Record<string, AttributeValue>;
  * for a single write, on each failing reason for a transaction (`metas` gives each item's entity).
  * The one place such items are hydrated; anything else passes through.
  */
-export function withReturnedItems(error: unknown, metas: EntityMetadata | readonly (EntityMetadata | undefined)[]): unknown {
+export function withReturnedItems(
+  error: unknown,
+  metas: EntityMetadata | readonly (EntityMetadata | undefined)[],
+): unknown {
   if (error instanceof ConditionError) {
     const raw = (error.cause as { Item?: RawItem } | undefined)?.Item;
     const meta = Array.isArray(metas) ? metas[0] : (metas as EntityMetadata);
-    return raw && meta && error.item === undefined ? new ConditionError(error.message, { cause: error.cause, item: hydrate(meta, raw) }) : error;
+    return raw && meta && error.item === undefined
+      ? new ConditionError(error.message, { cause: error.cause, item: hydrate(meta, raw) })
+      : error;
   }
   if (error instanceof TransactionError) {
     const raw = (error.cause as { CancellationReasons?: { Item?: RawItem }[] } | undefined)?.CancellationReasons;

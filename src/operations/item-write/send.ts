@@ -8,7 +8,13 @@ import { withReturnedItems } from './returned-item';
  * Sends one single-item request of `target`'s table; a failed condition's stored item comes back
  * as an instance on the ConditionError.
  */
-export async function sendItemRequest<O>(ctx: OperationContext, target: TableTarget<unknown>, command: object, operation: string, signal: AbortSignal | undefined): Promise<O> {
+export async function sendItemRequest<O>(
+  ctx: OperationContext,
+  target: TableTarget<unknown>,
+  command: object,
+  operation: string,
+  signal: AbortSignal | undefined,
+): Promise<O> {
   try {
     return await ctx.executor.send<O>(command, { operation, table: target.tableName, signal });
   } catch (error) {

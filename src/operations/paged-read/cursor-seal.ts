@@ -31,7 +31,8 @@ export class CursorSeal {
 
   constructor(secret: CursorSecret) {
     const list = Array.isArray(secret) ? (secret as readonly unknown[]) : [secret];
-    if (list.length === 0) throw new ValidationError('cursorSecret: give a secret (or a non-empty list of secrets, the first one sealing).');
+    if (list.length === 0)
+      throw new ValidationError('cursorSecret: give a secret (or a non-empty list of secrets, the first one sealing).');
     this.secrets = list.map((s, i) => {
       const at = list.length > 1 ? ` (entry ${i})` : '';
       let bytes: Buffer;
@@ -39,7 +40,9 @@ export class CursorSeal {
       else if (s instanceof Uint8Array) bytes = Buffer.from(s);
       else throw new ValidationError(`cursorSecret${at} must be a string or a Uint8Array/Buffer.`);
       if (bytes.length < MIN_SECRET) {
-        throw new ValidationError(`cursorSecret${at} is shorter than ${MIN_SECRET} bytes; use a long random secret, e.g. the output of \`openssl rand -base64 32\`.`);
+        throw new ValidationError(
+          `cursorSecret${at} is shorter than ${MIN_SECRET} bytes; use a long random secret, e.g. the output of \`openssl rand -base64 32\`.`,
+        );
       }
       return bytes;
     });

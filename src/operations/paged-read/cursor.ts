@@ -18,7 +18,12 @@ interface CursorBody {
   k: Record<string, [type: 'S' | 'N' | 'B', value: string]>;
 }
 
-export function encodeCursor(meta: EntityMetadata, index: IndexMeta | undefined, key: Record<string, AttributeValue>, seal?: CursorSeal): string {
+export function encodeCursor(
+  meta: EntityMetadata,
+  index: IndexMeta | undefined,
+  key: Record<string, AttributeValue>,
+  seal?: CursorSeal,
+): string {
   const k: CursorBody['k'] = {};
   for (const [name, av] of Object.entries(key)) {
     if (av.S !== undefined) k[name] = ['S', av.S];
@@ -32,7 +37,12 @@ export function encodeCursor(meta: EntityMetadata, index: IndexMeta | undefined,
 }
 
 /** The ExclusiveStartKey of a `startFrom()` argument (plain key or cursor), validated. */
-export function startKeyOf(meta: EntityMetadata, index: IndexMeta | undefined, from: unknown, seal?: CursorSeal): Record<string, AttributeValue> {
+export function startKeyOf(
+  meta: EntityMetadata,
+  index: IndexMeta | undefined,
+  from: unknown,
+  seal?: CursorSeal,
+): Record<string, AttributeValue> {
   const scope = index ? `index "${index.name}" of table "${meta.tableName}"` : `table "${meta.tableName}"`;
   const expected = index ? index.keyProperties : meta.keyProperties;
   const attrs = expected.map((p) => attributeOf(meta, index, p));
@@ -50,21 +60,43 @@ export function startKeyOf(meta: EntityMetadata, index: IndexMeta | undefined, f
   return out;
 }
 
-function fromCursor(meta: EntityMetadata, index: IndexMeta | undefined, cursor: string, attrs: { property: string; stored: string; designType?: unknown }[], scope: string) {
+function fromCursor(
+  meta: EntityMetadata,
+  index: IndexMeta | undefined,
+  cursor: string,
+  attrs: { property: string; stored: string; designType?: unknown }[],
+  scope: string,
+) {
   let body: CursorBody;
   try {
     body = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8')) as CursorBody;
   } catch {
-    throw new ValidationError(`startFrom(): the cursor is not a cursor dkmio made (malformed). Pass page.cursor unchanged.`);
+    throw new ValidationError(
+      `startFrom(): the cursor is not a cursor dkmio made (malformed). Pass page.cursor unchanged.`,
+    );
   }
-  if (body === null || typeof body !== 'object' || typeof body.t !== 'string' || body.k === null || typeof body.k !== 'object') {
-    throw new ValidationError(`startFrom(): the cursor is not a cursor dkmio made (malformed). Pass page.cursor unchanged.`);
+  if (
+    body === null ||
+    typeof body !== 'object' ||
+    typeof body.t !== 'string' ||
+    body.k === null ||
+    typeof body.k !== 'object'
+  ) {
+    throw new ValidationError(
+      `startFrom(): the cursor is not a cursor dkmio made (malformed). Pass page.cursor unchanged.`,
+    );
   }
   if (body.t !== meta.tableName || (body.i ?? undefined) !== index?.name) {
-    throw new ValidationError(`startFrom(): the cursor belongs to ${body.i ? `index "${body.i}" of ` : ''}table "${body.t}", not to ${scope}.`);
+    throw new ValidationError(
+      `startFrom(): the cursor belongs to ${body.i ? `index "${body.i}" of ` : ''}table "${body.t}", not to ${scope}.`,
+    );
   }
   const storedToProp = new Map(attrs.map((a) => [a.stored, a.property]));
-  checkNames(Object.keys(body.k).map((s) => storedToProp.get(s) ?? s), attrs.map((a) => a.property), scope);
+  checkNames(
+    Object.keys(body.k).map((s) => storedToProp.get(s) ?? s),
+    attrs.map((a) => a.property),
+    scope,
+  );
   const out: Record<string, AttributeValue> = {};
   for (const a of attrs) {
     const entry = body.k[a.stored];
@@ -84,7 +116,12 @@ function fromCursor(meta: EntityMetadata, index: IndexMeta | undefined, cursor: 
 }
 
 /** The cursor as plain base64url JSON: unchanged without a seal, else opened (a ValidationError when it does not open). */
-function openCursor(meta: EntityMetadata, index: IndexMeta | undefined, cursor: string, seal: CursorSeal | undefined): string {
+function openCursor(
+  meta: EntityMetadata,
+  index: IndexMeta | undefined,
+  cursor: string,
+  seal: CursorSeal | undefined,
+): string {
   if (!seal) return cursor;
   const plain = seal.open(cursor, cursorScope(meta.tableName, index?.name));
   if (plain === undefined) {

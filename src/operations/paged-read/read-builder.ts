@@ -28,7 +28,9 @@ export interface FetchAllOptions {
  * Each run builds the request anew from the builder's state, so a builder changed after a run
  * never returns stale results and running it twice sends the same request.
  */
-export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> implements PromiseLike<Page<R>>, AsyncIterable<R> {
+export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
+  implements PromiseLike<Page<R>>, AsyncIterable<R>
+{
   /** @internal */
   protected readonly state: ReadState & { filters: unknown[] };
   private readonly filterKeys = new Set<string>();
@@ -72,7 +74,9 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
         checkProjected(index, p, 'filter');
         // DynamoDB refuses filters on the key attributes a query's key condition uses.
         if (this.operation === 'Query' && isPartitionOrSort(this.state, p.property)) {
-          throw new ValidationError(`filter() cannot use key attribute "${p.property}" of ${this.scope} in a query; use query({ ... }) or where() for key conditions.`);
+          throw new ValidationError(
+            `filter() cannot use key attribute "${p.property}" of ${this.scope} in a query; use query({ ... }) or where() for key conditions.`,
+          );
         }
       },
     });
@@ -83,7 +87,10 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
         return { text: k, norm: `${p.path}__${p.size ? 'size__' : ''}${p.operator}` };
       });
       for (const k of keys) {
-        if (this.filterKeys.has(k.norm)) throw new ValidationError(`filter(): "${k.text}" is already filtered by an earlier filter() call; combine the values into one condition.`);
+        if (this.filterKeys.has(k.norm))
+          throw new ValidationError(
+            `filter(): "${k.text}" is already filtered by an earlier filter() call; combine the values into one condition.`,
+          );
       }
       for (const k of keys) this.filterKeys.add(k.norm);
     }
@@ -98,10 +105,12 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
    */
   select<K extends S>(...selected: K[]): ReadBuilder<T, Selected<T, K>, S> {
     const attributes: readonly string[] = selected as readonly unknown[] as readonly string[];
-    if (this.state.select) throw new ValidationError('select() was already called on this builder; pass every attribute in one call.');
+    if (this.state.select)
+      throw new ValidationError('select() was already called on this builder; pass every attribute in one call.');
     if (attributes.length === 0) throw new ValidationError('select() needs at least one attribute name.');
     for (const a of attributes) {
-      if (typeof a !== 'string' || a.length === 0) throw new ValidationError('select() takes attribute names (non-empty strings).');
+      if (typeof a !== 'string' || a.length === 0)
+        throw new ValidationError('select() takes attribute names (non-empty strings).');
     }
     // Names and the index projection are checked now, at the call.
     compileProjection(this.meta, attributes, new ExpressionContext(), this.state.index);
@@ -121,7 +130,9 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
   /** Strongly consistent reads: allowed on the table and local indexes, not on global ones. */
   consistent(value = true): this {
     if (value && this.state.index?.kind === 'global') {
-      throw new ValidationError(`consistent() is not available on global index "${this.state.index.name}"; DynamoDB reads global indexes eventually consistently. Read the table or a local index instead.`);
+      throw new ValidationError(
+        `consistent() is not available on global index "${this.state.index.name}"; DynamoDB reads global indexes eventually consistently. Read the table or a local index instead.`,
+      );
     }
     this.state.consistent = value;
     return this;
@@ -133,7 +144,10 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
       delete this.state.startKey;
       return this;
     }
-    if (this.segmentCount() > 1) throw new ValidationError('startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.');
+    if (this.segmentCount() > 1)
+      throw new ValidationError(
+        'startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.',
+      );
     this.state.startKey = startKeyOf(this.meta, this.state.index, from, this.context.cursorSeal);
     return this;
   }
@@ -146,7 +160,10 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
 
   /** The request this builder would send, not sent. */
   explain(): Explained {
-    const req = this.build(false, this.state.startKey, this.segmentCount() > 1 ? 0 : undefined) as Record<string, unknown> & {
+    const req = this.build(false, this.state.startKey, this.segmentCount() > 1 ? 0 : undefined) as Record<
+      string,
+      unknown
+    > & {
       ExpressionAttributeValues?: RawItem;
       ExpressionAttributeNames?: Record<string, string>;
     };
@@ -179,7 +196,10 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
     return this.page(out, out.Items ?? []);
   }
 
-  then<A = Page<R>, B = never>(onFulfilled?: ((value: Page<R>) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
+  then<A = Page<R>, B = never>(
+    onFulfilled?: ((value: Page<R>) => A | PromiseLike<A>) | null,
+    onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null,
+  ): Promise<A | B> {
     return this.execute().then(onFulfilled, onRejected);
   }
 
@@ -196,7 +216,8 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
    */
   async fetchAll(options: FetchAllOptions = {}): Promise<Page<R>> {
     const max = options.maxItems;
-    if (max !== undefined && (!Number.isInteger(max) || max < 1)) throw new ValidationError(`fetchAll({ maxItems }) takes a positive integer, got ${String(max)}.`);
+    if (max !== undefined && (!Number.isInteger(max) || max < 1))
+      throw new ValidationError(`fetchAll({ maxItems }) takes a positive integer, got ${String(max)}.`);
     // A parallel scan merges its segments' pages as they arrive; no single key resumes it, so
     // stopping at maxItems gives no lastKey there.
     const parallel = this.segmentCount() > 1;
@@ -208,7 +229,11 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
       if (max !== undefined && items.length + raws.length >= max) {
         const take = max - items.length;
         // Stopped inside the page: resume after the last item returned.
-        const resume = parallel ? undefined : take < raws.length ? this.keyOfItem(raws[take - 1]!) : out.LastEvaluatedKey;
+        const resume = parallel
+          ? undefined
+          : take < raws.length
+            ? this.keyOfItem(raws[take - 1]!)
+            : out.LastEvaluatedKey;
         for (let i = 0; i < take; i++) items.push(this.hydrate(raws[i]!));
         return this.page({ LastEvaluatedKey: resume, ScannedCount: scanned }, [], items);
       }

@@ -43,11 +43,17 @@ function filterExpression(state: ReadState, ctx: ExpressionContext): string | un
 }
 
 /** Filter, projection, placeholders, limit, consistency and start key: what a query and a scan request share. */
-export function finishRead(state: ReadState, input: QueryCommandInput | ScanCommandInput, ctx: ExpressionContext, countOnly: boolean): void {
+export function finishRead(
+  state: ReadState,
+  input: QueryCommandInput | ScanCommandInput,
+  ctx: ExpressionContext,
+  countOnly: boolean,
+): void {
   const filter = filterExpression(state, ctx);
   if (filter !== undefined) input.FilterExpression = filter;
   if (countOnly) input.Select = 'COUNT';
-  else if (state.select) input.ProjectionExpression = compileProjection(state.meta, projectionWithKeys(state)!, ctx, state.index);
+  else if (state.select)
+    input.ProjectionExpression = compileProjection(state.meta, projectionWithKeys(state)!, ctx, state.index);
   Object.assign(input, ctx.attributes());
   if (state.limit !== undefined) input.Limit = state.limit;
   if (state.consistent) input.ConsistentRead = true;

@@ -10,15 +10,31 @@ import type { ItemConditionOptions } from '../item-write/options';
 import type { PutOptions } from './options';
 
 /** PutItem request for `item`, with the full primary key checked and `@Version()` applied. */
-export function buildPutItem(meta: EntityMetadata, table: string, item: unknown, options?: PutOptions): PutItemCommandInput {
-  return withReturnValues<PutItemCommandInput>(buildPut(meta, table, item, options), options, ['NONE', 'ALL_OLD'], 'put');
+export function buildPutItem(
+  meta: EntityMetadata,
+  table: string,
+  item: unknown,
+  options?: PutOptions,
+): PutItemCommandInput {
+  return withReturnValues<PutItemCommandInput>(
+    buildPut(meta, table, item, options),
+    options,
+    ['NONE', 'ALL_OLD'],
+    'put',
+  );
 }
 
 /**
  * The item-level part of a put, shared by PutItem and a transaction's Put: the item with its key
  * checked, `@Version()` applied, and the condition compiled.
  */
-export function buildPut(meta: EntityMetadata, table: string, item: unknown, options?: ItemConditionOptions, operation = 'put'): Put {
+export function buildPut(
+  meta: EntityMetadata,
+  table: string,
+  item: unknown,
+  options?: ItemConditionOptions,
+  operation = 'put',
+): Put {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
     throw new ValidationError(`${operation} on ${meta.className} needs an item object.`);
   }
@@ -33,7 +49,9 @@ export function buildPut(meta: EntityMetadata, table: string, item: unknown, opt
       Item[meta.version.stored] = { N: '1' };
     } else {
       if (typeof current !== 'number' || !Number.isInteger(current)) {
-        throw new ValidationError(`${operation} on ${meta.className}: version "${meta.version.property}" must be an integer, got ${typeof current}.`);
+        throw new ValidationError(
+          `${operation} on ${meta.className}: version "${meta.version.property}" must be an integer, got ${typeof current}.`,
+        );
       }
       // The name placeholder is made only here: DynamoDB rejects a request whose
       // ExpressionAttributeNames hold a name no expression uses.
@@ -41,6 +59,7 @@ export function buildPut(meta: EntityMetadata, table: string, item: unknown, opt
       Item[meta.version.stored] = { N: String(current + 1) };
     }
   }
-  if (mapUpperBound(Item) > MAX_ITEM_BYTES) checkItemSize(itemSize(Item), `${operation} on ${meta.className}: the item`);
+  if (mapUpperBound(Item) > MAX_ITEM_BYTES)
+    checkItemSize(itemSize(Item), `${operation} on ${meta.className}: the item`);
   return finishItemWrite<Put>({ TableName: table, Item }, meta, options, ctx, versionClause);
 }

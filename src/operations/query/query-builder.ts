@@ -30,27 +30,41 @@ export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extend
   }
 
   /** @internal */
-  constructor(meta: EntityMetadata<T>, table: string, index: IndexMeta | undefined, context: OperationContext, key: unknown) {
+  constructor(
+    meta: EntityMetadata<T>,
+    table: string,
+    index: IndexMeta | undefined,
+    context: OperationContext,
+    key: unknown,
+  ) {
     super(meta, table, index, context);
     const pk = index ? index.partitionKey : meta.partitionKey;
     const sk = index ? index.sortKey : meta.sortKey;
     if (key === null || typeof key !== 'object' || Array.isArray(key)) {
-      throw new ValidationError(`query() on ${this.scope} takes the partition key, e.g. query({ ${pk.property}: ... }).`);
+      throw new ValidationError(
+        `query() on ${this.scope} takes the partition key, e.g. query({ ${pk.property}: ... }).`,
+      );
     }
     const k = key as Record<string, unknown>;
     for (const name of Object.keys(k)) {
       if (name !== pk.property && name !== sk?.property && k[name] !== undefined) {
-        throw new ValidationError(`query() on ${this.scope}: "${name}" is not a key of it (partition key "${pk.property}"${sk ? `, sort key "${sk.property}"` : ''}). Use filter() for other attributes.`);
+        throw new ValidationError(
+          `query() on ${this.scope}: "${name}" is not a key of it (partition key "${pk.property}"${sk ? `, sort key "${sk.property}"` : ''}). Use filter() for other attributes.`,
+        );
       }
     }
     if (k[pk.property] === undefined || k[pk.property] === null) {
       const where = index ? `index "${index.name}" of table "${meta.tableName}"` : this.scope;
-      throw new MissingKeyError(`query() on ${where} is missing its partition key "${pk.property}", e.g. query({ ${pk.property}: ... }). To read everything, use scan().`, pk.property);
+      throw new MissingKeyError(
+        `query() on ${where} is missing its partition key "${pk.property}", e.g. query({ ${pk.property}: ... }). To read everything, use scan().`,
+        pk.property,
+      );
     }
     checkKeyValue(pk, k[pk.property], this.scope);
     this.state.partition = k[pk.property];
     // A sort-key value in the key is where({ eq }), checked now like any where().
-    if (sk && k[sk.property] !== undefined) this.state.where = checkSortKeyCondition({ eq: k[sk.property] as SortKeyValue }, sk, this.scope);
+    if (sk && k[sk.property] !== undefined)
+      this.state.where = checkSortKeyCondition({ eq: k[sk.property] as SortKeyValue }, sk, this.scope);
   }
 
   protected segmentCount(): number {
@@ -65,7 +79,9 @@ export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extend
     const sk = this.state.index ? this.state.index.sortKey : this.meta.sortKey;
     const checked = checkSortKeyCondition(condition, sk, this.scope);
     if (this.state.where !== undefined) {
-      throw new ValidationError(`where() was already given a sort-key condition on ${this.scope} (by where() or the key passed to query()); a query takes exactly one.`);
+      throw new ValidationError(
+        `where() was already given a sort-key condition on ${this.scope} (by where() or the key passed to query()); a query takes exactly one.`,
+      );
     }
     this.state.where = checked;
     return this;

@@ -51,7 +51,10 @@ export class ScanBuilder<T, R = T, S extends string = DocumentPathOf<T>> extends
   segments(total: number): this {
     checkTotal(total);
     if (this.state.segment) throw new ValidationError('segments() and segment() cannot be combined; pick one.');
-    if (total > 1 && this.state.startKey) throw new ValidationError('startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.');
+    if (total > 1 && this.state.startKey)
+      throw new ValidationError(
+        'startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.',
+      );
     this.parallel = total;
     return this;
   }
@@ -60,7 +63,9 @@ export class ScanBuilder<T, R = T, S extends string = DocumentPathOf<T>> extends
   segment(index: number, total: number): this {
     checkTotal(total);
     if (!Number.isInteger(index) || index < 0 || index >= total) {
-      throw new ValidationError(`segment(index, total): index must be an integer from 0 to ${total - 1}, got ${String(index)}.`);
+      throw new ValidationError(
+        `segment(index, total): index must be an integer from 0 to ${total - 1}, got ${String(index)}.`,
+      );
     }
     if (this.parallel > 1) throw new ValidationError('segments() and segment() cannot be combined; pick one.');
     this.state.segment = { index, total };
@@ -70,6 +75,8 @@ export class ScanBuilder<T, R = T, S extends string = DocumentPathOf<T>> extends
 
 function checkTotal(total: number): void {
   if (!Number.isInteger(total) || total < 1 || total > MAX_SEGMENTS) {
-    throw new ValidationError(`The number of segments must be an integer from 1 to ${MAX_SEGMENTS}, got ${String(total)}.`);
+    throw new ValidationError(
+      `The number of segments must be an integer from 1 to ${MAX_SEGMENTS}, got ${String(total)}.`,
+    );
   }
 }

@@ -32,7 +32,11 @@ export interface TableBuildOptions {
  *
  * @throws InvalidDefinitionError when the type of a key attribute cannot be known.
  */
-export function buildCreateTable(meta: EntityMetadata, tableName: string, options?: TableBuildOptions): CreateTableCommandInput {
+export function buildCreateTable(
+  meta: EntityMetadata,
+  tableName: string,
+  options?: TableBuildOptions,
+): CreateTableCommandInput {
   const throughput = provisionedThroughput(options?.provisioned);
   const definitions = new Map<string, ScalarAttributeType>();
   const define = (attr: AttributeMeta, role: string): void => {
@@ -54,11 +58,19 @@ export function buildCreateTable(meta: EntityMetadata, tableName: string, option
   for (const index of meta.indexes.values()) {
     define(index.partitionKey, `the partition key of index "${index.name}"`);
     if (index.sortKey) define(index.sortKey, `the sort key of index "${index.name}"`);
-    const common = { IndexName: index.name, KeySchema: keySchema(index.partitionKey, index.sortKey), Projection: projectionOf(meta, index) };
-    if (index.kind === 'global') globals.push(throughput ? { ...common, ProvisionedThroughput: { ...throughput } } : common);
+    const common = {
+      IndexName: index.name,
+      KeySchema: keySchema(index.partitionKey, index.sortKey),
+      Projection: projectionOf(meta, index),
+    };
+    if (index.kind === 'global')
+      globals.push(throughput ? { ...common, ProvisionedThroughput: { ...throughput } } : common);
     else locals.push(common);
   }
-  input.AttributeDefinitions = [...definitions].map(([AttributeName, AttributeType]): AttributeDefinition => ({ AttributeName, AttributeType }));
+  input.AttributeDefinitions = [...definitions].map(([AttributeName, AttributeType]): AttributeDefinition => ({
+    AttributeName,
+    AttributeType,
+  }));
   if (globals.length > 0) input.GlobalSecondaryIndexes = globals;
   if (locals.length > 0) input.LocalSecondaryIndexes = locals;
   return input;
@@ -108,7 +120,7 @@ function scalarTypeOf(meta: EntityMetadata, attr: AttributeMeta, role: string): 
   throw new InvalidDefinitionError(
     `${where}: it is declared as ${shown}, but key attributes must be a string, number or binary (Uint8Array). ` +
       `Declare it as \`${attr.property}: string\` or \`${attr.property}: number\` (a union such as \`string | null\` records Object), ` +
-        `or name the type: \`@Attribute({ type: 'S' })\`.`,
+      `or name the type: \`@Attribute({ type: 'S' })\`.`,
   );
 }
 
@@ -116,7 +128,9 @@ function provisionedThroughput(p: ProvisionedThroughput | undefined) {
   if (p === undefined) return undefined;
   const ok = (n: unknown): n is number => typeof n === 'number' && Number.isInteger(n) && n >= 1;
   if (p === null || typeof p !== 'object' || !ok(p.read) || !ok(p.write)) {
-    throw new ValidationError('createTables: "provisioned" must be { read, write } with positive integer capacity units, e.g. { read: 5, write: 5 }.');
+    throw new ValidationError(
+      'createTables: "provisioned" must be { read, write } with positive integer capacity units, e.g. { read: 5, write: 5 }.',
+    );
   }
   return { ReadCapacityUnits: p.read, WriteCapacityUnits: p.write };
 }

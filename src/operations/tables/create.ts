@@ -21,7 +21,11 @@ export interface CreateTablesResult {
  * included) and enables TTL on the ones it created. Tables are handled concurrently; when one
  * fails the others are still seen through, then the first failure is thrown.
  */
-export async function createTables(executor: Executor, plans: readonly TablePlan[], options?: CreateTablesOptions): Promise<CreateTablesResult> {
+export async function createTables(
+  executor: Executor,
+  plans: readonly TablePlan[],
+  options?: CreateTablesOptions,
+): Promise<CreateTablesResult> {
   const w = waiting(options, 'createTables');
   const outcomes = await Promise.allSettled(plans.map((plan) => ensureTable(executor, plan, w)));
   const result: CreateTablesResult = { created: [], existing: [] };
@@ -44,7 +48,11 @@ async function ensureTable(executor: Executor, plan: TablePlan, w: Waiting): Pro
   let created = false;
   if (!description) {
     try {
-      const out = await executor.send<CreateTableCommandOutput>(new CreateTableCommand(plan.input), { operation: 'create_table', table, signal: w.signal });
+      const out = await executor.send<CreateTableCommandOutput>(new CreateTableCommand(plan.input), {
+        operation: 'create_table',
+        table,
+        signal: w.signal,
+      });
       description = out.TableDescription;
       created = true;
     } catch (error) {
@@ -55,7 +63,10 @@ async function ensureTable(executor: Executor, plan: TablePlan, w: Waiting): Pro
   await waitUntilActive(executor, table, w, description);
   if (created && plan.ttlAttribute !== undefined) {
     await executor.send(
-      new UpdateTimeToLiveCommand({ TableName: table, TimeToLiveSpecification: { AttributeName: plan.ttlAttribute, Enabled: true } }),
+      new UpdateTimeToLiveCommand({
+        TableName: table,
+        TimeToLiveSpecification: { AttributeName: plan.ttlAttribute, Enabled: true },
+      }),
       { operation: 'update_time_to_live', table, signal: w.signal },
     );
   }

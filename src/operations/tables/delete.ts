@@ -19,7 +19,11 @@ export interface DeleteTablesResult {
  * Deletes each table (missing ones are ignored) and waits until DynamoDB no longer knows it.
  * Tables are handled concurrently; the first failure is thrown once all are done.
  */
-export async function deleteTables(executor: Executor, tables: readonly string[], options?: DeleteTablesOptions): Promise<DeleteTablesResult> {
+export async function deleteTables(
+  executor: Executor,
+  tables: readonly string[],
+  options?: DeleteTablesOptions,
+): Promise<DeleteTablesResult> {
   const w = waiting(options, 'deleteTables');
   const unique = [...new Set(tables)];
   const outcomes = await Promise.allSettled(unique.map((table) => dropTable(executor, table, w)));
@@ -34,7 +38,11 @@ export async function deleteTables(executor: Executor, tables: readonly string[]
 async function dropTable(executor: Executor, table: string, w: Waiting): Promise<'deleted' | 'missing'> {
   for (;;) {
     try {
-      await executor.send(new DeleteTableCommand({ TableName: table }), { operation: 'delete_table', table, signal: w.signal });
+      await executor.send(new DeleteTableCommand({ TableName: table }), {
+        operation: 'delete_table',
+        table,
+        signal: w.signal,
+      });
       break;
     } catch (error) {
       if (error instanceof TableNotFoundError) return 'missing';

@@ -20,7 +20,11 @@ export function planTables(metas: readonly EntityMetadata[], prefix: string, opt
   const plans = new Map<string, TablePlan>();
   for (const meta of new Set(metas)) {
     const tableName = prefix + meta.tableName;
-    const plan: TablePlan = { tableName, input: buildCreateTable(meta, tableName, options), classNames: [meta.className] };
+    const plan: TablePlan = {
+      tableName,
+      input: buildCreateTable(meta, tableName, options),
+      classNames: [meta.className],
+    };
     if (meta.ttl) plan.ttlAttribute = meta.ttl.stored;
     const existing = plans.get(tableName);
     plans.set(tableName, existing ? merge(existing, plan) : plan);
@@ -34,7 +38,9 @@ function merge(a: TablePlan, b: TablePlan): TablePlan {
     throw new InvalidDefinitionError(`${who} but ${message}`);
   };
   if (!same(a.input.KeySchema, b.input.KeySchema)) {
-    fail(`declare different primary keys (${keyText(a.input)} vs ${keyText(b.input)}); classes sharing a table must use the same stored key attributes.`);
+    fail(
+      `declare different primary keys (${keyText(a.input)} vs ${keyText(b.input)}); classes sharing a table must use the same stored key attributes.`,
+    );
   }
   const types = new Map((a.input.AttributeDefinitions ?? []).map((d) => [d.AttributeName, d.AttributeType]));
   const definitions = [...(a.input.AttributeDefinitions ?? [])];
@@ -44,11 +50,15 @@ function merge(a: TablePlan, b: TablePlan): TablePlan {
       types.set(d.AttributeName, d.AttributeType);
       definitions.push(d);
     } else if (known !== d.AttributeType) {
-      fail(`give key attribute "${d.AttributeName}" different types (${known} vs ${d.AttributeType}); declare it with the same type in both.`);
+      fail(
+        `give key attribute "${d.AttributeName}" different types (${known} vs ${d.AttributeType}); declare it with the same type in both.`,
+      );
     }
   }
   if (a.ttlAttribute !== undefined && b.ttlAttribute !== undefined && a.ttlAttribute !== b.ttlAttribute) {
-    fail(`declare different @Ttl() attributes ("${a.ttlAttribute}" vs "${b.ttlAttribute}"); a table has one TTL attribute.`);
+    fail(
+      `declare different @Ttl() attributes ("${a.ttlAttribute}" vs "${b.ttlAttribute}"); a table has one TTL attribute.`,
+    );
   }
   const input: CreateTableCommandInput = { ...a.input, AttributeDefinitions: definitions };
   const globals = mergeIndexes(a.input.GlobalSecondaryIndexes, b.input.GlobalSecondaryIndexes, fail);
@@ -61,13 +71,20 @@ function merge(a: TablePlan, b: TablePlan): TablePlan {
   return merged;
 }
 
-function mergeIndexes<I extends { IndexName?: string }>(a: I[] | undefined, b: I[] | undefined, fail: (m: string) => never): I[] | undefined {
+function mergeIndexes<I extends { IndexName?: string }>(
+  a: I[] | undefined,
+  b: I[] | undefined,
+  fail: (m: string) => never,
+): I[] | undefined {
   if (!a || !b) return a ?? b;
   const out = [...a];
   for (const index of b) {
     const twin = out.find((i) => i.IndexName === index.IndexName);
     if (!twin) out.push(index);
-    else if (!same(twin, index)) fail(`declare index "${index.IndexName}" differently; declare it identically (keys and projection) or rename one.`);
+    else if (!same(twin, index))
+      fail(
+        `declare index "${index.IndexName}" differently; declare it identically (keys and projection) or rename one.`,
+      );
   }
   return out;
 }

@@ -30,15 +30,25 @@ export function waiting(options: WaitOptions | undefined, operation: string): Wa
 function positive(value: number | undefined, fallback: number, name: string, operation: string): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
-    throw new ValidationError(`${operation}: "${name}" must be a positive number of milliseconds, got ${String(value)}.`);
+    throw new ValidationError(
+      `${operation}: "${name}" must be a positive number of milliseconds, got ${String(value)}.`,
+    );
   }
   return value;
 }
 
 /** The table's description, or undefined when it does not exist. */
-export async function describeTable(executor: Executor, table: string, signal?: AbortSignal): Promise<TableDescription | undefined> {
+export async function describeTable(
+  executor: Executor,
+  table: string,
+  signal?: AbortSignal,
+): Promise<TableDescription | undefined> {
   try {
-    const out = await executor.send<DescribeTableCommandOutput>(new DescribeTableCommand({ TableName: table }), { operation: 'describe_table', table, signal });
+    const out = await executor.send<DescribeTableCommandOutput>(new DescribeTableCommand({ TableName: table }), {
+      operation: 'describe_table',
+      table,
+      signal,
+    });
     return out.Table;
   } catch (error) {
     if (error instanceof TableNotFoundError) return undefined;
@@ -47,7 +57,12 @@ export async function describeTable(executor: Executor, table: string, signal?: 
 }
 
 /** Polls until the table and every global index are ACTIVE. */
-export async function waitUntilActive(executor: Executor, table: string, w: Waiting, first?: TableDescription): Promise<void> {
+export async function waitUntilActive(
+  executor: Executor,
+  table: string,
+  w: Waiting,
+  first?: TableDescription,
+): Promise<void> {
   let description = first;
   for (;;) {
     if (description && isActive(description)) return;
@@ -73,14 +88,19 @@ function isActive(t: TableDescription): boolean {
 }
 
 function statusText(t: TableDescription): string {
-  const indexes = (t.GlobalSecondaryIndexes ?? []).filter((i) => i.IndexStatus !== 'ACTIVE').map((i) => `index ${i.IndexName}: ${i.IndexStatus}`);
+  const indexes = (t.GlobalSecondaryIndexes ?? [])
+    .filter((i) => i.IndexStatus !== 'ACTIVE')
+    .map((i) => `index ${i.IndexName}: ${i.IndexStatus}`);
   return [`status ${t.TableStatus}`, ...indexes].join('; ');
 }
 
 /** Sleeps one poll interval, failing once the deadline has passed or the signal fires. */
 export async function pause(w: Waiting, table: string, waitingFor: string): Promise<void> {
   if (Date.now() >= w.deadline) {
-    throw new DkmioError(ErrorCodes.DYNAMODB_ERROR, `Table "${table}" was not ${waitingFor} after ${w.timeoutMs} ms; raise waitTimeoutMs to wait longer.`);
+    throw new DkmioError(
+      ErrorCodes.DYNAMODB_ERROR,
+      `Table "${table}" was not ${waitingFor} after ${w.timeoutMs} ms; raise waitTimeoutMs to wait longer.`,
+    );
   }
   await abortableSleep(Math.min(w.intervalMs, Math.max(0, w.deadline - Date.now())), w.signal);
 }

@@ -1,4 +1,8 @@
-import { TransactGetItemsCommand, type TransactGetItem, type TransactGetItemsCommandOutput } from '@aws-sdk/client-dynamodb';
+import {
+  TransactGetItemsCommand,
+  type TransactGetItem,
+  type TransactGetItemsCommandOutput,
+} from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../../runtime/executor';
 import { ValidationError } from '../../errors/errors';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
@@ -42,11 +46,19 @@ export class TransactReader {
    * A read of the item with this key from the table of `target` (a repository or an entity
    * class), optionally only some attributes.
    */
-  get<T, K extends PropertyName<T>>(target: EntityTarget<T>, key: KeyInput<T>, options: { select: readonly K[] }): TransactGet<Pick<T, K>>;
+  get<T, K extends PropertyName<T>>(
+    target: EntityTarget<T>,
+    key: KeyInput<T>,
+    options: { select: readonly K[] },
+  ): TransactGet<Pick<T, K>>;
   get<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: { select?: readonly PropertyName<T>[] }): TransactGet<T>;
   get<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: { select?: readonly string[] }): TransactGet<T> {
     const repo = this.resolve(target);
-    return new TransactGet<T>(this, repo.metadata, buildTransactGet(repo.metadata, repo.tableName, key, options?.select));
+    return new TransactGet<T>(
+      this,
+      repo.metadata,
+      buildTransactGet(repo.metadata, repo.tableName, key, options?.select),
+    );
   }
 }
 
@@ -60,19 +72,29 @@ export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
   fn: (tx: TransactReader) => R | PromiseLike<R>,
   options?: TransactGetOptions,
 ): Promise<TransactGetResults<R>> {
-  if (typeof fn !== 'function') throw new ValidationError('transactGet takes a callback returning the reads: transactGet(tx => [tx.get(orders, key)] as const).');
+  if (typeof fn !== 'function')
+    throw new ValidationError(
+      'transactGet takes a callback returning the reads: transactGet(tx => [tx.get(orders, key)] as const).',
+    );
   const reader = new TransactReader(resolve);
   const gets = await fn(reader);
-  if (!Array.isArray(gets)) throw new ValidationError('The transactGet callback must return an array of tx.get(...) reads, e.g. tx => [tx.get(orders, k1), tx.get(users, k2)] as const.');
+  if (!Array.isArray(gets))
+    throw new ValidationError(
+      'The transactGet callback must return an array of tx.get(...) reads, e.g. tx => [tx.get(orders, k1), tx.get(users, k2)] as const.',
+    );
   const seen = new Map<string, number>();
   gets.forEach((g: unknown, i) => {
     if (!(g instanceof TransactGet) || g.reader !== reader) {
-      throw new ValidationError(`transactGet: entry ${i} of the returned array is not a tx.get(...) of this transaction.`);
+      throw new ValidationError(
+        `transactGet: entry ${i} of the returned array is not a tx.get(...) of this transaction.`,
+      );
     }
     const id = keyIdentity(g.meta, g.request.Get!.TableName!, g.request.Get!.Key!);
     const earlier = seen.get(id);
     if (earlier !== undefined) {
-      throw new ValidationError(`transactGet: reads ${earlier} and ${i} are the same ${g.meta.className} item; DynamoDB refuses one item twice in a transaction. Read it once.`);
+      throw new ValidationError(
+        `transactGet: reads ${earlier} and ${i} are the same ${g.meta.className} item; DynamoDB refuses one item twice in a transaction. Read it once.`,
+      );
     }
     seen.set(id, i);
   });
@@ -80,7 +102,11 @@ export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
   if (list.length === 0) return [] as unknown as TransactGetResults<R>;
   const input = buildTransactGetItems(list.map((g) => g.request));
   const tables = [...new Set(list.map((g) => g.request.Get!.TableName!))].join(', ');
-  const out = await executor.send<TransactGetItemsCommandOutput>(new TransactGetItemsCommand(input), { operation: 'transact_get', table: tables, signal: options?.signal });
+  const out = await executor.send<TransactGetItemsCommandOutput>(new TransactGetItemsCommand(input), {
+    operation: 'transact_get',
+    table: tables,
+    signal: options?.signal,
+  });
   const responses = out.Responses ?? [];
   return list.map((g, i) => {
     const item = responses[i]?.Item;

@@ -1,4 +1,9 @@
-import type { AttributeValue, ConditionCheck, TransactWriteItem, TransactWriteItemsCommandInput } from '@aws-sdk/client-dynamodb';
+import type {
+  AttributeValue,
+  ConditionCheck,
+  TransactWriteItem,
+  TransactWriteItemsCommandInput,
+} from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../../errors/errors';
 import { ExpressionContext } from '../../expressions/context';
 import { marshallKey } from '../../marshalling/keys';
@@ -14,7 +19,12 @@ import { buildUpdate } from '../update/build';
 export const TRANSACTION_LIMIT = 100;
 
 /** A transaction's put: the same item-level request as `put()`, without `returnValues`. */
-export function buildTransactPut(meta: EntityMetadata, table: string, item: unknown, options?: ItemConditionOptions): TransactWriteItem {
+export function buildTransactPut(
+  meta: EntityMetadata,
+  table: string,
+  item: unknown,
+  options?: ItemConditionOptions,
+): TransactWriteItem {
   return { Put: buildPut(meta, table, item, options, 'tx.put') };
 }
 
@@ -30,17 +40,29 @@ export function buildTransactUpdate(
 }
 
 /** A transaction's delete. */
-export function buildTransactDelete(meta: EntityMetadata, table: string, key: unknown, options?: ItemConditionOptions & MustExistOption): TransactWriteItem {
+export function buildTransactDelete(
+  meta: EntityMetadata,
+  table: string,
+  key: unknown,
+  options?: ItemConditionOptions & MustExistOption,
+): TransactWriteItem {
   return { Delete: buildDelete(meta, table, key, options, 'tx.delete') };
 }
 
 /** A transaction's condition check: a condition on an item that the transaction does not write. */
-export function buildConditionCheck(meta: EntityMetadata, table: string, key: unknown, options: ItemConditionOptions): TransactWriteItem {
+export function buildConditionCheck(
+  meta: EntityMetadata,
+  table: string,
+  key: unknown,
+  options: ItemConditionOptions,
+): TransactWriteItem {
   const Key = marshallKey(meta, key, 'tx.conditionCheck');
   const ctx = new ExpressionContext();
   const condition = writeCondition(meta, options, ctx);
   if (condition === undefined) {
-    throw new ValidationError(`tx.conditionCheck on ${meta.className} needs a condition or conditionOr, e.g. { condition: { status__eq: 'ACTIVE' } }.`);
+    throw new ValidationError(
+      `tx.conditionCheck on ${meta.className} needs a condition or conditionOr, e.g. { condition: { status__eq: 'ACTIVE' } }.`,
+    );
   }
   const check: ConditionCheck = { TableName: table, Key, ConditionExpression: condition, ...ctx.attributes() };
   if (options.returnItemOnConditionFail) check.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
@@ -48,12 +70,17 @@ export function buildConditionCheck(meta: EntityMetadata, table: string, key: un
 }
 
 /** The TransactWriteItems request. */
-export function buildTransactWriteItems(items: readonly TransactWriteItem[], clientRequestToken?: string): TransactWriteItemsCommandInput {
+export function buildTransactWriteItems(
+  items: readonly TransactWriteItem[],
+  clientRequestToken?: string,
+): TransactWriteItemsCommandInput {
   checkTransactionSize(items.length, 'transactWrite');
   const input: TransactWriteItemsCommandInput = { TransactItems: [...items] };
   if (clientRequestToken !== undefined) {
     if (typeof clientRequestToken !== 'string' || clientRequestToken.length < 1 || clientRequestToken.length > 36) {
-      throw new ValidationError('transactWrite clientRequestToken must be a string of 1 to 36 characters (DynamoDB\'s limit), e.g. a UUID.');
+      throw new ValidationError(
+        "transactWrite clientRequestToken must be a string of 1 to 36 characters (DynamoDB's limit), e.g. a UUID.",
+      );
     }
     input.ClientRequestToken = clientRequestToken;
   }
@@ -64,7 +91,9 @@ export function buildTransactWriteItems(items: readonly TransactWriteItem[], cli
 export function checkTransactionSize(count: number, operation: string): void {
   if (count === 0) throw new ValidationError(`${operation} has no item; add at least one operation in its callback.`);
   if (count > TRANSACTION_LIMIT) {
-    throw new ValidationError(`${operation} has ${count} items; DynamoDB allows at most ${TRANSACTION_LIMIT} per transaction. Split it into several transactions.`);
+    throw new ValidationError(
+      `${operation} has ${count} items; DynamoDB allows at most ${TRANSACTION_LIMIT} per transaction. Split it into several transactions.`,
+    );
   }
 }
 

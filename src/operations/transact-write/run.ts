@@ -61,10 +61,18 @@ export class TransactWriter {
   }
 
   /** Applies update actions to the item with this key, as `update()` does. */
-  update<T>(target: EntityTarget<T>, key: KeyInput<T>, actions: UpdateActions, options?: TransactUpdateOptions<T>): this {
+  update<T>(
+    target: EntityTarget<T>,
+    key: KeyInput<T>,
+    actions: UpdateActions,
+    options?: TransactUpdateOptions<T>,
+  ): this {
     const repo = this.resolve(target);
-    this.add(repo.metadata, 'tx.update', () => buildTransactUpdate(repo.metadata, repo.tableName, key, actions, options));
-    if (options?.mustExist) this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
+    this.add(repo.metadata, 'tx.update', () =>
+      buildTransactUpdate(repo.metadata, repo.tableName, key, actions, options),
+    );
+    if (options?.mustExist)
+      this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
     return this;
   }
 
@@ -72,21 +80,29 @@ export class TransactWriter {
   delete<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: TransactDeleteOptions<T>): this {
     const repo = this.resolve(target);
     this.add(repo.metadata, 'tx.delete', () => buildTransactDelete(repo.metadata, repo.tableName, key, options));
-    if (options?.mustExist) this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
+    if (options?.mustExist)
+      this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
     return this;
   }
 
   /** Makes the transaction depend on a condition on an item it does not write. `condition` or `conditionOr` is required. */
   conditionCheck<T>(target: EntityTarget<T>, key: KeyInput<T>, options: TransactItemOptions<T>): this {
     const repo = this.resolve(target);
-    return this.add(repo.metadata, 'tx.conditionCheck', () => buildConditionCheck(repo.metadata, repo.tableName, key, options ?? {}));
+    return this.add(repo.metadata, 'tx.conditionCheck', () =>
+      buildConditionCheck(repo.metadata, repo.tableName, key, options ?? {}),
+    );
   }
 
   private add(meta: EntityMetadata, operation: string, build: () => TransactWriteItem): this {
-    if (this.closed) throw new ValidationError(`${operation} on ${meta.className} was called after the transactWrite callback returned; await every call inside the callback.`);
+    if (this.closed)
+      throw new ValidationError(
+        `${operation} on ${meta.className} was called after the transactWrite callback returned; await every call inside the callback.`,
+      );
     const item = build();
     if (this.items.length >= TRANSACTION_LIMIT) {
-      throw new ValidationError(`transactWrite: ${operation} would be item ${this.items.length + 1}; DynamoDB allows at most ${TRANSACTION_LIMIT} items per transaction. Split it into several transactions.`);
+      throw new ValidationError(
+        `transactWrite: ${operation} would be item ${this.items.length + 1}; DynamoDB allows at most ${TRANSACTION_LIMIT} items per transaction. Split it into several transactions.`,
+      );
     }
     const table = tableOf(item);
     const id = keyIdentity(meta, table, touchedKey(item));
@@ -105,7 +121,8 @@ export class TransactWriter {
 
   /** @internal Runs the callback; later calls are refused. */
   async collect(fn: (tx: TransactWriter) => unknown): Promise<void> {
-    if (typeof fn !== 'function') throw new ValidationError('transactWrite takes a callback: transactWrite(tx => { tx.put(orders, item); ... }).');
+    if (typeof fn !== 'function')
+      throw new ValidationError('transactWrite takes a callback: transactWrite(tx => { tx.put(orders, item); ... }).');
     try {
       await fn(this);
     } finally {
@@ -118,13 +135,22 @@ export class TransactWriter {
  * Runs a write transaction: all items are written, or none. Nothing is sent when the callback
  * throws. A cancelled transaction throws {@link TransactionError} with one reason per item.
  */
-export async function runTransactWrite(executor: Executor, resolve: TargetResolver, fn: (tx: TransactWriter) => unknown, options?: TransactWriteOptions): Promise<void> {
+export async function runTransactWrite(
+  executor: Executor,
+  resolve: TargetResolver,
+  fn: (tx: TransactWriter) => unknown,
+  options?: TransactWriteOptions,
+): Promise<void> {
   const tx = new TransactWriter(resolve);
   await tx.collect(fn);
   if (tx.items.length === 0) return;
   const input = buildTransactWriteItems(tx.items, options?.clientRequestToken);
   try {
-    await executor.send(new TransactWriteItemsCommand(input), { operation: 'transact_write', table: tablesOf(tx.items), signal: options?.signal });
+    await executor.send(new TransactWriteItemsCommand(input), {
+      operation: 'transact_write',
+      table: tablesOf(tx.items),
+      signal: options?.signal,
+    });
   } catch (error) {
     throw absentItem(error, tx) ?? withReturnedItems(error, tx.metas);
   }

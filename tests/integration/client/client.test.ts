@@ -61,10 +61,16 @@ async function roundTrip(db: DkmioClient, userId: string): Promise<void> {
   await orders.put({ userId, orderId: 'o1', status: 'NEW' });
   await orders.put({ userId, orderId: 'o2', status: 'NEW' });
   expect(await orders.get({ userId, orderId: 'o1' })).toEqual({ userId, orderId: 'o1', status: 'NEW' });
-  expect(await orders.update({ userId, orderId: 'o1' }, { set: { note: 'n' } }, { returnValues: 'ALL_NEW' })).toBeInstanceOf(Order);
+  expect(
+    await orders.update({ userId, orderId: 'o1' }, { set: { note: 'n' } }, { returnValues: 'ALL_NEW' }),
+  ).toBeInstanceOf(Order);
   expect((await orders.query({ userId }).limit(1).fetchAll()).items).toHaveLength(2);
   expect(await orders.scan().filter({ userId }).count()).toBe(2);
-  expect(await orders.delete({ userId, orderId: 'o2' }, { returnValues: 'ALL_OLD' })).toEqual({ userId, orderId: 'o2', status: 'NEW' });
+  expect(await orders.delete({ userId, orderId: 'o2' }, { returnValues: 'ALL_OLD' })).toEqual({
+    userId,
+    orderId: 'o2',
+    status: 'NEW',
+  });
 }
 
 describe('lazy connection', () => {
@@ -88,7 +94,12 @@ describe('lazy connection', () => {
 
   it('constructing the client, getting a repository and building requests touch no network', async () => {
     const { credentials, region } = testClientConfig();
-    const db = new DkmioClient({ endpoint: `http://127.0.0.1:${port}`, region, credentials, clientConfig: { maxAttempts: 1 } });
+    const db = new DkmioClient({
+      endpoint: `http://127.0.0.1:${port}`,
+      region,
+      credentials,
+      clientConfig: { maxAttempts: 1 },
+    });
     const orders = db.getRepository(Order);
     expect(db.getRepository(Order)).toBe(orders);
     orders.query({ userId: 'u1' }).where({ gt: 'a' }).limit(3).explain();
@@ -104,7 +115,12 @@ describe('lazy connection', () => {
   it('an unreachable endpoint throws nothing until an operation runs', async () => {
     const { credentials, region } = testClientConfig();
     // Port 1 on loopback: nothing listens there.
-    const db = new DkmioClient({ endpoint: 'http://127.0.0.1:1', region, credentials, clientConfig: { maxAttempts: 1 } });
+    const db = new DkmioClient({
+      endpoint: 'http://127.0.0.1:1',
+      region,
+      credentials,
+      clientConfig: { maxAttempts: 1 },
+    });
     const orders = db.getRepository(Order);
     const err = await caught(orders.put({ userId: 'u1', orderId: 'o1' }));
     expect(err).toBeInstanceOf(DkmioError);
@@ -119,11 +135,15 @@ describe('tableNamePrefix', () => {
     expect(db.tableNameOf(Order)).toBe(TABLE);
     expect(db.getRepository(Order).tableName).toBe(TABLE);
     await db.getRepository(Order).put({ userId: 'pfx', orderId: 'o1' });
-    const stored = await raw.send(new GetItemCommand({ TableName: TABLE, Key: { userId: { S: 'pfx' }, orderId: { S: 'o1' } } }));
+    const stored = await raw.send(
+      new GetItemCommand({ TableName: TABLE, Key: { userId: { S: 'pfx' }, orderId: { S: 'o1' } } }),
+    );
     expect(stored.Item).toBeDefined();
     const other = localDb({ tableNamePrefix: `${prefix}other-` });
     expect(other.getRepository(Order)).not.toBe(db.getRepository(Order));
-    await expect(other.getRepository(Order).get({ userId: 'pfx', orderId: 'o1' })).rejects.toBeInstanceOf(TableNotFoundError);
+    await expect(other.getRepository(Order).get({ userId: 'pfx', orderId: 'o1' })).rejects.toBeInstanceOf(
+      TableNotFoundError,
+    );
     db.destroy();
     other.destroy();
   });
@@ -154,11 +174,18 @@ describe('logger', () => {
   it('receives debug lines naming operation, table and index, never attribute values', async () => {
     const lines: string[] = [];
     const all: unknown[][] = [];
-    const capture = (level: string) => (message: string, ...rest: unknown[]) => {
-      lines.push(`${level} ${message}`);
-      all.push([message, ...rest]);
+    const capture =
+      (level: string) =>
+      (message: string, ...rest: unknown[]) => {
+        lines.push(`${level} ${message}`);
+        all.push([message, ...rest]);
+      };
+    const logger: DkmioLogger = {
+      debug: capture('debug'),
+      info: capture('info'),
+      warn: capture('warn'),
+      error: capture('error'),
     };
-    const logger: DkmioLogger = { debug: capture('debug'), info: capture('info'), warn: capture('warn'), error: capture('error') };
     const db = localDb({ tableNamePrefix: prefix, logger });
     const orders = db.getRepository(Order);
     const SECRET = 'SECRET-9f2c';
@@ -166,7 +193,11 @@ describe('logger', () => {
     await orders.put({ ...key, status: `${SECRET}-status`, note: SECRET }, { condition: { note__not_exists: true } });
     await orders.get(key, { select: ['note'] });
     await orders.update(key, { set: { note: `${SECRET}-2` } }, { condition: { note: SECRET } });
-    await orders.index('gsi-status').query({ status: `${SECRET}-status` }).filter({ note__begins_with: SECRET }).fetchAll();
+    await orders
+      .index('gsi-status')
+      .query({ status: `${SECRET}-status` })
+      .filter({ note__begins_with: SECRET })
+      .fetchAll();
     await orders.query({ userId: key.userId }).where({ begins_with: SECRET }).limit(1).fetchAll();
     await orders.scan().filter({ note: SECRET }).count();
     await caught(orders.put({ ...key, note: SECRET }, { condition: { note: 'nope' } }));
@@ -201,7 +232,11 @@ describe('TableNotFoundError', () => {
     ]) {
       const err = await caught(run);
       expect(err).toBeInstanceOf(TableNotFoundError);
-      expect(err).toMatchObject({ code: 'TABLE_NOT_FOUND', table: `${prefix}never-created`, awsName: 'ResourceNotFoundException' });
+      expect(err).toMatchObject({
+        code: 'TABLE_NOT_FOUND',
+        table: `${prefix}never-created`,
+        awsName: 'ResourceNotFoundException',
+      });
       expect((err as Error).cause).toMatchObject({ name: 'ResourceNotFoundException' });
       expect(httpStatusOf(err)).toBe(500);
     }
@@ -211,7 +246,10 @@ describe('TableNotFoundError', () => {
   it('is thrown for a declared index the table lacks (regression: it was a ValidationError, HTTP 400)', async () => {
     const db = localDb({ tableNamePrefix: prefix });
     const repo = db.getRepository(OrderWithMissingIndex);
-    for (const run of [() => repo.index('gsi-not-deployed').query({ note: 'x' }).execute(), () => repo.index('gsi-not-deployed').scan().execute()]) {
+    for (const run of [
+      () => repo.index('gsi-not-deployed').query({ note: 'x' }).execute(),
+      () => repo.index('gsi-not-deployed').scan().execute(),
+    ]) {
       const err = await caught(run);
       expect(err).toBeInstanceOf(TableNotFoundError);
       expect(err).toMatchObject({ table: TABLE, awsName: 'ValidationException' });
@@ -285,7 +323,8 @@ describe('cancellation with { signal }', () => {
     const controller = new AbortController();
     let n = 0;
     const err = await caught(async () => {
-      for await (const _ of orders.scan().segments(3).limit(1).signal(controller.signal)) if (++n === 1) controller.abort();
+      for await (const _ of orders.scan().segments(3).limit(1).signal(controller.signal))
+        if (++n === 1) controller.abort();
     });
     expect(err).toBe(controller.signal.reason);
     const again = new AbortController();

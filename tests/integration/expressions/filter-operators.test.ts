@@ -16,7 +16,8 @@ afterAll(() => t.close());
 
 type Case = [label: string, filter: ConditionInput<Event>, expected: (e: Event) => boolean];
 
-const size = (v: unknown): number => (v instanceof Set ? v.size : Array.isArray(v) ? v.length : typeof v === 'string' ? v.length : -1);
+const size = (v: unknown): number =>
+  v instanceof Set ? v.size : Array.isArray(v) ? v.length : typeof v === 'string' ? v.length : -1;
 
 const CASES: Case[] = [
   ['implicit eq', { status: 'PAID' }, (e) => e.status === 'PAID'],
@@ -27,7 +28,11 @@ const CASES: Case[] = [
   ['lt', { total__lt: 30 }, (e) => e.total! < 30],
   ['lte', { total__lte: 30 }, (e) => e.total! <= 30],
   ['between numbers', { total__between: [50, 120] }, (e) => e.total! >= 50 && e.total! <= 120],
-  ['between strings', { createdAt__between: ['2024-01-05', '2024-01-09'] }, (e) => e.createdAt! >= '2024-01-05' && e.createdAt! <= '2024-01-09'],
+  [
+    'between strings',
+    { createdAt__between: ['2024-01-05', '2024-01-09'] },
+    (e) => e.createdAt! >= '2024-01-05' && e.createdAt! <= '2024-01-09',
+  ],
   ['begins_with', { title__begins_with: 'special' }, (e) => e.title!.startsWith('special')],
   ['not_begins_with', { title__not_begins_with: 'special' }, (e) => !e.title!.startsWith('special')],
   ['contains on a string', { title__contains: 'der 1' }, (e) => e.title!.includes('der 1')],
@@ -54,11 +59,23 @@ const CASES: Case[] = [
   ['size neq', { items__size__neq: 0 }, (e) => size(e.items) !== 0],
   ['size gte/lte ANDed', { items__size__gte: 1, codes__size__lte: 1 }, (e) => size(e.items) >= 1 && size(e.codes) <= 1],
   ['nested map path', { 'address.city__eq': 'Lima' }, (e) => e.address?.city === 'Lima'],
-  ['nested map path begins_with', { 'address.city__begins_with': 'Q' }, (e) => e.address?.city.startsWith('Q') === true],
+  [
+    'nested map path begins_with',
+    { 'address.city__begins_with': 'Q' },
+    (e) => e.address?.city.startsWith('Q') === true,
+  ],
   ['list element path', { 'items[0].qty__gt': 20 }, (e) => (e.items![0]?.qty ?? -1) > 20],
   ['list element exists', { 'items[2]__exists': true }, (e) => e.items!.length > 2],
-  ['several entries ANDed', { status: 'NEW', total__gt: 100, flag__exists: true }, (e) => e.status === 'NEW' && e.total! > 100 && e.flag !== undefined],
-  ['or/and/not', or({ status: 'NEW' }, and({ total__gt: 200 }, not({ tags__contains: 'odd' }))), (e) => e.status === 'NEW' || (e.total! > 200 && !e.tags!.has('odd'))],
+  [
+    'several entries ANDed',
+    { status: 'NEW', total__gt: 100, flag__exists: true },
+    (e) => e.status === 'NEW' && e.total! > 100 && e.flag !== undefined,
+  ],
+  [
+    'or/and/not',
+    or({ status: 'NEW' }, and({ total__gt: 200 }, not({ tags__contains: 'odd' }))),
+    (e) => e.status === 'NEW' || (e.total! > 200 && !e.tags!.has('odd')),
+  ],
   ['not of an or', not(or({ status: 'NEW' }, { status: 'PAID' })), (e) => e.status === 'SHIPPED'],
 ];
 
@@ -76,27 +93,50 @@ describe('filter() on a query', () => {
 });
 
 describe('filter() on a scan', () => {
-  it.each(CASES.filter(([label]) => ['neq', 'between numbers', 'contains on a list', 'exists: false', 'size in', 'list element path', 'or/and/not'].includes(label)))(
-    '%s',
-    async (_label, filter, expected) => {
-      const page = await t.events.scan().filter(filter).limit(6).fetchAll();
-      expect(ids(page.items).sort()).toEqual(ids(EVENTS.filter(expected)).sort());
-    },
-  );
+  it.each(
+    CASES.filter(([label]) =>
+      [
+        'neq',
+        'between numbers',
+        'contains on a list',
+        'exists: false',
+        'size in',
+        'list element path',
+        'or/and/not',
+      ].includes(label),
+    ),
+  )('%s', async (_label, filter, expected) => {
+    const page = await t.events.scan().filter(filter).limit(6).fetchAll();
+    expect(ids(page.items).sort()).toEqual(ids(EVENTS.filter(expected)).sort());
+  });
 });
 
 describe('repeated filter() calls', () => {
   it('are ANDed', async () => {
-    const page = await t.events.query({ userId: 'u1' }).filter({ status: 'PAID' }).filter({ total__gt: 100 }).filter(not({ flag__exists: true })).fetchAll();
-    expect(ids(page.items)).toEqual(ids(U1.filter((e) => e.status === 'PAID' && e.total! > 100 && e.flag === undefined)));
+    const page = await t.events
+      .query({ userId: 'u1' })
+      .filter({ status: 'PAID' })
+      .filter({ total__gt: 100 })
+      .filter(not({ flag__exists: true }))
+      .fetchAll();
+    expect(ids(page.items)).toEqual(
+      ids(U1.filter((e) => e.status === 'PAID' && e.total! > 100 && e.flag === undefined)),
+    );
   });
 
   it('a filter dropping most items still pages to the end (scannedCount exceeds count)', async () => {
-    const page = await t.events.query({ userId: 'u1' }).filter({ total__in: [290] }).limit(4);
+    const page = await t.events
+      .query({ userId: 'u1' })
+      .filter({ total__in: [290] })
+      .limit(4);
     expect(page.items).toEqual([]);
     expect(page.scannedCount).toBe(4);
     expect(page.lastKey).toBeDefined();
-    const all = await t.events.query({ userId: 'u1' }).filter({ total__in: [290] }).limit(4).fetchAll();
+    const all = await t.events
+      .query({ userId: 'u1' })
+      .filter({ total__in: [290] })
+      .limit(4)
+      .fetchAll();
     expect(ids(all.items)).toEqual(['u1#e029']);
     expect(all.scannedCount).toBe(30);
   });

@@ -82,7 +82,9 @@ async function stored(table: string, key: Record<string, { S: string }>) {
 
 describe('strings', () => {
   it('round-trips unicode, empty strings (non-key) and unicode keys', async () => {
-    expect(await roundTrip('s1', 'héllo wörld 日本語 🎉 \u0000 "quotes" \\ \n')).toBe('héllo wörld 日本語 🎉 \u0000 "quotes" \\ \n');
+    expect(await roundTrip('s1', 'héllo wörld 日本語 🎉 \u0000 "quotes" \\ \n')).toBe(
+      'héllo wörld 日本語 🎉 \u0000 "quotes" \\ \n',
+    );
     expect(await roundTrip('s2', '')).toBe('');
     await things.put({ id: 'ключ-🔑', v: 1 });
     expect(await things.get({ id: 'ключ-🔑' })).toEqual({ id: 'ключ-🔑', v: 1 });
@@ -106,7 +108,9 @@ describe('numbers', () => {
   it('round-trips integers beyond 2^53 as bigint without losing digits', async () => {
     expect(await roundTrip('n-big', 9007199254740993n)).toBe(9007199254740993n);
     expect(await roundTrip('n-bigger', -(2n ** 100n))).toBe(-(2n ** 100n));
-    expect(await roundTrip('n-38-digits', 12345678901234567890123456789012345678n)).toBe(12345678901234567890123456789012345678n);
+    expect(await roundTrip('n-38-digits', 12345678901234567890123456789012345678n)).toBe(
+      12345678901234567890123456789012345678n,
+    );
   });
 
   it('keeps the value of integer-valued doubles beyond 2^53 (DynamoDB answers them as plain digits)', async () => {
@@ -152,9 +156,21 @@ describe('binary', () => {
     const one = await blobs.get({ id: new Uint8Array([0xde, 0xad]), part: Buffer.from([0x10, 3]) });
     expect(one).toBeInstanceOf(Blob);
     expect([...one!.payload!]).toEqual([3]);
-    const prefixed = await blobs.query({ id }).where({ begins_with: new Uint8Array([0x10]) }).fetchAll();
-    expect(prefixed.items.map((b) => [...b.part])).toEqual([[0x10, 0], [0x10, 1], [0x10, 2], [0x10, 3], [0x10, 4]]);
-    const between = await blobs.query({ id }).where({ between: [Buffer.from([0x10, 1]), Buffer.from([0x10, 2])] }).fetchAll();
+    const prefixed = await blobs
+      .query({ id })
+      .where({ begins_with: new Uint8Array([0x10]) })
+      .fetchAll();
+    expect(prefixed.items.map((b) => [...b.part])).toEqual([
+      [0x10, 0],
+      [0x10, 1],
+      [0x10, 2],
+      [0x10, 3],
+      [0x10, 4],
+    ]);
+    const between = await blobs
+      .query({ id })
+      .where({ between: [Buffer.from([0x10, 1]), Buffer.from([0x10, 2])] })
+      .fetchAll();
     expect(between.items).toHaveLength(2);
     const first = await blobs.query({ id }).limit(2);
     expect(first.items).toHaveLength(2);
@@ -212,9 +228,15 @@ describe('dates', () => {
     expect(d.meta).toEqual({ at: '2024-06-01T12:34:56.789Z' });
     await dated.put({ id: 'd2', when: new Date('2023-01-01T00:00:00Z') });
     // Regression: comparing a Date property with a Date was refused before sending.
-    const after = await dated.scan().filter({ when__gt: new Date('2024-01-01T00:00:00Z') }).fetchAll();
+    const after = await dated
+      .scan()
+      .filter({ when__gt: new Date('2024-01-01T00:00:00Z') })
+      .fetchAll();
     expect(after.items.map((x) => x.id)).toEqual(['d1']);
-    const inRange = await dated.scan().filter({ when__between: [new Date('2022-12-31T00:00:00Z'), new Date('2023-06-01T00:00:00Z')] }).fetchAll();
+    const inRange = await dated
+      .scan()
+      .filter({ when__between: [new Date('2022-12-31T00:00:00Z'), new Date('2023-06-01T00:00:00Z')] })
+      .fetchAll();
     expect(inRange.items.map((x) => x.id)).toEqual(['d2']);
     const exact = await dated.scan().filter({ updatedAt: updatedAt }).fetchAll();
     expect(exact.items.map((x) => x.id)).toEqual(['d1']);
@@ -239,7 +261,9 @@ describe('attribute names', () => {
     const named = db.getRepository(Named);
     await named.put({ id: 'n1', ...full });
     const item = await stored('named', { id: { S: 'n1' } });
-    expect(Object.keys(item).sort()).toEqual(['#hash', 'a:b', 'data', 'dot.prop', 'dotted.name', 'id', 'my attr', 'name', 'order-id', 'size', 'status'].sort());
+    expect(Object.keys(item).sort()).toEqual(
+      ['#hash', 'a:b', 'data', 'dot.prop', 'dotted.name', 'id', 'my attr', 'name', 'order-id', 'size', 'status'].sort(),
+    );
     const got = await named.get({ id: 'n1' });
     expect(got).toEqual({ id: 'n1', ...full });
   });
@@ -247,22 +271,47 @@ describe('attribute names', () => {
   it('works in select, filter, conditions and update actions', async () => {
     const named = db.getRepository(Named);
     await named.put({ id: 'n2', ...full });
-    const sel = await named.get({ id: 'n2' }, { select: ['status', 'name', 'size', 'orderId', 'myAttr', 'hash', 'colon', 'dotted', 'dot.prop', 'data'] });
+    const sel = await named.get(
+      { id: 'n2' },
+      { select: ['status', 'name', 'size', 'orderId', 'myAttr', 'hash', 'colon', 'dotted', 'dot.prop', 'data'] },
+    );
     expect(sel).toEqual(full);
     const filter = {
-      status: 'ok', name__begins_with: 'A', size__gte: 3, 'data.size__eq': 1, orderId__eq: 'o-1', myAttr__contains: 'pace',
-      hash__exists: true, colon__in: ['c', 'z'], dotted__eq: 'dot', 'dot.prop__eq': 'whole', name__size__eq: 3,
+      status: 'ok',
+      name__begins_with: 'A',
+      size__gte: 3,
+      'data.size__eq': 1,
+      orderId__eq: 'o-1',
+      myAttr__contains: 'pace',
+      hash__exists: true,
+      colon__in: ['c', 'z'],
+      dotted__eq: 'dot',
+      'dot.prop__eq': 'whole',
+      name__size__eq: 3,
     };
     const page = await named.scan().filter(filter).fetchAll();
     expect(page.items.map((x) => x.id).sort()).toEqual(['n1', 'n2']);
-    const updated = await named.update({ id: 'n2' }, {
-      set: { status: 'done', 'dot.prop': 'still whole', 'data.name': 'changed' },
-      remove: ['hash'],
-      add: { size: 1 },
-      setIfNotExists: { colon: 'ignored' },
-      append: free({ myList: ['x'] }),
-    }, { condition: { orderId: 'o-1', dotted: 'dot', myAttr__exists: true }, returnValues: 'ALL_NEW' });
-    expect(updated).toEqual({ id: 'n2', ...full, status: 'done', 'dot.prop': 'still whole', data: { size: 1, name: 'changed' }, hash: undefined, size: 4, myList: ['x'] });
+    const updated = await named.update(
+      { id: 'n2' },
+      {
+        set: { status: 'done', 'dot.prop': 'still whole', 'data.name': 'changed' },
+        remove: ['hash'],
+        add: { size: 1 },
+        setIfNotExists: { colon: 'ignored' },
+        append: free({ myList: ['x'] }),
+      },
+      { condition: { orderId: 'o-1', dotted: 'dot', myAttr__exists: true }, returnValues: 'ALL_NEW' },
+    );
+    expect(updated).toEqual({
+      id: 'n2',
+      ...full,
+      status: 'done',
+      'dot.prop': 'still whole',
+      data: { size: 1, name: 'changed' },
+      hash: undefined,
+      size: 4,
+      myList: ['x'],
+    });
     const item = await stored('named', { id: { S: 'n2' } });
     expect(item['dot.prop']).toEqual({ S: 'still whole' });
     expect(item['#hash']).toBeUndefined();

@@ -15,7 +15,16 @@
 import 'reflect-metadata';
 import { GetItemCommand, PutItemCommand, UpdateItemCommand, type AttributeValue } from '@aws-sdk/client-dynamodb';
 import fc from 'fast-check';
-import { ConditionError, DkmioClient, DkmioError, PartitionKey, SortKey, Table, ValidationError, free } from '../../../src';
+import {
+  ConditionError,
+  DkmioClient,
+  DkmioError,
+  PartitionKey,
+  SortKey,
+  Table,
+  ValidationError,
+  free,
+} from '../../../src';
 import { testClientConfig, uniqueTableName } from '../../support/local';
 import { createRawTable, rawClient } from '../../support/raw-tables';
 
@@ -48,7 +57,9 @@ class Point {
 const prefix = `${uniqueTableName('wl')}-`;
 const raw = rawClient();
 let sends = 0;
-const counting = { send: (command: never, options?: { abortSignal?: AbortSignal }) => ((sends += 1), raw.send(command, options)) };
+const counting = {
+  send: (command: never, options?: { abortSignal?: AbortSignal }) => ((sends += 1), raw.send(command, options)),
+};
 const db = new DkmioClient({ client: counting, tableNamePrefix: prefix });
 const bags = db.getRepository(Bag);
 /** Reads through a client dkmio creates itself (where it works around the SDK's loss of `__proto__` values). */
@@ -77,13 +88,23 @@ const numberArb = fc.oneof(
 );
 const bigintArb = fc.bigInt({ min: -(10n ** 37n), max: 10n ** 37n });
 const bytesArb = fc.uint8Array({ minLength: 1, maxLength: 8 });
-const binaryArb = fc.oneof(bytesArb, bytesArb.map((b) => Buffer.from(b)), bytesArb.map((b) => b.slice().buffer));
+const binaryArb = fc.oneof(
+  bytesArb,
+  bytesArb.map((b) => Buffer.from(b)),
+  bytesArb.map((b) => b.slice().buffer),
+);
 const setArb = fc.oneof(
   fc.uniqueArray(fc.string({ maxLength: 5 }), { minLength: 1, maxLength: 4 }).map((a) => new Set<unknown>(a)),
   fc.uniqueArray(fc.integer({ min: -1000, max: 1000 }), { minLength: 1, maxLength: 4 }).map((a) => new Set<unknown>(a)),
-  fc.uniqueArray(bytesArb, { minLength: 1, maxLength: 3, selector: (b) => Buffer.from(b).toString('hex') }).map((a) => new Set<unknown>(a)),
+  fc
+    .uniqueArray(bytesArb, { minLength: 1, maxLength: 3, selector: (b) => Buffer.from(b).toString('hex') })
+    .map((a) => new Set<unknown>(a)),
 );
-const dateArb = fc.date({ min: new Date(Date.UTC(1900, 0, 1)), max: new Date(Date.UTC(2200, 0, 1)), noInvalidDate: true });
+const dateArb = fc.date({
+  min: new Date(Date.UTC(1900, 0, 1)),
+  max: new Date(Date.UTC(2200, 0, 1)),
+  noInvalidDate: true,
+});
 const scalarArb: fc.Arbitrary<unknown> = fc.oneof(
   fc.string({ maxLength: 8, unit: 'grapheme' }),
   numberArb,
@@ -129,7 +150,13 @@ function expectedOf(v: unknown): unknown {
   if (v instanceof Uint8Array) return { $bin: Buffer.from(v).toString('hex') };
   if (v instanceof ArrayBuffer) return { $bin: Buffer.from(v).toString('hex') };
   if (v instanceof Date) return v.toISOString();
-  if (v instanceof Set) return { $set: [...v].map(expectedOf).map((x) => JSON.stringify(x)).sort() };
+  if (v instanceof Set)
+    return {
+      $set: [...v]
+        .map(expectedOf)
+        .map((x) => JSON.stringify(x))
+        .sort(),
+    };
   if (Array.isArray(v)) return v.map((x) => (x === undefined ? null : expectedOf(x)));
   const out: Record<string, unknown> = {};
   for (const [k, x] of Object.entries(v)) if (x !== undefined) out[k] = expectedOf(x);
@@ -141,7 +168,13 @@ function comparable(v: unknown): unknown {
   if (typeof v === 'number' || typeof v === 'bigint') return numeric(v);
   if (v === null || typeof v !== 'object') return v;
   if (v instanceof Uint8Array) return { $bin: Buffer.from(v).toString('hex') };
-  if (v instanceof Set) return { $set: [...v].map(comparable).map((x) => JSON.stringify(x)).sort() };
+  if (v instanceof Set)
+    return {
+      $set: [...v]
+        .map(comparable)
+        .map((x) => JSON.stringify(x))
+        .sort(),
+    };
   if (Array.isArray(v)) return v.map(comparable);
   // Maps come back as plain objects, never with another prototype.
   expect(Object.getPrototypeOf(v)).toBe(Object.prototype);
@@ -187,11 +220,18 @@ const REFUSED: Refused[] = [
   { kind: 'mixed set', make: () => new Set<unknown>(['a', 1]) },
   { kind: 'cycle', make: (root) => root },
   { kind: 'deep nesting', make: () => Array.from({ length: 40 }).reduce<unknown>((v) => ({ a: v }), 'leaf') },
-  { kind: '__proto__ key', make: () => Object.defineProperty({}, '__proto__', { value: 1, enumerable: true }), suffix: '.__proto__' },
+  {
+    kind: '__proto__ key',
+    make: () => Object.defineProperty({}, '__proto__', { value: 1, enumerable: true }),
+    suffix: '.__proto__',
+  },
 ];
 
 type Segment = { key: string } | { index: number };
-const segmentArb: fc.Arbitrary<Segment> = fc.oneof(keyArb.map((key) => ({ key })), fc.integer({ min: 0, max: 3 }).map((index) => ({ index })));
+const segmentArb: fc.Arbitrary<Segment> = fc.oneof(
+  keyArb.map((key) => ({ key })),
+  fc.integer({ min: 0, max: 3 }).map((index) => ({ index })),
+);
 
 /** A random whitelisted tree with `bad` planted at `segments`, and the path dkmio must name. */
 function plant(segments: Segment[], siblings: unknown[], refused: Refused): { value: unknown; path: string } {
@@ -201,7 +241,10 @@ function plant(segments: Segment[], siblings: unknown[], refused: Refused): { va
   let path = 'v';
   let s = 0;
   for (const seg of segments) {
-    const container: Record<string, unknown> | unknown[] = 'key' in seg ? { [`sib${s}`]: siblings[s % siblings.length] } : Array.from({ length: seg.index }, (_, i) => siblings[(s + i) % siblings.length]);
+    const container: Record<string, unknown> | unknown[] =
+      'key' in seg
+        ? { [`sib${s}`]: siblings[s % siblings.length] }
+        : Array.from({ length: seg.index }, (_, i) => siblings[(s + i) % siblings.length]);
     (holder as Record<string | number, unknown>)[slot] = container;
     holder = container;
     slot = 'key' in seg ? seg.key : seg.index;
@@ -214,7 +257,11 @@ function plant(segments: Segment[], siblings: unknown[], refused: Refused): { va
 
 describe('refused values are a ValidationError naming their path, before anything is sent', () => {
   it(`property: one refused value hidden at a random path of a whitelisted tree (${RUNS} runs)`, async () => {
-    const storableLeaf = fc.oneof(scalarArb, fc.array(scalarArb, { maxLength: 2 }), fc.dictionary(keyArb, scalarArb, { maxKeys: 2 }));
+    const storableLeaf = fc.oneof(
+      scalarArb,
+      fc.array(scalarArb, { maxLength: 2 }),
+      fc.dictionary(keyArb, scalarArb, { maxKeys: 2 }),
+    );
     await fc.assert(
       fc.asyncProperty(
         fc.array(segmentArb, { minLength: 0, maxLength: 5 }),
@@ -227,11 +274,23 @@ describe('refused values are a ValidationError naming their path, before anythin
           const { value, path } = plant(segments, siblings, refused);
           const before = sends;
           const run: () => Promise<unknown> =
-            where === 'put' ? () => bags.put(free({ id: 'x', v: value }))
-            : where === 'update' ? () => bags.update({ id: 'x' }, free({ set: { v: value } }))
-            : where === 'filter' ? () => bags.scan().filter(free({ v: value })).execute()
-            : () => bags.batchWrite((b) => void b.put(free({ id: 'x', v: value })));
-          const error = await Promise.resolve().then(run).then(() => undefined, (e: unknown) => e);
+            where === 'put'
+              ? () => bags.put(free({ id: 'x', v: value }))
+              : where === 'update'
+                ? () => bags.update({ id: 'x' }, free({ set: { v: value } }))
+                : where === 'filter'
+                  ? () =>
+                      bags
+                        .scan()
+                        .filter(free({ v: value }))
+                        .execute()
+                  : () => bags.batchWrite((b) => void b.put(free({ id: 'x', v: value })));
+          const error = await Promise.resolve()
+            .then(run)
+            .then(
+              () => undefined,
+              (e: unknown) => e,
+            );
           expect(error).toBeInstanceOf(ValidationError);
           const message = (error as Error).message;
           // The filter names the path by its condition key ("v"), which is the same text here.
@@ -246,16 +305,21 @@ describe('refused values are a ValidationError naming their path, before anythin
 
 describe("DynamoDB's nesting limit", () => {
   const nestedMaps = (n: number): unknown => Array.from({ length: n }).reduce<unknown>((v) => ({ a: v }), 'leaf');
-  const nestedAv = (n: number): AttributeValue => Array.from({ length: n }).reduce<AttributeValue>((v) => ({ M: { a: v } }), { S: 'leaf' });
+  const nestedAv = (n: number): AttributeValue =>
+    Array.from({ length: n }).reduce<AttributeValue>((v) => ({ M: { a: v } }), { S: 'leaf' });
 
   it('31 nested maps: dkmio sends it and DynamoDB stores it; 32: dkmio refuses it, as DynamoDB itself does', async () => {
     await bags.put(free({ id: 'depth-31', v: nestedMaps(31) }));
     expect(JSON.stringify((await bags.get({ id: 'depth-31' }))!['v'])).toBe(JSON.stringify(nestedMaps(31)));
     const before = sends;
-    await expect(bags.put(free({ id: 'depth-32', v: nestedMaps(32) }))).rejects.toThrow(/nested deeper than DynamoDB's 32 levels/);
+    await expect(bags.put(free({ id: 'depth-32', v: nestedMaps(32) }))).rejects.toThrow(
+      /nested deeper than DynamoDB's 32 levels/,
+    );
     expect(sends).toBe(before);
     // The limit is DynamoDB's: the raw SDK's 32 nested maps are rejected by the server.
-    await expect(raw.send(new PutItemCommand({ TableName: `${prefix}bags`, Item: { id: { S: 'raw-32' }, v: nestedAv(32) } }))).rejects.toThrow(/nested levels beyond supported limit/i);
+    await expect(
+      raw.send(new PutItemCommand({ TableName: `${prefix}bags`, Item: { id: { S: 'raw-32' }, v: nestedAv(32) } })),
+    ).rejects.toThrow(/nested levels beyond supported limit/i);
     await raw.send(new PutItemCommand({ TableName: `${prefix}bags`, Item: { id: { S: 'raw-31' }, v: nestedAv(31) } }));
   });
 
@@ -264,29 +328,52 @@ describe("DynamoDB's nesting limit", () => {
     await bags.update({ id: 'upd' }, free({ set: { 'v.b': nestedMaps(30) } }));
     expect(JSON.stringify((await bags.get({ id: 'upd' }))!['v'])).toBe(JSON.stringify({ b: nestedMaps(30) }));
     const before = sends;
-    await expect(bags.update({ id: 'upd' }, free({ set: { 'v.b': nestedMaps(31) } }))).rejects.toThrow(/"v\.b(\.a)*" is nested deeper than DynamoDB's 32 levels/);
+    await expect(bags.update({ id: 'upd' }, free({ set: { 'v.b': nestedMaps(31) } }))).rejects.toThrow(
+      /"v\.b(\.a)*" is nested deeper than DynamoDB's 32 levels/,
+    );
     expect(sends).toBe(before);
-    await expect(raw.send(new UpdateItemCommand({
-      TableName: `${prefix}bags`, Key: { id: { S: 'upd' } }, UpdateExpression: 'SET #v.#b = :x',
-      ExpressionAttributeNames: { '#v': 'v', '#b': 'b' }, ExpressionAttributeValues: { ':x': nestedAv(31) },
-    }))).rejects.toThrow(/nest/i);
+    await expect(
+      raw.send(
+        new UpdateItemCommand({
+          TableName: `${prefix}bags`,
+          Key: { id: { S: 'upd' } },
+          UpdateExpression: 'SET #v.#b = :x',
+          ExpressionAttributeNames: { '#v': 'v', '#b': 'b' },
+          ExpressionAttributeValues: { ':x': nestedAv(31) },
+        }),
+      ),
+    ).rejects.toThrow(/nest/i);
   });
 });
 
 describe('__proto__ written by another client reads back as an own property, never a prototype', () => {
   const hasOwn = (o: object, k: string) => Object.prototype.hasOwnProperty.call(o, k);
   const storedItem = (sk: string): Record<string, AttributeValue> => {
-    const item: Record<string, AttributeValue> = { pk: { S: 'p' }, sk: { S: sk }, m: { M: JSON.parse('{"__proto__":{"M":{"isAdmin":{"BOOL":true}}},"ok":{"N":"1"}}') as Record<string, AttributeValue> } };
+    const item: Record<string, AttributeValue> = {
+      pk: { S: 'p' },
+      sk: { S: sk },
+      m: {
+        M: JSON.parse('{"__proto__":{"M":{"isAdmin":{"BOOL":true}}},"ok":{"N":"1"}}') as Record<string, AttributeValue>,
+      },
+    };
     // A top-level attribute named __proto__, and one in a list of maps.
-    Object.defineProperty(item, '__proto__', { value: { S: 'top' }, enumerable: true, writable: true, configurable: true });
+    Object.defineProperty(item, '__proto__', {
+      value: { S: 'top' },
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
     item['l'] = { L: [{ M: JSON.parse('{"__proto__":{"S":"in a list"}}') as Record<string, AttributeValue> }] };
     return item;
   };
 
   beforeAll(async () => {
-    for (const sk of ['a', 'b']) await raw.send(new PutItemCommand({ TableName: `${prefix}docs`, Item: storedItem(sk) }));
+    for (const sk of ['a', 'b'])
+      await raw.send(new PutItemCommand({ TableName: `${prefix}docs`, Item: storedItem(sk) }));
     // The raw SDK stores it as written.
-    const back = await raw.send(new GetItemCommand({ TableName: `${prefix}docs`, Key: { pk: { S: 'p' }, sk: { S: 'a' } } }));
+    const back = await raw.send(
+      new GetItemCommand({ TableName: `${prefix}docs`, Key: { pk: { S: 'p' }, sk: { S: 'a' } } }),
+    );
     expect(Object.keys(back.Item!)).toContain('__proto__');
   });
 
@@ -319,14 +406,24 @@ describe('__proto__ written by another client reads back as an own property, nev
     expect(page.items).toHaveLength(2);
     page.items.forEach(check);
   });
-  it('batchGet', async () => (await docs.batchGet([{ pk: 'p', sk: 'b' }, { pk: 'p', sk: 'a' }])).forEach(check));
+  it('batchGet', async () =>
+    (
+      await docs.batchGet([
+        { pk: 'p', sk: 'b' },
+        { pk: 'p', sk: 'a' },
+      ])
+    ).forEach(check));
   it('transactGet', async () => {
-    const [a, b] = await own.transactGet((tx) => [tx.get(docs, { pk: 'p', sk: 'a' }), tx.get(docs, { pk: 'p', sk: 'b' })] as const);
+    const [a, b] = await own.transactGet(
+      (tx) => [tx.get(docs, { pk: 'p', sk: 'a' }), tx.get(docs, { pk: 'p', sk: 'b' })] as const,
+    );
     check(a);
     check(b);
   });
   it('the stored item returned with a failed condition', async () => {
-    const error = (await docs.delete({ pk: 'p', sk: 'a' }, { condition: free({ 'm.ok__eq': 2 }), returnItemOnConditionFail: true }).catch((e: unknown) => e)) as { item: Doc };
+    const error = (await docs
+      .delete({ pk: 'p', sk: 'a' }, { condition: free({ 'm.ok__eq': 2 }), returnItemOnConditionFail: true })
+      .catch((e: unknown) => e)) as { item: Doc };
     expect(error).toBeInstanceOf(ConditionError);
     check(error.item);
   });
@@ -344,7 +441,9 @@ describe('__proto__ written by another client reads back as an own property, nev
     expect((m as { isAdmin?: unknown }).isAdmin).toBeUndefined();
     expect(m['ok']).toBe(1);
     // There the SDK itself fails to read a failed condition's returned item: a typed DkmioError, never a bare TypeError.
-    const e = await wrapped.delete({ pk: 'p', sk: 'a' }, { condition: free({ 'm.ok__eq': 2 }), returnItemOnConditionFail: true }).catch((x: unknown) => x);
+    const e = await wrapped
+      .delete({ pk: 'p', sk: 'a' }, { condition: free({ 'm.ok__eq': 2 }), returnItemOnConditionFail: true })
+      .catch((x: unknown) => x);
     expect(e).toBeInstanceOf(DkmioError);
     const page = await wrapped.query({ pk: 'p' });
     expect(page.items).toHaveLength(2);

@@ -1,6 +1,15 @@
 import 'reflect-metadata';
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Attribute, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, type DkmioClient, type Repository } from '../../../src';
+import {
+  Attribute,
+  GlobalIndex,
+  LocalIndex,
+  PartitionKey,
+  SortKey,
+  Table,
+  type DkmioClient,
+  type Repository,
+} from '../../../src';
 import { createTable, localDb, rawClient, uniquePrefix } from '../helpers';
 
 /**
@@ -53,16 +62,33 @@ afterAll(() => {
 });
 
 it('stores keys under their stored names', async () => {
-  const out = await raw.send(new GetItemCommand({ TableName: `${prefix}single`, Key: { pk: { S: 'o1' }, sk: { S: 's03' } } }));
+  const out = await raw.send(
+    new GetItemCommand({ TableName: `${prefix}single`, Key: { pk: { S: 'o1' }, sk: { S: 's03' } } }),
+  );
   expect(Object.keys(out.Item!).sort()).toEqual(['gsi1pk', 'gsi1sk', 'hidden', 'label', 'pk', 'sk']);
 });
 
 it('table pages resume from property-named lastKeys and cursors, with select and maxItems', async () => {
-  const first = await rows.query({ owner: 'o1' }).where({ gte: 's05' }).select('label').limit(4).fetchAll({ maxItems: 6 });
+  const first = await rows
+    .query({ owner: 'o1' })
+    .where({ gte: 's05' })
+    .select('label')
+    .limit(4)
+    .fetchAll({ maxItems: 6 });
   expect(first.items).toEqual(ROWS.slice(5, 11).map((r) => ({ label: r.label })));
   expect(first.lastKey).toEqual({ owner: 'o1', seq: 's10' });
-  const viaKey = await rows.query({ owner: 'o1' }).where({ gte: 's05' }).select('label').startFrom(first.lastKey!).fetchAll();
-  const viaCursor = await rows.query({ owner: 'o1' }).where({ gte: 's05' }).select('label').startFrom(first.cursor!).fetchAll();
+  const viaKey = await rows
+    .query({ owner: 'o1' })
+    .where({ gte: 's05' })
+    .select('label')
+    .startFrom(first.lastKey!)
+    .fetchAll();
+  const viaCursor = await rows
+    .query({ owner: 'o1' })
+    .where({ gte: 's05' })
+    .select('label')
+    .startFrom(first.cursor!)
+    .fetchAll();
   expect(viaKey.items).toEqual(ROWS.slice(11).map((r) => ({ label: r.label })));
   expect(viaCursor.items).toEqual(viaKey.items);
   const page = await rows.scan().limit(3);
@@ -82,7 +108,13 @@ it('a global index on renamed attributes queries, filters, pages and resumes', a
 });
 
 it('a KEYS_ONLY local index on a renamed attribute reads consistently and pages', async () => {
-  const all = await rows.index('lsi-rank').query({ owner: 'o1' }).where({ between: [85, 95] }).consistent().limit(4).fetchAll();
+  const all = await rows
+    .index('lsi-rank')
+    .query({ owner: 'o1' })
+    .where({ between: [85, 95] })
+    .consistent()
+    .limit(4)
+    .fetchAll();
   expect(all.items.map((r) => r.rank)).toEqual([85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95]);
   expect(Object.keys(all.items[0]!).sort()).toEqual(['owner', 'rank', 'seq']);
   const page = await rows.index('lsi-rank').query({ owner: 'o1' }).limit(2);

@@ -1,5 +1,13 @@
 import 'reflect-metadata';
-import { Controller, Get, Injectable, Module, StreamableFile, type INestApplication, type OnApplicationBootstrap } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Injectable,
+  Module,
+  StreamableFile,
+  type INestApplication,
+  type OnApplicationBootstrap,
+} from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { Attribute, DkmioClient, GlobalIndex, PartitionKey, Repository, SortKey, Table, Ttl } from '../../../src';
@@ -34,7 +42,14 @@ class Seeder implements OnApplicationBootstrap {
   constructor(@InjectRepository(Author) private readonly authors: Repository<Author>) {}
   // Tables made at boot exist before any onApplicationBootstrap hook.
   async onApplicationBootstrap(): Promise<void> {
-    await this.authors.put({ email: 'ann@example.com', name: 'Ann', roles: new Set(['admin', 'editor']), avatar: new Uint8Array([1, 2, 3]), karma: 2n ** 60n + 1n, joinedAt: new Date(0) });
+    await this.authors.put({
+      email: 'ann@example.com',
+      name: 'Ann',
+      roles: new Set(['admin', 'editor']),
+      avatar: new Uint8Array([1, 2, 3]),
+      karma: 2n ** 60n + 1n,
+      joinedAt: new Date(0),
+    });
     this.seeded = true;
   }
 }
@@ -68,7 +83,9 @@ class EssaysModule {}
 
 const tableNames = async (db: DkmioClient) => {
   const { ListTablesCommand } = await import('@aws-sdk/client-dynamodb');
-  const out = (await db.executor.send(new ListTablesCommand({}), { operation: 'list_tables', table: '-' })) as { TableNames?: string[] };
+  const out = (await db.executor.send(new ListTablesCommand({}), { operation: 'list_tables', table: '-' })) as {
+    TableNames?: string[];
+  };
   return out.TableNames ?? [];
 };
 
@@ -79,7 +96,11 @@ describe('DkmioModule createTables: true', () => {
 
   beforeAll(async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [DkmioModule.forRoot({ ...testClientConfig(), tableNamePrefix: prefix, createTables: { pollIntervalMs: 50 } }), AuthorsModule, EssaysModule],
+      imports: [
+        DkmioModule.forRoot({ ...testClientConfig(), tableNamePrefix: prefix, createTables: { pollIntervalMs: 50 } }),
+        AuthorsModule,
+        EssaysModule,
+      ],
       providers: [{ provide: APP_INTERCEPTOR, useClass: DkmioSerializerInterceptor }],
     }).compile();
     app = moduleRef.createNestApplication({ logger: false });
@@ -102,7 +123,12 @@ describe('DkmioModule createTables: true', () => {
 
   it('a second app on the same tables leaves them (and their items) alone', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [DkmioModule.forRootAsync({ useFactory: async () => ({ ...testClientConfig(), tableNamePrefix: prefix, createTables: true }) }), AuthorsModule],
+      imports: [
+        DkmioModule.forRootAsync({
+          useFactory: async () => ({ ...testClientConfig(), tableNamePrefix: prefix, createTables: true }),
+        }),
+        AuthorsModule,
+      ],
     }).compile();
     const second = moduleRef.createNestApplication({ logger: false });
     await second.init();
@@ -115,7 +141,9 @@ describe('DkmioModule createTables: true', () => {
 
   it('without createTables nothing is created', async () => {
     const other = `${uniqueTableName('nest-noboot')}-`;
-    const moduleRef = await Test.createTestingModule({ imports: [DkmioModule.forRoot({ ...testClientConfig(), tableNamePrefix: other }), EssaysModule] }).compile();
+    const moduleRef = await Test.createTestingModule({
+      imports: [DkmioModule.forRoot({ ...testClientConfig(), tableNamePrefix: other }), EssaysModule],
+    }).compile();
     const quiet = moduleRef.createNestApplication({ logger: false });
     await quiet.init();
     try {
@@ -128,7 +156,14 @@ describe('DkmioModule createTables: true', () => {
   it('DkmioSerializerInterceptor answers JSON-safe items and pages; files and text pass through', async () => {
     const base = (await app.getUrl()).replace('[::1]', '127.0.0.1');
     const author = await (await fetch(`${base}/kit/author`)).json();
-    expect(author).toEqual({ email: 'ann@example.com', name: 'Ann', roles: ['admin', 'editor'], avatar: 'AQID', karma: '1152921504606846977', joinedAt: '1970-01-01T00:00:00.000Z' });
+    expect(author).toEqual({
+      email: 'ann@example.com',
+      name: 'Ann',
+      roles: ['admin', 'editor'],
+      avatar: 'AQID',
+      karma: '1152921504606846977',
+      joinedAt: '1970-01-01T00:00:00.000Z',
+    });
     const page = (await (await fetch(`${base}/kit/page`)).json()) as Record<string, unknown>;
     expect(page).toMatchObject({ items: [{ email: 'ann@example.com', roles: ['admin', 'editor'] }], count: 1 });
     expect(page).not.toHaveProperty('lastKey');

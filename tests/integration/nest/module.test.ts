@@ -1,9 +1,28 @@
 import 'reflect-metadata';
-import { Body, Controller, Get, Inject, Injectable, Module, NotFoundException, Param, Post, type INestApplication } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Inject,
+  Injectable,
+  Module,
+  NotFoundException,
+  Param,
+  Post,
+  type INestApplication,
+} from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { Attribute, DkmioClient, PartitionKey, Repository, SortKey, Table } from '../../../src';
-import { DKMIO_CLIENT, DkmioExceptionFilter, DkmioModule, getRepositoryToken, InjectDkmioClient, InjectRepository, type DkmioOptionsFactory } from '../../../src/nest';
+import {
+  DKMIO_CLIENT,
+  DkmioExceptionFilter,
+  DkmioModule,
+  getRepositoryToken,
+  InjectDkmioClient,
+  InjectRepository,
+  type DkmioOptionsFactory,
+} from '../../../src/nest';
 import { testClientConfig, uniqueTableName } from '../../support/local';
 
 @Table('orders')
@@ -135,12 +154,21 @@ describe('dkmio/nest on DynamoDB Local', () => {
   });
 
   it('serves real HTTP requests: 201, then 409 on a conditional create, 200, and 404 from getOrThrow', async () => {
-    const post = () => fetch(`${base}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'u1', orderId: 'o1', status: 'NEW', total: 5 }) });
+    const post = () =>
+      fetch(`${base}/orders`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ userId: 'u1', orderId: 'o1', status: 'NEW', total: 5 }),
+      });
     expect((await post()).status).toBe(201);
 
     const conflict = await post();
     expect(conflict.status).toBe(409);
-    expect(await conflict.json()).toEqual({ statusCode: 409, error: 'CONDITION_FAILED', message: expect.stringContaining('condition') });
+    expect(await conflict.json()).toEqual({
+      statusCode: 409,
+      error: 'CONDITION_FAILED',
+      message: expect.stringContaining('condition'),
+    });
 
     const found = await fetch(`${base}/orders/u1/o1`);
     expect(found.status).toBe(200);
@@ -149,11 +177,19 @@ describe('dkmio/nest on DynamoDB Local', () => {
     const missing = await fetch(`${base}/orders/u1/nope`);
     expect(missing.status).toBe(404);
     expect(missing.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await missing.json()).toEqual({ statusCode: 404, error: 'ITEM_NOT_FOUND', message: expect.stringContaining('No Order') });
+    expect(await missing.json()).toEqual({
+      statusCode: 404,
+      error: 'ITEM_NOT_FOUND',
+      message: expect.stringContaining('No Order'),
+    });
   });
 
   it('answers a bad key with 400 and leaves non-dkmio errors to Nest', async () => {
-    const bad = await fetch(`${base}/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'u1' }) });
+    const bad = await fetch(`${base}/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'u1' }),
+    });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ statusCode: 400, error: 'MISSING_KEY' });
 
@@ -211,26 +247,33 @@ describe('DkmioModule.forRootAsync and shutdown', () => {
   class DkmioConfigModule {}
 
   const variants = {
-    useFactory: DkmioModule.forRootAsync({ imports: [ConfigModule], inject: [CONFIG], useFactory: async (c: ReturnType<typeof options>) => c }),
+    useFactory: DkmioModule.forRootAsync({
+      imports: [ConfigModule],
+      inject: [CONFIG],
+      useFactory: async (c: ReturnType<typeof options>) => c,
+    }),
     useClass: DkmioModule.forRootAsync({ imports: [ConfigModule], useClass: DkmioConfig }),
     useExisting: DkmioModule.forRootAsync({ imports: [DkmioConfigModule], useExisting: DkmioConfig }),
   };
 
-  it.each(Object.entries(variants))('%s builds the client from the resolved options and destroys it on close', async (name, root) => {
-    const moduleRef = await Test.createTestingModule({ imports: [root, OrdersModule] }).compile();
-    const app = moduleRef.createNestApplication({ logger: false });
-    await app.init();
-    const db = app.get<DkmioClient>(DKMIO_CLIENT);
-    const orders = app.get(OrdersService).orders;
-    expect(orders.tableName).toBe(name === 'useFactory' ? `${prefix}orders` : `${prefix}cls-orders`);
+  it.each(Object.entries(variants))(
+    '%s builds the client from the resolved options and destroys it on close',
+    async (name, root) => {
+      const moduleRef = await Test.createTestingModule({ imports: [root, OrdersModule] }).compile();
+      const app = moduleRef.createNestApplication({ logger: false });
+      await app.init();
+      const db = app.get<DkmioClient>(DKMIO_CLIENT);
+      const orders = app.get(OrdersService).orders;
+      expect(orders.tableName).toBe(name === 'useFactory' ? `${prefix}orders` : `${prefix}cls-orders`);
 
-    await db.createTables([Order]);
-    await orders.put({ userId: name, orderId: '1' });
-    expect(await orders.get({ userId: name, orderId: '1' })).toMatchObject({ userId: name });
-    await db.deleteTables([Order], { pollIntervalMs: 50 });
+      await db.createTables([Order]);
+      await orders.put({ userId: name, orderId: '1' });
+      expect(await orders.get({ userId: name, orderId: '1' })).toMatchObject({ userId: name });
+      await db.deleteTables([Order], { pollIntervalMs: 50 });
 
-    const destroy = jest.spyOn(db, 'destroy');
-    await app.close();
-    expect(destroy).toHaveBeenCalledTimes(1);
-  });
+      const destroy = jest.spyOn(db, 'destroy');
+      await app.close();
+      expect(destroy).toHaveBeenCalledTimes(1);
+    },
+  );
 });

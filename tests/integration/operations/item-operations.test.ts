@@ -63,13 +63,25 @@ afterAll(() => {
 });
 
 async function rawOrder(userId: string, orderId: string) {
-  const out = await raw.send(new GetItemCommand({ TableName: `${prefix}orders`, Key: { pk: { S: userId }, orderId: { S: orderId } }, ConsistentRead: true }));
+  const out = await raw.send(
+    new GetItemCommand({
+      TableName: `${prefix}orders`,
+      Key: { pk: { S: userId }, orderId: { S: orderId } },
+      ConsistentRead: true,
+    }),
+  );
   return out.Item;
 }
 
 describe('put and get', () => {
   it('round-trips an item as an instance of the class, with working getters and methods', async () => {
-    const written = await orders.put({ userId: 'u1', orderId: 'o1', status: 'NEW', createdAt: '2024-01-01', total: 2500 });
+    const written = await orders.put({
+      userId: 'u1',
+      orderId: 'o1',
+      status: 'NEW',
+      createdAt: '2024-01-01',
+      total: 2500,
+    });
     expect(written).toBeNull();
     const o = await orders.get({ userId: 'u1', orderId: 'o1' });
     expect(o).toBeInstanceOf(Order);
@@ -99,7 +111,10 @@ describe('put and get', () => {
 
   it('get with select and consistent reads only the selected attributes (renamed ones included)', async () => {
     await orders.put({ userId: 'u-sel', orderId: 'o1', status: 'NEW', createdAt: '2024-03-03', total: 7, note: 'n' });
-    const o = await orders.get({ userId: 'u-sel', orderId: 'o1' }, { select: ['total', 'createdAt'], consistent: true });
+    const o = await orders.get(
+      { userId: 'u-sel', orderId: 'o1' },
+      { select: ['total', 'createdAt'], consistent: true },
+    );
     expect(o).toBeInstanceOf(Order);
     expect(o).toEqual({ total: 7, createdAt: '2024-03-03' });
   });
@@ -111,7 +126,11 @@ describe('put and get', () => {
     const err = await caught(orders.getOrThrow({ userId: 'u-got', orderId: 'missing' }));
     expect(err).toBeInstanceOf(ItemNotFoundError);
     expect(err).toBeInstanceOf(DkmioError);
-    expect(err).toMatchObject({ code: 'ITEM_NOT_FOUND', table: `${prefix}orders`, key: { userId: 'u-got', orderId: 'missing' } });
+    expect(err).toMatchObject({
+      code: 'ITEM_NOT_FOUND',
+      table: `${prefix}orders`,
+      key: { userId: 'u-got', orderId: 'missing' },
+    });
   });
 });
 
@@ -207,7 +226,11 @@ describe('returnValues', () => {
     const updOld = await orders.update(key, { set: { total: 4, createdAt: 'c4' } }, { returnValues: 'UPDATED_OLD' });
     expect(updOld).toBeInstanceOf(Order);
     expect(updOld).toEqual({ total: 3, createdAt: 'c2' });
-    const updNew = await orders.update(key, { set: { status: 'B' }, add: { total: 10 } }, { returnValues: 'UPDATED_NEW' });
+    const updNew = await orders.update(
+      key,
+      { set: { status: 'B' }, add: { total: 10 } },
+      { returnValues: 'UPDATED_NEW' },
+    );
     expect(updNew).toEqual({ status: 'B', total: 14 });
   });
 });
@@ -235,7 +258,13 @@ describe('returnItemOnConditionFail', () => {
 
 describe('returnItemOnConditionFail without a stored item', () => {
   it('leaves ConditionError.item undefined when no item exists', async () => {
-    const err = await caught(orders.update({ userId: 'u-rif', orderId: 'absent' }, { set: { total: 1 } }, { condition: { userId__exists: true }, returnItemOnConditionFail: true }));
+    const err = await caught(
+      orders.update(
+        { userId: 'u-rif', orderId: 'absent' },
+        { set: { total: 1 } },
+        { condition: { userId__exists: true }, returnItemOnConditionFail: true },
+      ),
+    );
     expect(err).toBeInstanceOf(ConditionError);
     expect((err as ConditionError).item).toBeUndefined();
     expect(await orders.get({ userId: 'u-rif', orderId: 'absent' })).toBeNull();
@@ -244,7 +273,9 @@ describe('returnItemOnConditionFail without a stored item', () => {
 
 describe('@Version optimistic locking', () => {
   async function rawRev(id: string) {
-    const out = await raw.send(new GetItemCommand({ TableName: `${prefix}docs`, Key: { id: { S: id } }, ConsistentRead: true }));
+    const out = await raw.send(
+      new GetItemCommand({ TableName: `${prefix}docs`, Key: { id: { S: id } }, ConsistentRead: true }),
+    );
     return out.Item?.['rev'];
   }
 
@@ -271,7 +302,9 @@ describe('@Version optimistic locking', () => {
     expect(v2).toEqual({ id: 'd3', body: 'b', version: 2 });
     const v3 = await docs.update({ id: 'd3' }, { set: { body: 'c' } }, { expectedVersion: 2, returnValues: 'ALL_NEW' });
     expect(v3!.version).toBe(3);
-    const err = await caught(docs.update({ id: 'd3' }, { set: { body: 'stale' } }, { expectedVersion: 2, returnItemOnConditionFail: true }));
+    const err = await caught(
+      docs.update({ id: 'd3' }, { set: { body: 'stale' } }, { expectedVersion: 2, returnItemOnConditionFail: true }),
+    );
     expect(err).toBeInstanceOf(ConditionError);
     expect((err as ConditionError<Doc>).item).toEqual({ id: 'd3', body: 'c', version: 3 });
     expect(await rawRev('d3')).toEqual({ N: '3' });

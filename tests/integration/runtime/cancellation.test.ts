@@ -24,7 +24,12 @@ beforeAll(async () => {
     for (let i = 0; i < 30; i++) b.put({ userId: 'u1', orderId: `o${String(i).padStart(2, '0')}`, total: i });
   });
   proxy = await startFaultProxy({ target: testEndpoint() });
-  slowDb = new DkmioClient({ ...testClientConfig(), endpoint: proxy.endpoint, tableNamePrefix: prefix, circuitBreaker: { failureThreshold: 1 } });
+  slowDb = new DkmioClient({
+    ...testClientConfig(),
+    endpoint: proxy.endpoint,
+    tableNamePrefix: prefix,
+    circuitBreaker: { failureThreshold: 1 },
+  });
 });
 
 afterAll(async () => {
@@ -84,9 +89,12 @@ describe('cancellation with AbortSignal', () => {
       setTimeout(() => controller.abort(new Cancelled('timeout')), 20);
       await expect(pending).rejects.toThrow('timeout');
       const batch = new AbortController();
-      const writing = slow.batchWrite((b) => {
-        for (let i = 0; i < 60; i++) b.put({ userId: 'u3', orderId: `o${i}` });
-      }, { signal: batch.signal });
+      const writing = slow.batchWrite(
+        (b) => {
+          for (let i = 0; i < 60; i++) b.put({ userId: 'u3', orderId: `o${i}` });
+        },
+        { signal: batch.signal },
+      );
       setTimeout(() => batch.abort(new Cancelled('stop batch')), 20);
       await expect(writing).rejects.toThrow('stop batch');
       expect(slowDb.circuitBreaker.state).toBe('closed');

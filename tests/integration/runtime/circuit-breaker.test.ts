@@ -107,9 +107,16 @@ test('opens after the threshold when the server stops, refuses at once while ope
 test('circuitBreaker: false never refuses', async () => {
   const down = await startFaultProxy({ target: 'http://127.0.0.1:9' });
   try {
-    const db = new DkmioClient({ endpoint: down.endpoint, region, credentials, clientConfig: { maxAttempts: 1 }, circuitBreaker: false });
+    const db = new DkmioClient({
+      endpoint: down.endpoint,
+      region,
+      credentials,
+      clientConfig: { maxAttempts: 1 },
+      circuitBreaker: false,
+    });
     clients.push(db);
-    for (let i = 0; i < 7; i++) await expect(db.getRepository(Order).get({ id: 'x' })).rejects.not.toThrow(CircuitOpenError);
+    for (let i = 0; i < 7; i++)
+      await expect(db.getRepository(Order).get({ id: 'x' })).rejects.not.toThrow(CircuitOpenError);
     expect(down.counts.received).toBe(7);
     expect(db.circuitBreaker.state).toBe('closed');
   } finally {

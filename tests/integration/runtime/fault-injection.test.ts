@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { BatchWriteError, DkmioClient, DkmioError, PartitionKey, Table, ThrottlingError, TransactionError, type DkmioClientOptions } from '../../../src';
+import {
+  BatchWriteError,
+  DkmioClient,
+  DkmioError,
+  PartitionKey,
+  Table,
+  ThrottlingError,
+  TransactionError,
+  type DkmioClientOptions,
+} from '../../../src';
 import { startFaultProxy, type FaultProxy, type FaultRule } from '../../support/fault-proxy';
 import { testClientConfig, testEndpoint, uniqueTableName } from '../../support/local';
 import { createRawTable, rawClient } from '../../support/raw-tables';
@@ -34,7 +43,13 @@ const THIRD_FAILING: FaultRule[] = [
 
 /** A client whose requests go through the proxy; the SDK does not retry, so every fault reaches dkmio. */
 function throughProxy(options: Partial<DkmioClientOptions> = {}): DkmioClient {
-  const db = new DkmioClient({ ...testClientConfig(), endpoint: proxy.endpoint, tableNamePrefix: prefix, clientConfig: { maxAttempts: 1 }, ...options });
+  const db = new DkmioClient({
+    ...testClientConfig(),
+    endpoint: proxy.endpoint,
+    tableNamePrefix: prefix,
+    clientConfig: { maxAttempts: 1 },
+    ...options,
+  });
   clients.push(db);
   return db;
 }
@@ -61,11 +76,21 @@ afterAll(async () => {
   await proxy.close();
 });
 
-const events = (group: string, n: number) => Array.from({ length: n }, (_, i) => ({ id: `${group}-${String(i).padStart(5, '0')}`, seq: i, payload: `p${i}`.repeat(5) }));
+const events = (group: string, n: number) =>
+  Array.from({ length: n }, (_, i) => ({
+    id: `${group}-${String(i).padStart(5, '0')}`,
+    seq: i,
+    payload: `p${i}`.repeat(5),
+  }));
 
 /** Every stored item of a group, read directly (not through the proxy). */
 async function storedOf(group: string): Promise<Event[]> {
-  const all = await truth.getRepository(Event).scan().filter({ id__begins_with: `${group}-` }).segments(4).fetchAll();
+  const all = await truth
+    .getRepository(Event)
+    .scan()
+    .filter({ id__begins_with: `${group}-` })
+    .segments(4)
+    .fetchAll();
   return all.items;
 }
 
@@ -74,12 +99,21 @@ async function storedOf(group: string): Promise<Event[]> {
  * exactly the items not stored. Either way stored + unprocessed = input, with no overlap and
  * every stored item equal to its input.
  */
-async function expectNothingLost(group: string, input: Event[], error: unknown): Promise<{ stored: number; unprocessed: number }> {
+async function expectNothingLost(
+  group: string,
+  input: Event[],
+  error: unknown,
+): Promise<{ stored: number; unprocessed: number }> {
   const stored = await storedOf(group);
   const byId = new Map(input.map((e) => [e.id, e]));
   expect(new Set(stored.map((s) => s.id)).size).toBe(stored.length);
   for (const s of stored) expect({ ...s }).toEqual(byId.get(s.id));
-  const unprocessed = error === undefined ? [] : (error as BatchWriteError).unprocessed.map((u) => (u.kind === 'put' ? (u.item as unknown as Event) : undefined));
+  const unprocessed =
+    error === undefined
+      ? []
+      : (error as BatchWriteError).unprocessed.map((u) =>
+          u.kind === 'put' ? (u.item as unknown as Event) : undefined,
+        );
   if (error !== undefined) expect(error).toBeInstanceOf(BatchWriteError);
   const storedIds = new Set(stored.map((s) => s.id));
   for (const u of unprocessed) {
@@ -95,12 +129,21 @@ describe('fault injection through a loopback proxy', () => {
   it('5,000 items with a third of all requests failing: every item stored exactly once, or reported', async () => {
     const db = throughProxy({ circuitBreaker: false, batch: { maxAttempts: 12, baseDelayMs: 2, concurrency: 8 } });
     proxy.resetCounts();
-    proxy.setRules([...THIRD_FAILING, { fault: 'unprocessed', rate: 0.15, operations: ['BatchWriteItem'], fraction: 0.3 }]);
+    proxy.setRules([
+      ...THIRD_FAILING,
+      { fault: 'unprocessed', rate: 0.15, operations: ['BatchWriteItem'], fraction: 0.3 },
+    ]);
     const input = events('big', 5_000);
     const started = Date.now();
-    const error = await db.getRepository(Event).batchWrite((batch) => {
-      for (const e of input) batch.put(e);
-    }).then(() => undefined, (e: unknown) => e);
+    const error = await db
+      .getRepository(Event)
+      .batchWrite((batch) => {
+        for (const e of input) batch.put(e);
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     proxy.setRules([]);
     const outcome = await expectNothingLost('big', input, error);
     report(`5,000-item batch write (${outcome.stored} stored, ${outcome.unprocessed} reported unprocessed)`, started);
@@ -114,11 +157,20 @@ describe('fault injection through a loopback proxy', () => {
 
   it('when retries run out, BatchWriteError.unprocessed plus what is stored is exactly the input', async () => {
     const db = throughProxy({ batch: { maxAttempts: 2, baseDelayMs: 1, concurrency: 4 } });
-    proxy.setRules([...THIRD_FAILING, { fault: 'unprocessed', rate: 0.5, operations: ['BatchWriteItem'], fraction: 0.5 }]);
+    proxy.setRules([
+      ...THIRD_FAILING,
+      { fault: 'unprocessed', rate: 0.5, operations: ['BatchWriteItem'], fraction: 0.5 },
+    ]);
     const input = events('short', 1_000);
-    const error = await db.getRepository(Event).batchWrite((batch) => {
-      for (const e of input) batch.put(e);
-    }).then(() => undefined, (e: unknown) => e);
+    const error = await db
+      .getRepository(Event)
+      .batchWrite((batch) => {
+        for (const e of input) batch.put(e);
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     proxy.setRules([]);
     expect(error).toBeInstanceOf(BatchWriteError);
     const outcome = await expectNothingLost('short', input, error);
@@ -128,12 +180,20 @@ describe('fault injection through a loopback proxy', () => {
 
   it('lost answers (applied, then the connection reset): nothing not reported is missing, and resending the reported writes completes the batch', async () => {
     const db = throughProxy({ circuitBreaker: false, batch: { maxAttempts: 2, baseDelayMs: 1, concurrency: 4 } });
-    proxy.setRules([{ fault: 'reset_after', rate: 0.5 }, { fault: 'reset', rate: 0.2 }]);
+    proxy.setRules([
+      { fault: 'reset_after', rate: 0.5 },
+      { fault: 'reset', rate: 0.2 },
+    ]);
     const input = events('lost', 1_000);
     const repo = db.getRepository(Event);
-    const error = (await repo.batchWrite((batch) => {
-      for (const e of input) batch.put(e);
-    }).then(() => undefined, (e: unknown) => e)) as BatchWriteError;
+    const error = (await repo
+      .batchWrite((batch) => {
+        for (const e of input) batch.put(e);
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BatchWriteError;
     proxy.setRules([]);
     expect(error).toBeInstanceOf(BatchWriteError);
     expect(error.message).toMatch(/may have been applied, their request having failed without an answer/);
@@ -142,7 +202,8 @@ describe('fault injection through a loopback proxy', () => {
     // Every write not reported is stored; a reported one may be stored too (its answer was lost),
     // and then it says so: a stored write is never reported with maybeApplied false.
     for (const e of input) if (!reported.has(e.id)) expect(stored.has(e.id)).toBe(true);
-    for (const u of error.unprocessed) if (u.kind === 'put' && stored.has(u.item['id'] as string)) expect(u.maybeApplied).toBe(true);
+    for (const u of error.unprocessed)
+      if (u.kind === 'put' && stored.has(u.item['id'] as string)) expect(u.maybeApplied).toBe(true);
     // Resending exactly what was reported is safe and completes the batch: each item once.
     await repo.batchWrite((batch) => {
       for (const u of error.unprocessed) if (u.kind === 'put') batch.put(u.item as unknown as Event);
@@ -186,11 +247,13 @@ describe('fault injection through a loopback proxy', () => {
     const db = throughProxy({ clientConfig: { maxAttempts: 3 } });
     let throttledOnce = false;
     proxy.setRules([{ fault: 'throttle', rate: 1, operations: ['TransactWriteItems'] }]);
-    const pending = db.transactWrite((tx) => {
-      tx.update(Account, { id: 'a1' }, { add: { balance: -50 } }, { condition: { balance__gte: 50 } });
-      tx.update(Account, { id: 'a2' }, { add: { balance: 50 } });
-      tx.update(Account, { id: 'a3' }, { set: { status: 'OPEN' } }, { condition: { status: 'OPEN' } });
-    }).catch((e: unknown) => e);
+    const pending = db
+      .transactWrite((tx) => {
+        tx.update(Account, { id: 'a1' }, { add: { balance: -50 } }, { condition: { balance__gte: 50 } });
+        tx.update(Account, { id: 'a2' }, { add: { balance: 50 } });
+        tx.update(Account, { id: 'a3' }, { set: { status: 'OPEN' } }, { condition: { status: 'OPEN' } });
+      })
+      .catch((e: unknown) => e);
     // Let the throttled attempt happen, then stop throttling so the SDK's retry reaches DynamoDB.
     while (!(proxy.counts.byFault['throttle'] ?? 0)) await new Promise((r) => setTimeout(r, 5));
     throttledOnce = true;
@@ -207,7 +270,10 @@ describe('fault injection through a loopback proxy', () => {
     const accounts = truth.getRepository(Account);
     await accounts.put({ id: 'idem', balance: 0 });
     const db = throughProxy();
-    const transfer = () => db.transactWrite((tx) => void tx.update(Account, { id: 'idem' }, { add: { balance: 10 } }), { clientRequestToken: 'transfer-0001' });
+    const transfer = () =>
+      db.transactWrite((tx) => void tx.update(Account, { id: 'idem' }, { add: { balance: 10 } }), {
+        clientRequestToken: 'transfer-0001',
+      });
     proxy.setRules([{ fault: 'reset_after', rate: 1, operations: ['TransactWriteItems'] }]);
     const lost = await transfer().catch((e: unknown) => e);
     expect(lost).toBeInstanceOf(DkmioError);
@@ -223,7 +289,9 @@ describe('fault injection through a loopback proxy', () => {
     await accounts.put({ id: 't1', balance: 1 });
     const db = throughProxy();
     proxy.setRules([{ fault: 'throttle', rate: 1, operations: ['TransactWriteItems'] }]);
-    await expect(db.transactWrite((tx) => void tx.update(Account, { id: 't1' }, { add: { balance: 1 } }))).rejects.toThrow(ThrottlingError);
+    await expect(
+      db.transactWrite((tx) => void tx.update(Account, { id: 't1' }, { add: { balance: 1 } })),
+    ).rejects.toThrow(ThrottlingError);
     expect((await accounts.get({ id: 't1' }))!.balance).toBe(1);
   });
 });

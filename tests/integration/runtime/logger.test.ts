@@ -42,7 +42,10 @@ async function runScript(nodeDebug: string | undefined): Promise<string> {
   };
   delete env['NODE_DEBUG'];
   if (nodeDebug !== undefined) env['NODE_DEBUG'] = nodeDebug;
-  const { stderr } = await run(process.execPath, ['-r', 'ts-node/register', '-e', SCRIPT], { env, cwd: resolve(__dirname, '../../..') });
+  const { stderr } = await run(process.execPath, ['-r', 'ts-node/register', '-e', SCRIPT], {
+    env,
+    cwd: resolve(__dirname, '../../..'),
+  });
   return stderr;
 }
 
@@ -55,7 +58,11 @@ beforeAll(async () => {
 it('NODE_DEBUG=dkmio prints debug lines naming operation and table, never values', async () => {
   const stderr = await runScript('dkmio');
   const lines = stderr.split('\n').filter((l) => l.startsWith('DKMIO'));
-  expect(lines.map((l) => l.replace(/^DKMIO \d+: /, ''))).toEqual([`put_item on ${prefix}notes`, `get_item on ${prefix}notes`, `query on ${prefix}notes`]);
+  expect(lines.map((l) => l.replace(/^DKMIO \d+: /, ''))).toEqual([
+    `put_item on ${prefix}notes`,
+    `get_item on ${prefix}notes`,
+    `query on ${prefix}notes`,
+  ]);
   expect(stderr).not.toContain(SECRET);
 }, 60_000);
 

@@ -8,7 +8,14 @@
 import 'reflect-metadata';
 import * as net from 'node:net';
 import {
-  BatchWriteError, CircuitOpenError, DkmioClient, ErrorCodes, PartitionKey, RequestTimeoutError, Table, httpStatusOf,
+  BatchWriteError,
+  CircuitOpenError,
+  DkmioClient,
+  ErrorCodes,
+  PartitionKey,
+  RequestTimeoutError,
+  Table,
+  httpStatusOf,
 } from '../../../src';
 import { testClientConfig, uniqueTableName } from '../../support/local';
 import { createRawTable, rawClient } from '../../support/raw-tables';
@@ -60,7 +67,12 @@ async function startFrozenServer(): Promise<FrozenServer> {
 let frozen: FrozenServer;
 const clients: DkmioClient[] = [];
 const frozenClient = (options: ConstructorParameters<typeof DkmioClient>[0] = {}) => {
-  const db = new DkmioClient({ ...testClientConfig(), endpoint: frozen.endpoint, clientConfig: { maxAttempts: 1 }, ...options });
+  const db = new DkmioClient({
+    ...testClientConfig(),
+    endpoint: frozen.endpoint,
+    clientConfig: { maxAttempts: 1 },
+    ...options,
+  });
   clients.push(db);
   return db;
 };
@@ -78,7 +90,10 @@ describe('requestTimeoutMs against a server that accepts and never answers', () 
   it('a get fails with RequestTimeoutError (REQUEST_TIMEOUT, HTTP 504) naming the operation, the table and the timeout', async () => {
     const db = frozenClient({ requestTimeoutMs: 300, circuitBreaker: false });
     const before = frozen.requests;
-    const error = await db.getRepository(Thing).get({ id: 'a' }).catch((e: unknown) => e);
+    const error = await db
+      .getRepository(Thing)
+      .get({ id: 'a' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RequestTimeoutError);
     const e = error as RequestTimeoutError;
     expect(e.code).toBe(ErrorCodes.REQUEST_TIMEOUT);
@@ -92,7 +107,10 @@ describe('requestTimeoutMs against a server that accepts and never answers', () 
   });
 
   it('the breaker counts timeouts as infrastructure failures: it opens, and then refuses without connecting', async () => {
-    const db = frozenClient({ requestTimeoutMs: 200, circuitBreaker: { failureThreshold: 2, recoveryTimeoutMs: 60_000 } });
+    const db = frozenClient({
+      requestTimeoutMs: 200,
+      circuitBreaker: { failureThreshold: 2, recoveryTimeoutMs: 60_000 },
+    });
     const things = db.getRepository(Thing);
     await expect(things.get({ id: 'a' })).rejects.toBeInstanceOf(RequestTimeoutError);
     expect(db.circuitBreaker.state).toBe('closed');
@@ -100,7 +118,10 @@ describe('requestTimeoutMs against a server that accepts and never answers', () 
     expect(db.circuitBreaker.state).toBe('open');
     const seen = frozen.requests;
     const connections = frozen.connections;
-    const refused = await things.query({ id: 'a' }).execute().catch((e: unknown) => e);
+    const refused = await things
+      .query({ id: 'a' })
+      .execute()
+      .catch((e: unknown) => e);
     expect(refused).toBeInstanceOf(CircuitOpenError);
     expect(httpStatusOf(refused)).toBe(503);
     expect(frozen.requests).toBe(seen);
@@ -112,7 +133,10 @@ describe('requestTimeoutMs against a server that accepts and never answers', () 
     const controller = new AbortController();
     const reason = new Error('caller gave up');
     const before = frozen.requests;
-    const pending = db.getRepository(Thing).get({ id: 'a' }, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = db
+      .getRepository(Thing)
+      .get({ id: 'a' }, { signal: controller.signal })
+      .catch((e: unknown) => e);
     // Abort once the request is on the wire.
     while (frozen.requests === before) await new Promise((r) => setTimeout(r, 5));
     controller.abort(reason);
@@ -121,17 +145,26 @@ describe('requestTimeoutMs against a server that accepts and never answers', () 
   });
 
   it('a batch write whose request timed out lists every write with maybeApplied: true (the answer, not the write, was lost)', async () => {
-    const db = frozenClient({ requestTimeoutMs: 150, circuitBreaker: false, batch: { maxAttempts: 2, baseDelayMs: 1 } });
-    const error = (await db.getRepository(Thing).batchWrite((b) => {
-      for (let i = 0; i < 3; i++) b.put({ id: `w${i}`, n: i });
-    }).catch((e: unknown) => e)) as BatchWriteError;
+    const db = frozenClient({
+      requestTimeoutMs: 150,
+      circuitBreaker: false,
+      batch: { maxAttempts: 2, baseDelayMs: 1 },
+    });
+    const error = (await db
+      .getRepository(Thing)
+      .batchWrite((b) => {
+        for (let i = 0; i < 3; i++) b.put({ id: `w${i}`, n: i });
+      })
+      .catch((e: unknown) => e)) as BatchWriteError;
     expect(error).toBeInstanceOf(BatchWriteError);
     expect(error.cause).toBeInstanceOf(RequestTimeoutError);
     expect(error.unprocessed.map((u) => u.maybeApplied)).toEqual([true, true, true]);
   });
 
   it('requestTimeoutMs must be a finite number >= 0, checked when the client is made', () => {
-    expect(() => new DkmioClient({ requestTimeoutMs: -1 })).toThrow(/requestTimeoutMs must be a finite number of milliseconds >= 0/);
+    expect(() => new DkmioClient({ requestTimeoutMs: -1 })).toThrow(
+      /requestTimeoutMs must be a finite number of milliseconds >= 0/,
+    );
     expect(() => new DkmioClient({ requestTimeoutMs: Number.NaN })).toThrow(/requestTimeoutMs/);
   });
 });

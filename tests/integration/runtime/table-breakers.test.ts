@@ -5,7 +5,14 @@
  * throttled table refuses every table's calls (the behaviour scope 'table' exists to avoid).
  */
 import 'reflect-metadata';
-import { CircuitOpenError, DkmioClient, PartitionKey, Table, ThrottlingError, type DkmioClientOptions } from '../../../src';
+import {
+  CircuitOpenError,
+  DkmioClient,
+  PartitionKey,
+  Table,
+  ThrottlingError,
+  type DkmioClientOptions,
+} from '../../../src';
 import { startFaultProxy, type FaultProxy } from '../../support/fault-proxy';
 import { testClientConfig, testEndpoint, uniqueTableName } from '../../support/local';
 import { createRawTable, rawClient } from '../../support/raw-tables';
@@ -27,7 +34,13 @@ let proxy: FaultProxy;
 const clients: DkmioClient[] = [];
 
 function client(circuitBreaker: DkmioClientOptions['circuitBreaker']): DkmioClient {
-  const db = new DkmioClient({ ...testClientConfig(), endpoint: proxy.endpoint, tableNamePrefix: prefix, clientConfig: { maxAttempts: 1 }, circuitBreaker });
+  const db = new DkmioClient({
+    ...testClientConfig(),
+    endpoint: proxy.endpoint,
+    tableNamePrefix: prefix,
+    clientConfig: { maxAttempts: 1 },
+    circuitBreaker,
+  });
   clients.push(db);
   return db;
 }

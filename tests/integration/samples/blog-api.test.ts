@@ -26,7 +26,11 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
   let base: string;
 
   const call = async (method: string, route: string, body?: unknown) => {
-    const res = await fetch(`${base}${route}`, { method, headers: { 'content-type': 'application/json' }, ...(body !== undefined && { body: JSON.stringify(body) }) });
+    const res = await fetch(`${base}${route}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      ...(body !== undefined && { body: JSON.stringify(body) }),
+    });
     const text = await res.text();
     return { status: res.status, body: text ? (JSON.parse(text) as Record<string, unknown>) : undefined, text };
   };
@@ -52,12 +56,24 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
     const marker = `marker-${Math.random().toString(36).slice(2)}@example.com`;
     expect((await get(`/users/${marker}`)).status).toBe(404);
     await waitFor(() => server.output().includes(`get_item on ${prefix}users`, before));
-    const lines = server.output().slice(before).split('\n').filter((l) => / on /.test(l) && l.includes('DKMIO'));
-    return lines.slice(0, lines.findIndex((l) => l.includes(`get_item on ${prefix}users`)));
+    const lines = server
+      .output()
+      .slice(before)
+      .split('\n')
+      .filter((l) => / on /.test(l) && l.includes('DKMIO'));
+    return lines.slice(
+      0,
+      lines.findIndex((l) => l.includes(`get_item on ${prefix}users`)),
+    );
   };
 
   beforeAll(async () => {
-    server = await startSampleServer(script, { NODE_DEBUG: 'dkmio', TABLE_PREFIX: prefix, CURSOR_SECRET: `secret of ${prefix}`, ...extraEnv });
+    server = await startSampleServer(script, {
+      NODE_DEBUG: 'dkmio',
+      TABLE_PREFIX: prefix,
+      CURSOR_SECRET: `secret of ${prefix}`,
+      ...extraEnv,
+    });
     base = server.url;
   }, 60_000);
   afterAll(async () => {
@@ -78,9 +94,19 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
   });
 
   it('users: 201, 409 for a taken email, 400 for a bad body, 200 as JSON-safe data (toPlain), 404', async () => {
-    const ann = { email: 'ann@example.com', name: 'Ann', role: 'author', credits: 10, interests: ['ts', 'aws'], joinedAt: '2026-01-10T00:00:00.000Z' };
+    const ann = {
+      email: 'ann@example.com',
+      name: 'Ann',
+      role: 'author',
+      credits: 10,
+      interests: ['ts', 'aws'],
+      joinedAt: '2026-01-10T00:00:00.000Z',
+    };
     expect((await call('POST', '/users', ann)).status).toBe(201);
-    expect((await call('POST', '/users', { email: 'bob@example.com', name: 'Bob', joinedAt: '2026-02-01T00:00:00.000Z' })).status).toBe(201);
+    expect(
+      (await call('POST', '/users', { email: 'bob@example.com', name: 'Bob', joinedAt: '2026-02-01T00:00:00.000Z' }))
+        .status,
+    ).toBe(201);
     const taken = await call('POST', '/users', ann);
     expect(taken.status).toBe(409);
     expect(taken.body).toMatchObject({ statusCode: 409, error: 'CONDITION_FAILED' });
@@ -110,7 +136,10 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
       ['role__in=author,admin&credits__gte=10', { role__in: ['author', 'admin'], credits__gte: 10 }],
       ['role__in=reader&role__in=admin', { role__in: ['reader', 'admin'] }],
       ['credits__between=3,12&name__begins_with=Zoe', { credits__between: [3, 12], name__begins_with: 'Zoe' }],
-      ['joinedAt__gte=2026-01-15&joinedAt__lt=2026-01-20T00:00:00Z', { joinedAt__gte: new Date('2026-01-15'), joinedAt__lt: new Date('2026-01-20') }],
+      [
+        'joinedAt__gte=2026-01-15&joinedAt__lt=2026-01-20T00:00:00Z',
+        { joinedAt__gte: new Date('2026-01-15'), joinedAt__lt: new Date('2026-01-20') },
+      ],
       ['credits__lt=0', { credits__lt: 0 }],
     ];
     for (const [qs, hand] of cases) {
@@ -137,7 +166,11 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
     for (const [qs, message] of refused) {
       let answer: Awaited<ReturnType<typeof get>> | undefined;
       const sent = await requestsDuring(async () => (answer = await get(`/users?${qs}`)));
-      expect({ qs, status: answer!.status, error: answer!.body?.['error'] }).toEqual({ qs, status: 400, error: 'VALIDATION' });
+      expect({ qs, status: answer!.status, error: answer!.body?.['error'] }).toEqual({
+        qs,
+        status: 400,
+        error: 'VALIDATION',
+      });
       expect(answer!.body!['message']).toMatch(message);
       for (const value of ['ann@example.com', 'lots', 'yesterday']) expect(answer!.text).not.toContain(value);
       expect({ qs, sent }).toEqual({ qs, sent: [] });
@@ -147,7 +180,10 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
   it('cursors are sealed: opaque, and a tampered or foreign cursor is a 400 that sends nothing', async () => {
     const first = await get('/users?limit=3');
     const cursor = first.body!['cursor'] as string;
-    expect({ status: first.status, type: typeof cursor, body: first.text.slice(0, 300) }).toMatchObject({ status: 200, type: 'string' });
+    expect({ status: first.status, type: typeof cursor, body: first.text.slice(0, 300) }).toMatchObject({
+      status: 200,
+      type: 'string',
+    });
     expect(first.body).not.toHaveProperty('lastKey');
     expect(Buffer.from(cursor, 'base64url').toString('latin1')).not.toMatch(/example\.com|user\d/);
     expect((await get(`/users?limit=3&cursor=${cursor}`)).status).toBe(200);
@@ -167,9 +203,14 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
     for (const bad of [...tampered, ...foreign]) {
       expect(typeof bad).toBe('string');
       let answer: Awaited<ReturnType<typeof get>> | undefined;
-      const sent = await requestsDuring(async () => (answer = await get(`/users?limit=3&cursor=${encodeURIComponent(bad)}`)));
+      const sent = await requestsDuring(
+        async () => (answer = await get(`/users?limit=3&cursor=${encodeURIComponent(bad)}`)),
+      );
       expect(answer!.status).toBe(400);
-      expect(answer!.body).toMatchObject({ error: 'VALIDATION', message: expect.stringMatching(/cursor was not sealed for table "users"/) });
+      expect(answer!.body).toMatchObject({
+        error: 'VALIDATION',
+        message: expect.stringMatching(/cursor was not sealed for table "users"/),
+      });
       expect(sent).toEqual([]);
     }
   });
@@ -178,25 +219,40 @@ describe.each(SAMPLES)('the %s blog API over HTTP', (_name, script, extraEnv) =>
     expect((await call('PATCH', '/users/ghost@example.com', { name: 'Ghost' })).status).toBe(404);
     expect((await call('DELETE', '/users/ghost@example.com')).status).toBe(404);
     expect(await db.getRepository(User).get({ email: 'ghost@example.com' })).toBeNull(); // no upsert
-    expect(await call('PATCH', '/users/bob@example.com', { name: 'Robert' })).toMatchObject({ status: 200, body: { email: 'bob@example.com', name: 'Robert' } });
+    expect(await call('PATCH', '/users/bob@example.com', { name: 'Robert' })).toMatchObject({
+      status: 200,
+      body: { email: 'bob@example.com', name: 'Robert' },
+    });
     expect((await call('DELETE', '/users/user29@example.com')).status).toBe(204);
     expect((await get('/users/user29@example.com')).status).toBe(404);
   });
 
   it('transfer (transactWrite): both or neither; 409 for too few credits, 404 for an unknown user', async () => {
     const credits = async (email: string) => (await get(`/users/${email}`)).body!['credits'];
-    expect(await call('POST', '/transfers', { from: 'ann@example.com', to: 'bob@example.com', amount: 4 })).toMatchObject({ status: 200 });
+    expect(
+      await call('POST', '/transfers', { from: 'ann@example.com', to: 'bob@example.com', amount: 4 }),
+    ).toMatchObject({ status: 200 });
     expect([await credits('ann@example.com'), await credits('bob@example.com')]).toEqual([6, 4]);
-    expect((await call('POST', '/transfers', { from: 'ann@example.com', to: 'bob@example.com', amount: 7 })).status).toBe(409);
-    expect((await call('POST', '/transfers', { from: 'ann@example.com', to: 'ghost@example.com', amount: 1 })).status).toBe(404);
-    expect((await call('POST', '/transfers', { from: 'ghost@example.com', to: 'ann@example.com', amount: 1 })).status).toBe(404);
-    expect((await call('POST', '/transfers', { from: 'ann@example.com', to: 'ann@example.com', amount: 1 })).status).toBe(400);
+    expect(
+      (await call('POST', '/transfers', { from: 'ann@example.com', to: 'bob@example.com', amount: 7 })).status,
+    ).toBe(409);
+    expect(
+      (await call('POST', '/transfers', { from: 'ann@example.com', to: 'ghost@example.com', amount: 1 })).status,
+    ).toBe(404);
+    expect(
+      (await call('POST', '/transfers', { from: 'ghost@example.com', to: 'ann@example.com', amount: 1 })).status,
+    ).toBe(404);
+    expect(
+      (await call('POST', '/transfers', { from: 'ann@example.com', to: 'ann@example.com', amount: 1 })).status,
+    ).toBe(400);
     expect([await credits('ann@example.com'), await credits('bob@example.com')]).toEqual([6, 4]);
     expect(await db.getRepository(User).get({ email: 'ghost@example.com' })).toBeNull();
   });
 
   it('posts: drafts, publish (404 absent, 409 twice), likes, filters, and the status index paged by cursor', async () => {
-    expect((await call('POST', '/users/ann@example.com/posts', { slug: 'p2', title: 'Two', tags: ['aws', 'ts'] })).status).toBe(201);
+    expect(
+      (await call('POST', '/users/ann@example.com/posts', { slug: 'p2', title: 'Two', tags: ['aws', 'ts'] })).status,
+    ).toBe(201);
     expect((await call('POST', '/users/ann@example.com/posts', { slug: 'p2', title: 'Again' })).status).toBe(409);
     expect((await call('POST', '/users/ghost@example.com/posts', { slug: 'p9', title: 'Nobody' })).status).toBe(404);
     expect((await call('POST', '/users/ann@example.com/posts', { slug: 'Bad Slug', title: 'x' })).status).toBe(400);

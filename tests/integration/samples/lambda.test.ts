@@ -16,7 +16,10 @@ describe('samples/lambda/handler.ts invoked with API Gateway-like events', () =>
   afterAll(async () => {
     await setup.deleteTables([Order], { pollIntervalMs: 50 });
     setup.destroy();
-    for (const [name, value] of [['DKMIO_ENDPOINT', saved.endpoint], ['TABLE_PREFIX', saved.prefix]] as const) {
+    for (const [name, value] of [
+      ['DKMIO_ENDPOINT', saved.endpoint],
+      ['TABLE_PREFIX', saved.prefix],
+    ] as const) {
       if (value === undefined) delete process.env[name];
       else process.env[name] = value;
     }
@@ -31,7 +34,11 @@ describe('samples/lambda/handler.ts invoked with API Gateway-like events', () =>
 
   it('creates an order (201) and answers 409 for the same key (REST API, payload 1.0)', async () => {
     const created = await handler(post({ userId: 'u1', orderId: 'o1', total: 42, note: 'gift' }));
-    expect(created).toEqual({ statusCode: 201, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ userId: 'u1', orderId: 'o1', total: 42, note: 'gift' }) });
+    expect(created).toEqual({
+      statusCode: 201,
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ userId: 'u1', orderId: 'o1', total: 42, note: 'gift' }),
+    });
     const again = await handler(post({ userId: 'u1', orderId: 'o1', total: 1 }));
     expect(again.statusCode).toBe(409);
     expect(JSON.parse(again.body)).toEqual({ statusCode: 409, error: 'CONDITION_FAILED', message: expect.any(String) });
@@ -39,20 +46,31 @@ describe('samples/lambda/handler.ts invoked with API Gateway-like events', () =>
   });
 
   it('reads an order (200) and answers 404 for a missing one (HTTP API, payload 2.0)', async () => {
-    const found = await handler({ routeKey: 'GET /orders/{userId}/{orderId}', pathParameters: { userId: 'u1', orderId: 'o1' } });
+    const found = await handler({
+      routeKey: 'GET /orders/{userId}/{orderId}',
+      pathParameters: { userId: 'u1', orderId: 'o1' },
+    });
     expect(found.statusCode).toBe(200);
     expect(JSON.parse(found.body)).toEqual({ userId: 'u1', orderId: 'o1', total: 42, note: 'gift' });
-    const missing = await handler({ routeKey: 'GET /orders/{userId}/{orderId}', pathParameters: { userId: 'u1', orderId: 'nope' } });
+    const missing = await handler({
+      routeKey: 'GET /orders/{userId}/{orderId}',
+      pathParameters: { userId: 'u1', orderId: 'nope' },
+    });
     expect(missing.statusCode).toBe(404);
     expect(JSON.parse(missing.body)).toMatchObject({ error: 'ITEM_NOT_FOUND' });
   });
 
-  it('pages a user\'s orders with the cursor, and refuses a forged cursor with 400', async () => {
+  it("pages a user's orders with the cursor, and refuses a forged cursor with 400", async () => {
     const handle = createHandler(new DkmioClient({ ...testClientConfig(), tableNamePrefix: prefix }));
     const page = await handle({ httpMethod: 'GET', resource: '/orders/{userId}', pathParameters: { userId: 'u1' } });
     expect(page.statusCode).toBe(200);
     expect((JSON.parse(page.body) as { items: Order[] }).items.map((o) => o.orderId)).toEqual(['o1', 'o2']);
-    const forged = await handle({ httpMethod: 'GET', resource: '/orders/{userId}', pathParameters: { userId: 'u1' }, queryStringParameters: { cursor: 'forged' } });
+    const forged = await handle({
+      httpMethod: 'GET',
+      resource: '/orders/{userId}',
+      pathParameters: { userId: 'u1' },
+      queryStringParameters: { cursor: 'forged' },
+    });
     expect(forged.statusCode).toBe(400);
     expect(JSON.parse(forged.body)).toMatchObject({ error: 'VALIDATION' });
   });

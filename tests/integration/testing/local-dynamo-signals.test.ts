@@ -44,7 +44,9 @@ function start(mode: string): Promise<Run> {
     env: { ...process.env, TS_NODE_PROJECT: path.join(__dirname, '..', '..', '..', 'tsconfig.jest.json') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => proc.once('exit', (code, signal) => resolve({ code, signal })));
+  const ended = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    proc.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   let out = '';
   let err = '';
   proc.stderr.on('data', (c: Buffer) => (err += c.toString()));
@@ -54,21 +56,26 @@ function start(mode: string): Promise<Run> {
       const line = out.split('\n').find((l) => l.startsWith('{'));
       if (line) resolve({ report: JSON.parse(line) as Run['report'], ended, kill: (s) => proc.kill(s) });
     });
-    void ended.then(({ code, signal }) => reject(new Error(`child ended (${code ?? signal}) before reporting: ${err}`)));
+    void ended.then(({ code, signal }) =>
+      reject(new Error(`child ended (${code ?? signal}) before reporting: ${err}`)),
+    );
   });
 }
 
 jest.setTimeout(60_000);
 
 describe('startLocalDynamo(): the JVM never outlives its Node process', () => {
-  it.each(['SIGTERM', 'SIGINT'] as const)('%s to the Node process only: Node dies of that signal, as without dkmio, and the JVM is gone', async (signal) => {
-    const run = await start('wait');
-    expect(isAlive(run.report.java)).toBe(true);
-    run.kill(signal);
-    const end = await run.ended;
-    expect(end).toEqual({ code: null, signal });
-    expect(await untilGone(run.report.java)).toBe(true);
-  });
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    '%s to the Node process only: Node dies of that signal, as without dkmio, and the JVM is gone',
+    async (signal) => {
+      const run = await start('wait');
+      expect(isAlive(run.report.java)).toBe(true);
+      run.kill(signal);
+      const end = await run.ended;
+      expect(end).toEqual({ code: null, signal });
+      expect(await untilGone(run.report.java)).toBe(true);
+    },
+  );
 
   it('an uncaught error: Node exits with code 1 as usual, and the JVM is gone', async () => {
     const run = await start('throw');
@@ -77,7 +84,7 @@ describe('startLocalDynamo(): the JVM never outlives its Node process', () => {
     expect(await untilGone(run.report.java)).toBe(true);
   });
 
-  it("an application with its own SIGTERM listener keeps its semantics (exit code 7); the JVM still goes on exit", async () => {
+  it('an application with its own SIGTERM listener keeps its semantics (exit code 7); the JVM still goes on exit', async () => {
     const run = await start('own-handler');
     run.kill('SIGTERM');
     const end = await run.ended;
@@ -87,7 +94,10 @@ describe('startLocalDynamo(): the JVM never outlives its Node process', () => {
 
   it('stop() removes every listener it added', async () => {
     const run = await start('stop');
-    const { before, running, after } = run.report as unknown as Record<'before' | 'running' | 'after', Record<string, number>>;
+    const { before, running, after } = run.report as unknown as Record<
+      'before' | 'running' | 'after',
+      Record<string, number>
+    >;
     expect(running['SIGTERM']).toBe(before['SIGTERM']! + 1);
     expect(running['SIGINT']).toBe(before['SIGINT']! + 1);
     expect(running['exit']).toBe(before['exit']! + 1);

@@ -72,7 +72,9 @@ describe('httpStatusOf', () => {
 
 describe('mapAwsError', () => {
   it('ConditionalCheckFailedException -> ConditionError; the operation hydrates the stored item', () => {
-    const cause = awsError('ConditionalCheckFailedException', 'The conditional request failed', { Item: { userId: S('u1'), orderId: S('o1'), total: N(2000) } });
+    const cause = awsError('ConditionalCheckFailedException', 'The conditional request failed', {
+      Item: { userId: S('u1'), orderId: S('o1'), total: N(2000) },
+    });
     const mapped = mapAwsError(cause, ctx) as ConditionError<Order>;
     expect(mapped).not.toHaveProperty('item');
     const error = withReturnedItems(mapped, meta(Order)) as ConditionError<Order>;
@@ -101,14 +103,17 @@ describe('mapAwsError', () => {
     expect(error.awsName).toBe('ResourceNotFoundException');
   });
 
-  it.each(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'])('%s -> ThrottlingError', (name) => {
-    const cause = awsError(name);
-    const error = mapAwsError(cause, ctx);
-    expect(error).toBeInstanceOf(ThrottlingError);
-    expect(error.message).toBe(`put_item on orders was throttled (${name})`);
-    expect(error.awsName).toBe(name);
-    expect(error.cause).toBe(cause);
-  });
+  it.each(['ProvisionedThroughputExceededException', 'ThrottlingException', 'RequestLimitExceeded'])(
+    '%s -> ThrottlingError',
+    (name) => {
+      const cause = awsError(name);
+      const error = mapAwsError(cause, ctx);
+      expect(error).toBeInstanceOf(ThrottlingError);
+      expect(error.message).toBe(`put_item on orders was throttled (${name})`);
+      expect(error.awsName).toBe(name);
+      expect(error.cause).toBe(cause);
+    },
+  );
 
   it('ItemCollectionSizeLimitExceededException -> CollectionSizeError', () => {
     const cause = awsError('ItemCollectionSizeLimitExceededException');
@@ -123,19 +128,28 @@ describe('mapAwsError', () => {
     const error = mapAwsError(cause, ctx);
     expect(error).toBeInstanceOf(ValidationError);
     expect(error.code).toBe('VALIDATION');
-    expect(error.message).toBe('put_item on orders was rejected by DynamoDB: One or more parameter values were invalid');
+    expect(error.message).toBe(
+      'put_item on orders was rejected by DynamoDB: One or more parameter values were invalid',
+    );
     expect(error.awsName).toBe('ValidationException');
     expect(error.cause).toBe(cause);
   });
 
   it('ValidationException about a missing parent map adds a hint', () => {
-    const error = mapAwsError(awsError('ValidationException', 'The document path provided in the update expression is invalid for update'), ctx);
+    const error = mapAwsError(
+      awsError('ValidationException', 'The document path provided in the update expression is invalid for update'),
+      ctx,
+    );
     expect(error.message).toMatch(/needs its parent map to exist/);
   });
 
   it('TransactionCanceledException -> TransactionError with one reason per item', () => {
     const cause = awsError('TransactionCanceledException', 'Transaction cancelled', {
-      CancellationReasons: [{ Code: 'None' }, { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' }, {}],
+      CancellationReasons: [
+        { Code: 'None' },
+        { Code: 'ConditionalCheckFailed', Message: 'The conditional request failed' },
+        {},
+      ],
     });
     const error = mapAwsError(cause, { operation: 'transact_write', table: 'orders' }) as TransactionError;
     expect(error).toBeInstanceOf(TransactionError);
@@ -144,7 +158,9 @@ describe('mapAwsError', () => {
       { index: 1, code: 'ConditionalCheckFailed', message: 'The conditional request failed' },
       { index: 2, code: 'None', message: '' },
     ]);
-    expect(error.message).toBe('transact_write on orders was cancelled: item 1: ConditionalCheckFailed (The conditional request failed)');
+    expect(error.message).toBe(
+      'transact_write on orders was cancelled: item 1: ConditionalCheckFailed (The conditional request failed)',
+    );
     expect(error.cause).toBe(cause);
   });
 

@@ -41,7 +41,10 @@ test('cached paths are frozen', () => {
 test('paths built at run time keep working past the cache bound', () => {
   for (let i = 0; i < 1100; i++) expect(parsePath(meta, `items[${i}].qty`).rest).toEqual([i, 'qty']);
   const db = new DkmioClient({ region: 'us-east-1' });
-  const q = db.getRepository(Order).query({ userId: 'u' }).filter(or(free({ 'items[1099].qty__gt': 1 }), free({ 'items[3].qty__lt': 2 })));
+  const q = db
+    .getRepository(Order)
+    .query({ userId: 'u' })
+    .filter(or(free({ 'items[1099].qty__gt': 1 }), free({ 'items[3].qty__lt': 2 })));
   expect(q.explain().filter).toBe('#n1[1099].#n2 > :v1 OR #n1[3].#n2 < :v2');
 });
 

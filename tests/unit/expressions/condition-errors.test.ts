@@ -9,11 +9,20 @@ function refuses(condition: unknown, ...patterns: (RegExp | string)[]) {
 
 describe('condition errors', () => {
   it('unknown operator names it and lists the valid ones', () => {
-    refuses({ total__gtt: 1 }, /"total__gtt": unknown operator "gtt"/, /Valid operators: eq, neq, gt, gte, lt, lte, between, begins_with/);
+    refuses(
+      { total__gtt: 1 },
+      /"total__gtt": unknown operator "gtt"/,
+      /Valid operators: eq, neq, gt, gte, lt, lte, between, begins_with/,
+    );
   });
 
   it('size without a comparison', () => {
-    refuses({ items__size: 1 }, /"items__size": size needs a comparison/, /items__size__gt/, /eq, neq, gt, gte, lt, lte, between, in/);
+    refuses(
+      { items__size: 1 },
+      /"items__size": size needs a comparison/,
+      /items__size__gt/,
+      /eq, neq, gt, gte, lt, lte, between, in/,
+    );
   });
 
   it('size followed by an operator that is not a comparison', () => {
@@ -26,7 +35,11 @@ describe('condition errors', () => {
     ['three values', [1, 2, 3]],
     ['an undefined bound', [1, undefined]],
   ])('between with %s', (_, value) => {
-    refuses({ total__between: value }, /"total__between"/, /between takes (exactly )?two (defined )?values \[low, high\]/);
+    refuses(
+      { total__between: value },
+      /"total__between"/,
+      /between takes (exactly )?two (defined )?values \[low, high\]/,
+    );
   });
 
   it('between with reversed bounds', () => {
@@ -48,14 +61,21 @@ describe('condition errors', () => {
   });
 
   it('between with bounds that cannot be compared', () => {
-    refuses({ total__between: [true, false] }, /"total__between": the lower bound must be a string, number, binary or Date/);
+    refuses(
+      { total__between: [true, false] },
+      /"total__between": the lower bound must be a string, number, binary or Date/,
+    );
   });
 
   it.each([
     ['a string', 'PENDING', /in takes a non-empty array of at most 100 values, got a string/],
     ['a Set', new Set(['a']), /in takes a non-empty array of at most 100 values, got a Set/],
     ['an empty array', [], /in takes a non-empty array; an empty list matches nothing/],
-    ['101 values', Array.from({ length: 101 }, (_, i) => i), /in takes at most 100 values \(DynamoDB's limit\), got 101/],
+    [
+      '101 values',
+      Array.from({ length: 101 }, (_, i) => i),
+      /in takes at most 100 values \(DynamoDB's limit\), got 101/,
+    ],
   ])('in with %s', (_, value, message) => {
     refuses({ status__in: value }, /"status__in"/, message);
   });
@@ -144,12 +164,18 @@ describe('condition errors', () => {
     ['an array', [{ a: 1 }]],
     ['string', 'status = 1'],
   ])('a condition that is %s', (what, value) => {
-    refuses(value, new RegExp(`must be an object like \\{ total__gt: 5 \\} or and\\(\\)/or\\(\\)/not\\(\\), got ${what}`));
+    refuses(
+      value,
+      new RegExp(`must be an object like \\{ total__gt: 5 \\} or and\\(\\)/or\\(\\)/not\\(\\), got ${what}`),
+    );
   });
 
   it('an empty conditionOr', () => {
     expectValidation(() => compile(undefined, []), /conditionOr must be a non-empty array of condition groups/);
-    expectValidation(() => compile(undefined, {} as unknown as ConditionInput[]), /conditionOr must be a non-empty array/);
+    expectValidation(
+      () => compile(undefined, {} as unknown as ConditionInput[]),
+      /conditionOr must be a non-empty array/,
+    );
   });
 
   it('a bad group inside conditionOr', () => {
@@ -180,7 +206,11 @@ describe('bad paths', () => {
     ['a.b]', /unexpected "\]"/],
     ['a[0]b', /expected "\." or "\[" after "\]"/],
   ])('%s', (path, why) => {
-    const error = refuses({ [`${path}__eq`]: 1 }, why, /Use names joined by "\." and list indexes like "items\[0\]\.qty"/);
+    const error = refuses(
+      { [`${path}__eq`]: 1 },
+      why,
+      /Use names joined by "\." and list indexes like "items\[0\]\.qty"/,
+    );
     expect(error.message).toContain(`"${path}"`);
   });
 });

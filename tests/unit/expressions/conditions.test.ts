@@ -20,7 +20,11 @@ describe('condition operators', () => {
   });
 
   it('a key without an operator means eq', () => {
-    expect(compile({ status: 'NEW' })).toEqual({ expr: '#n0 = :v0', names: { '#n0': 'status' }, values: { ':v0': S('NEW') } });
+    expect(compile({ status: 'NEW' })).toEqual({
+      expr: '#n0 = :v0',
+      names: { '#n0': 'status' },
+      values: { ':v0': S('NEW') },
+    });
   });
 
   it('an undeclared attribute without an operator means eq too', () => {
@@ -55,7 +59,11 @@ describe('condition operators', () => {
   });
 
   it('exists and not_exists, and their false forms', () => {
-    expect(compile({ status__exists: true })).toEqual({ expr: 'attribute_exists(#n0)', names: { '#n0': 'status' }, values: {} });
+    expect(compile({ status__exists: true })).toEqual({
+      expr: 'attribute_exists(#n0)',
+      names: { '#n0': 'status' },
+      values: {},
+    });
     expect(compile({ status__exists: false }).expr).toBe('attribute_not_exists(#n0)');
     expect(compile({ status__not_exists: true }).expr).toBe('attribute_not_exists(#n0)');
     expect(compile({ status__not_exists: false }).expr).toBe('attribute_exists(#n0)');
@@ -78,7 +86,10 @@ describe('condition operators', () => {
     const a = new Date('2024-01-01T00:00:00.000Z');
     const b = new Date('2024-02-01T00:00:00.000Z');
     expect(compile({ createdAt__gte: a }).values).toEqual({ ':v0': S('2024-01-01T00:00:00.000Z') });
-    expect(compile({ createdAt__between: [a, b] }).values).toEqual({ ':v0': S('2024-01-01T00:00:00.000Z'), ':v1': S('2024-02-01T00:00:00.000Z') });
+    expect(compile({ createdAt__between: [a, b] }).values).toEqual({
+      ':v0': S('2024-01-01T00:00:00.000Z'),
+      ':v1': S('2024-02-01T00:00:00.000Z'),
+    });
   });
 
   it('compares bigints and binaries', () => {
@@ -167,15 +178,18 @@ describe('paths and names', () => {
     });
   });
 
-  it.each(['order-id', 'my attr', '#x', ':y', 'status', 'name', 'size', 'ORDER', 'a-b.c'])('any attribute name works: %s', (name) => {
-    const c = compile({ [`${name}__eq`]: 1 });
-    // The name never appears in the expression: only counter placeholders do.
-    if (name === 'a-b.c') {
-      expect(c).toEqual({ expr: '#n0.#n1 = :v0', names: { '#n0': 'a-b', '#n1': 'c' }, values: { ':v0': N(1) } });
-    } else {
-      expect(c).toEqual({ expr: '#n0 = :v0', names: { '#n0': name }, values: { ':v0': N(1) } });
-    }
-  });
+  it.each(['order-id', 'my attr', '#x', ':y', 'status', 'name', 'size', 'ORDER', 'a-b.c'])(
+    'any attribute name works: %s',
+    (name) => {
+      const c = compile({ [`${name}__eq`]: 1 });
+      // The name never appears in the expression: only counter placeholders do.
+      if (name === 'a-b.c') {
+        expect(c).toEqual({ expr: '#n0.#n1 = :v0', names: { '#n0': 'a-b', '#n1': 'c' }, values: { ':v0': N(1) } });
+      } else {
+        expect(c).toEqual({ expr: '#n0 = :v0', names: { '#n0': name }, values: { ':v0': N(1) } });
+      }
+    },
+  );
 
   it('reuses the placeholder of a name used twice in one request', () => {
     expect(compile({ total__gt: 1, total__lt: 9, 'address.total': 3 })).toEqual({
@@ -204,7 +218,9 @@ describe('condition and conditionOr', () => {
   });
 
   it('keeps each group an AND', () => {
-    expect(compile(undefined, [{ status: 'A', total__gt: 1 }, { status: 'B' }]).expr).toBe('(#n0 = :v0 AND #n1 > :v1) OR #n0 = :v2');
+    expect(compile(undefined, [{ status: 'A', total__gt: 1 }, { status: 'B' }]).expr).toBe(
+      '(#n0 = :v0 AND #n1 > :v1) OR #n0 = :v2',
+    );
   });
 
   it('condition AND (group OR group)', () => {
@@ -259,7 +275,9 @@ describe('and / or / not', () => {
   });
 
   it('a multi-entry object inside or() keeps its AND together', () => {
-    expect(compile(or({ status: 'A', total: 1 }, { region: 'eu' })).expr).toBe('(#n0 = :v0 AND #n1 = :v1) OR #n2 = :v2');
+    expect(compile(or({ status: 'A', total: 1 }, { region: 'eu' })).expr).toBe(
+      '(#n0 = :v0 AND #n1 = :v1) OR #n2 = :v2',
+    );
   });
 
   it('a single-item and() is the item itself', () => {

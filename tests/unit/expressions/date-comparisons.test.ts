@@ -18,7 +18,10 @@ function compile(condition: Record<string, unknown>) {
 }
 
 test('a Date compares as its ISO string in gt/gte/lt/lte', () => {
-  expect(compile({ at__gt: new Date(0) })).toEqual({ expr: '#n0 > :v0', values: { ':v0': { S: '1970-01-01T00:00:00.000Z' } } });
+  expect(compile({ at__gt: new Date(0) })).toEqual({
+    expr: '#n0 > :v0',
+    values: { ':v0': { S: '1970-01-01T00:00:00.000Z' } },
+  });
   expect(compile({ at__lte: new Date(1000) }).values).toEqual({ ':v0': { S: '1970-01-01T00:00:01.000Z' } });
 });
 

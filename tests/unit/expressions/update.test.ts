@@ -64,7 +64,10 @@ describe('update expressions', () => {
   });
 
   it('append an array adds each element', () => {
-    expect(update({ append: { history: ['a', 'b'] } }).values).toEqual({ ':v0': { L: [S('a'), S('b')] }, ':v1': { L: [] } });
+    expect(update({ append: { history: ['a', 'b'] } }).values).toEqual({
+      ':v0': { L: [S('a'), S('b')] },
+      ':v1': { L: [] },
+    });
   });
 
   it('prepend puts the elements in front', () => {
@@ -76,7 +79,11 @@ describe('update expressions', () => {
   });
 
   it('add a number', () => {
-    expect(update({ add: { hits: 1 } })).toEqual({ expr: 'ADD #n0 :v0', names: { '#n0': 'hits' }, values: { ':v0': N(1) } });
+    expect(update({ add: { hits: 1 } })).toEqual({
+      expr: 'ADD #n0 :v0',
+      names: { '#n0': 'hits' },
+      values: { ':v0': N(1) },
+    });
     expect(update({ add: { hits: -2.5 } }).values).toEqual({ ':v0': N(-2.5) });
   });
 
@@ -161,7 +168,10 @@ describe('update expressions', () => {
 
 describe('update errors', () => {
   it('no action', () => {
-    refuses({}, /update\(\) has no action; give at least one of set, remove, append, prepend, add, delete, setIfNotExists/);
+    refuses(
+      {},
+      /update\(\) has no action; give at least one of set, remove, append, prepend, add, delete, setIfNotExists/,
+    );
     refuses({ set: {} }, /has no action/);
     refuses({ remove: [] }, /has no action/);
     refuses({ set: undefined }, /has no action/);
@@ -172,7 +182,10 @@ describe('update errors', () => {
   });
 
   it('unknown action', () => {
-    refuses({ sett: { a: 1 } }, /Unknown update action "sett"; valid actions: set, remove, append, prepend, add, delete, setIfNotExists/);
+    refuses(
+      { sett: { a: 1 } },
+      /Unknown update action "sett"; valid actions: set, remove, append, prepend, add, delete, setIfNotExists/,
+    );
   });
 
   it('an action that is not an object of paths', () => {
@@ -188,7 +201,11 @@ describe('update errors', () => {
     ['add', { add: { userId: 1 } }, 'userId'],
     ['setIfNotExists', { setIfNotExists: { userId: 'x' } }, 'userId'],
   ])('a key attribute touched by %s', (_, actions, key) => {
-    refuses(actions, new RegExp(`"${key}" is part of the primary key and cannot be updated`), /delete the item and put a new one/);
+    refuses(
+      actions,
+      new RegExp(`"${key}" is part of the primary key and cannot be updated`),
+      /delete the item and put a new one/,
+    );
   });
 
   it('a renamed key attribute', () => {
@@ -214,11 +231,17 @@ describe('update errors', () => {
   });
 
   it('add of something neither a number nor a set', () => {
-    refuses({ add: { tags: 'a' } }, /update add "tags": add takes a number \(increment\) or a Set\/array \(set union\)/);
+    refuses(
+      { add: { tags: 'a' } },
+      /update add "tags": add takes a number \(increment\) or a Set\/array \(set union\)/,
+    );
   });
 
   it('delete of a number', () => {
-    refuses({ delete: { hits: 1 } }, /update delete "hits": delete removes elements from a set; give a Set or an array, not a number/);
+    refuses(
+      { delete: { hits: 1 } },
+      /update delete "hits": delete removes elements from a set; give a Set or an array, not a number/,
+    );
   });
 
   it('a mixed array for add', () => {
@@ -226,7 +249,10 @@ describe('update errors', () => {
   });
 
   it.each(['set', 'append', 'prepend', 'add', 'delete', 'setIfNotExists'])('an undefined value in %s', (action) => {
-    refuses({ [action]: { status: undefined } }, new RegExp(`update ${action} "status": the value is undefined; use remove: \\['status'\\]`));
+    refuses(
+      { [action]: { status: undefined } },
+      new RegExp(`update ${action} "status": the value is undefined; use remove: \\['status'\\]`),
+    );
   });
 
   it('a NaN value names the path', () => {

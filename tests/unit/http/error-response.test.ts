@@ -1,4 +1,13 @@
-import { CircuitOpenError, ConditionError, DkmioError, ItemNotFoundError, ThrottlingError, ValidationError, dkmioErrorHandler, httpErrorResponse } from '../../../src';
+import {
+  CircuitOpenError,
+  ConditionError,
+  DkmioError,
+  ItemNotFoundError,
+  ThrottlingError,
+  ValidationError,
+  dkmioErrorHandler,
+  httpErrorResponse,
+} from '../../../src';
 import { httpErrorResponse as fromNest } from '../../../src/nest/http-error-body';
 
 function fakeResponse() {
@@ -17,10 +26,16 @@ describe('httpErrorResponse (one body for Nest, Express and Lambda)', () => {
       headers: {},
       body: { statusCode: 404, error: 'ITEM_NOT_FOUND', message: 'No User has that key (email).' },
     });
-    expect(httpErrorResponse(new ThrottlingError('get_item on prod-users was throttled')).body).toEqual({ statusCode: 503, error: 'THROTTLED', message: 'The database is busy or unavailable; try again later.' });
+    expect(httpErrorResponse(new ThrottlingError('get_item on prod-users was throttled')).body).toEqual({
+      statusCode: 503,
+      error: 'THROTTLED',
+      message: 'The database is busy or unavailable; try again later.',
+    });
     const open = new CircuitOpenError('open', 2500);
     expect(httpErrorResponse(open).headers).toEqual({ 'Retry-After': '3' });
-    expect(httpErrorResponse(new DkmioError('DYNAMODB_ERROR', 'internal table names')).body.message).toBe('Internal server error');
+    expect(httpErrorResponse(new DkmioError('DYNAMODB_ERROR', 'internal table names')).body.message).toBe(
+      'Internal server error',
+    );
     expect(fromNest).toBe(httpErrorResponse);
   });
 });

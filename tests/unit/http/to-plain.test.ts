@@ -49,8 +49,19 @@ describe('toPlain', () => {
   });
 
   it('a page keeps items, cursor and counts, and leaves out lastKey (the key in clear)', () => {
-    const page = { items: [{ email: 'a@x.io', roles: new Set(['admin']) }], lastKey: { email: 'a@x.io' }, cursor: 'abc', count: 1, scannedCount: 3 };
-    expect(toPlain(page)).toEqual({ items: [{ email: 'a@x.io', roles: ['admin'] }], cursor: 'abc', count: 1, scannedCount: 3 });
+    const page = {
+      items: [{ email: 'a@x.io', roles: new Set(['admin']) }],
+      lastKey: { email: 'a@x.io' },
+      cursor: 'abc',
+      count: 1,
+      scannedCount: 3,
+    };
+    expect(toPlain(page)).toEqual({
+      items: [{ email: 'a@x.io', roles: ['admin'] }],
+      cursor: 'abc',
+      count: 1,
+      scannedCount: 3,
+    });
     expect(toPlain([page.items[0]])).toEqual([{ email: 'a@x.io', roles: ['admin'] }]);
     expect(toPlain({ lastKey: 1 })).toEqual({ lastKey: 1 });
   });
@@ -65,7 +76,14 @@ describe('toPlain', () => {
   });
 
   it('Map, toJSON, scalars', () => {
-    expect(toPlain(new Map<unknown, unknown>([['a', 1n], [2, new Set([3])]]))).toEqual({ a: 1, 2: [3] });
+    expect(
+      toPlain(
+        new Map<unknown, unknown>([
+          ['a', 1n],
+          [2, new Set([3])],
+        ]),
+      ),
+    ).toEqual({ a: 1, 2: [3] });
     expect(toPlain({ toJSON: () => ({ v: new Set([1]) }) })).toEqual({ v: [1] });
     expect(toPlain('s')).toBe('s');
     expect(toPlain(undefined)).toBeNull();

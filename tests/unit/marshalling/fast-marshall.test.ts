@@ -26,7 +26,9 @@ test('the fast walk marshals plain data as the SDK does', () => {
   void skipped;
   expect(marshallValue(rest, 'item')).toEqual({ M: marshall(rest) });
   expect(marshallValue(big, 'big')).toEqual({ N: '12' });
-  expect(marshallValue(list, 'list')).toEqual({ L: [{ N: '1' }, { S: 'x' }, { M: { deep: { L: [{ M: { qty: { N: '3' } } }] } } }, { NULL: true }] });
+  expect(marshallValue(list, 'list')).toEqual({
+    L: [{ N: '1' }, { S: 'x' }, { M: { deep: { L: [{ M: { qty: { N: '3' } } }] } } }, { NULL: true }],
+  });
 });
 
 test('types the fast walk leaves to the precise walk are still marshalled', () => {
@@ -35,7 +37,11 @@ test('types the fast walk leaves to the precise walk are still marshalled', () =
   }
   const d = new Date('2024-05-01T10:00:00.000Z');
   expect(marshallValue({ at: d, addr: new Address(), n: new NumberValueImpl('12345678901234567890') }, 'x')).toEqual({
-    M: { at: { S: '2024-05-01T10:00:00.000Z' }, addr: { M: { city: { S: 'Lima' } } }, n: { N: '12345678901234567890' } },
+    M: {
+      at: { S: '2024-05-01T10:00:00.000Z' },
+      addr: { M: { city: { S: 'Lima' } } },
+      n: { N: '12345678901234567890' },
+    },
   });
   expect(marshallValue(new Set([new Uint8Array([1])]), 'bs')).toEqual({ BS: [new Uint8Array([1])] });
   expect(marshallValue(new Set([1n, 2]), 'ns')).toEqual({ NS: ['1', '2'] });

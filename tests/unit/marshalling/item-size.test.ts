@@ -29,12 +29,18 @@ test('values are sized by DynamoDB rules: UTF-8 strings, bytes, digits, overhead
 test('a put of exactly 400 KB is sent; one byte more is refused, naming the limit', () => {
   expect(() => buildPutItem(meta, 'docs', { id: 'a', d: 'x'.repeat(MAX_ITEM_BYTES - 4) })).not.toThrow();
   expect(() => buildPutItem(meta, 'docs', { id: 'a', d: 'x'.repeat(MAX_ITEM_BYTES - 3) })).toThrow(ValidationError);
-  expect(() => buildPutItem(meta, 'docs', { id: 'a', d: 'x'.repeat(MAX_ITEM_BYTES - 3) })).toThrow(/put on Doc: the item is at least 401 KB \(409601 bytes.*400 KB item size limit/);
+  expect(() => buildPutItem(meta, 'docs', { id: 'a', d: 'x'.repeat(MAX_ITEM_BYTES - 3) })).toThrow(
+    /put on Doc: the item is at least 401 KB \(409601 bytes.*400 KB item size limit/,
+  );
 });
 
 test('an update whose own values pass 400 KB is refused; a smaller one is built', () => {
-  expect(() => buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { d: 'x'.repeat(MAX_ITEM_BYTES) } })).toThrow(/update on Doc: the key and the values it writes .*400 KB/);
-  expect(buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { d: 'x'.repeat(1000) } }).UpdateExpression).toBe('SET #n0 = :v0');
+  expect(() => buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { d: 'x'.repeat(MAX_ITEM_BYTES) } })).toThrow(
+    /update on Doc: the key and the values it writes .*400 KB/,
+  );
+  expect(buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { d: 'x'.repeat(1000) } }).UpdateExpression).toBe(
+    'SET #n0 = :v0',
+  );
 });
 
 describe('the cheap upper bound in front of the exact size walk', () => {

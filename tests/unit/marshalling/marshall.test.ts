@@ -64,7 +64,10 @@ describe('marshallValue / unmarshallValue', () => {
   });
 
   it('regression: a function in a map is refused, naming its path (it used to vanish silently)', () => {
-    expectValidation(() => marshallValue({ a: { f: () => 1 } }, 'x'), /"x\.a\.f" is a function, which DynamoDB cannot store/);
+    expectValidation(
+      () => marshallValue({ a: { f: () => 1 } }, 'x'),
+      /"x\.a\.f" is a function, which DynamoDB cannot store/,
+    );
   });
 
   it('a class instance is a map of its own properties', () => {
@@ -83,25 +86,40 @@ describe('marshallValue / unmarshallValue', () => {
 
 describe('values DynamoDB cannot store', () => {
   it('an empty set, naming the path', () => {
-    expectValidation(() => marshallValue({ tags: new Set() }, 'order'), /"order\.tags" is an empty set; DynamoDB cannot store empty sets/);
+    expectValidation(
+      () => marshallValue({ tags: new Set() }, 'order'),
+      /"order\.tags" is an empty set; DynamoDB cannot store empty sets/,
+    );
     expectValidation(() => marshallValue([new Set()], 'l'), /"l\[0\]" is an empty set/);
   });
 
   it('a set mixing element types', () => {
-    expectValidation(() => marshallValue(new Set(['a', 1]), 'tags'), /"tags" is a set mixing element types; a set holds only strings, only numbers or only binaries/);
+    expectValidation(
+      () => marshallValue(new Set(['a', 1]), 'tags'),
+      /"tags" is a set mixing element types; a set holds only strings, only numbers or only binaries/,
+    );
   });
 
   it('a set holding something else', () => {
-    expectValidation(() => marshallValue(new Set([{ a: 1 }]), 'tags'), /"tags" is a set holding an object; sets may hold only strings, numbers or binaries/);
+    expectValidation(
+      () => marshallValue(new Set([{ a: 1 }]), 'tags'),
+      /"tags" is a set holding an object; sets may hold only strings, numbers or binaries/,
+    );
     expectValidation(() => marshallValue(new Set([NaN]), 'tags'), /"tags" holds NaN/);
   });
 
   it('a Map', () => {
-    expectValidation(() => marshallValue({ m: new Map() }, 'x'), /"x\.m" is a Map; store a plain object instead \(Object\.fromEntries\(map\)\)/);
+    expectValidation(
+      () => marshallValue({ m: new Map() }, 'x'),
+      /"x\.m" is a Map; store a plain object instead \(Object\.fromEntries\(map\)\)/,
+    );
   });
 
   it('NaN and Infinity anywhere', () => {
-    expectValidation(() => marshallValue({ a: { b: [1, NaN] } }, 'item'), /"item\.a\.b\[1\]" is NaN; DynamoDB numbers must be finite/);
+    expectValidation(
+      () => marshallValue({ a: { b: [1, NaN] } }, 'item'),
+      /"item\.a\.b\[1\]" is NaN; DynamoDB numbers must be finite/,
+    );
     expectValidation(() => marshallValue(-Infinity, 'n'), /"n" is an infinite number/);
   });
 
@@ -117,7 +135,9 @@ describe('values DynamoDB cannot store', () => {
 
 describe('marshallItem and hydrate', () => {
   it('marshallItem maps stored names and leaves out undefined', () => {
-    expect(marshallItem(meta(Account), { accountId: 'a', openedOn: 1, displayName: undefined, birthday: new Date(0) })).toEqual({
+    expect(
+      marshallItem(meta(Account), { accountId: 'a', openedOn: 1, displayName: undefined, birthday: new Date(0) }),
+    ).toEqual({
       pk: S('a'),
       sk: N(1),
       birthday: S('1970-01-01T00:00:00.000Z'),
@@ -165,7 +185,12 @@ describe('marshallItem and hydrate', () => {
   });
 
   it('marshallItem then hydrate round trips an entity', () => {
-    const source = Object.assign(new Account(), { accountId: 'a', openedOn: 3, displayName: 'Ann', birthday: new Date(86_400_000) });
+    const source = Object.assign(new Account(), {
+      accountId: 'a',
+      openedOn: 3,
+      displayName: 'Ann',
+      birthday: new Date(86_400_000),
+    });
     const back = hydrate(meta(Account), marshallItem(meta(Account), source));
     expect(back).toEqual(source);
   });
@@ -176,7 +201,11 @@ describe('the value whitelist (refused before sending, naming the path)', () => 
     ['a RegExp', /a/g, /"v" is a RegExp object, which DynamoDB cannot store/],
     ['an Error', new Error('boom'), /"v" is an Error object/],
     ['a Promise', Promise.resolve(1), /"v" is a Promise object/],
-    ['an Int16Array', new Int16Array([1, -1]), /"v" is an Int16Array; binary values must be a Uint8Array, Buffer or ArrayBuffer/],
+    [
+      'an Int16Array',
+      new Int16Array([1, -1]),
+      /"v" is an Int16Array; binary values must be a Uint8Array, Buffer or ArrayBuffer/,
+    ],
     ['a boxed number', new Number(5), /"v" is a boxed number/],
     ['a WeakMap', new WeakMap(), /"v" is a WeakMap object/],
     ['a function in a list', [1, () => 1], /"v\[1\]" is a function/],
@@ -193,7 +222,8 @@ describe('the value whitelist (refused before sending, naming the path)', () => 
   });
 
   it('31 nested containers are stored; 32 are refused (DynamoDB refuses them too); 20,000 do not overflow the stack', () => {
-    const nest = (n: number) => Array.from({ length: n }).reduce<unknown>((v, _, i) => (i % 2 ? [v] : { a: v }), 'leaf');
+    const nest = (n: number) =>
+      Array.from({ length: n }).reduce<unknown>((v, _, i) => (i % 2 ? [v] : { a: v }), 'leaf');
     expect(() => marshallValue(nest(31), 'v')).not.toThrow();
     expectValidation(() => marshallValue(nest(32), 'v'), /nested deeper than DynamoDB's 32 levels/);
     expectValidation(() => marshallValue(nest(20_000), 'v'), /nested deeper than DynamoDB's 32 levels/);
@@ -208,7 +238,10 @@ describe('the value whitelist (refused before sending, naming the path)', () => 
   });
 
   it('a stored __proto__ key reads back as an own property, not a prototype', () => {
-    const m = unmarshallValue({ M: JSON.parse('{"__proto__":{"M":{"isAdmin":{"BOOL":true}}}}') }) as Record<string, unknown>;
+    const m = unmarshallValue({ M: JSON.parse('{"__proto__":{"M":{"isAdmin":{"BOOL":true}}}}') }) as Record<
+      string,
+      unknown
+    >;
     expect(Object.getPrototypeOf(m)).toBe(Object.prototype);
     expect((m as { isAdmin?: boolean }).isAdmin).toBeUndefined();
     expect(Object.keys(m)).toEqual(['__proto__']);

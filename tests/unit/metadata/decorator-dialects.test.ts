@@ -4,7 +4,15 @@
  * (TC39) side runs in the standard-decorators Jest project (tests/standard-decorators/).
  */
 import 'reflect-metadata';
-import { Attribute, entityMetadata, GlobalIndex, InvalidDefinitionError, PartitionKey, Table, Version } from '../../../src';
+import {
+  Attribute,
+  entityMetadata,
+  GlobalIndex,
+  InvalidDefinitionError,
+  PartitionKey,
+  Table,
+  Version,
+} from '../../../src';
 
 type AnyDecorator = (...args: unknown[]) => unknown;
 
@@ -20,7 +28,9 @@ describe('legacy decorators used where they do not belong', () => {
       return Orders;
     };
     expect(onMethod).toThrow(InvalidDefinitionError);
-    expect(onMethod).toThrow(/@Attribute\(\) on "total" of Orders: it is a method; dkmio decorators go on instance data properties/);
+    expect(onMethod).toThrow(
+      /@Attribute\(\) on "total" of Orders: it is a method; dkmio decorators go on instance data properties/,
+    );
 
     const onAccessor = () => {
       class Orders {
@@ -42,9 +52,15 @@ describe('legacy decorators used where they do not belong', () => {
   });
 
   it('refuses a class decorator on a property and a property decorator on a class', () => {
-    expect(() => (Table('orders') as unknown as AnyDecorator)({}, 'id')).toThrow(/@Table\(\) is on property "id"; it decorates a class/);
-    expect(() => (GlobalIndex('g', { partitionKey: 'x' }) as unknown as AnyDecorator)({}, 'id')).toThrow(InvalidDefinitionError);
-    expect(() => (Attribute() as unknown as AnyDecorator)(class Orders {})).toThrow(/@Attribute\(\) was called in a way neither decorator dialect does \(a class\)/);
+    expect(() => (Table('orders') as unknown as AnyDecorator)({}, 'id')).toThrow(
+      /@Table\(\) is on property "id"; it decorates a class/,
+    );
+    expect(() => (GlobalIndex('g', { partitionKey: 'x' }) as unknown as AnyDecorator)({}, 'id')).toThrow(
+      InvalidDefinitionError,
+    );
+    expect(() => (Attribute() as unknown as AnyDecorator)(class Orders {})).toThrow(
+      /@Attribute\(\) was called in a way neither decorator dialect does \(a class\)/,
+    );
   });
 
   it('still records legacy decorators with design metadata as before', () => {

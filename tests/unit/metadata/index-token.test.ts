@@ -28,6 +28,11 @@ describe('an index decorator kept in a constant is a typed index reference', () 
   });
 
   it('still refuses an unprojected attribute at run time', () => {
-    expect(() => orders.index(byStatus).query({ status: 'NEW' }).select('note' as never)).toThrow(InvalidProjectionError);
+    expect(() =>
+      orders
+        .index(byStatus)
+        .query({ status: 'NEW' })
+        .select('note' as never),
+    ).toThrow(InvalidProjectionError);
   });
 });

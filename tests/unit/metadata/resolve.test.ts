@@ -1,4 +1,14 @@
-import { Attribute, GlobalIndex, InvalidDefinitionError, LocalIndex, PartitionKey, SortKey, Table, Ttl, Version } from '../../../src';
+import {
+  Attribute,
+  GlobalIndex,
+  InvalidDefinitionError,
+  LocalIndex,
+  PartitionKey,
+  SortKey,
+  Table,
+  Ttl,
+  Version,
+} from '../../../src';
 import type { GlobalIndexOptions, LocalIndexOptions } from '../../../src/metadata/decorators';
 import { entityMetadata } from '../../../src/metadata/resolve';
 import { Account, Order, expectError, meta, offlineClient } from '../fixtures';
@@ -135,7 +145,11 @@ describe('entity definition errors', () => {
       @PartitionKey() id!: string;
       a?: string;
     }
-    definitionError(NoTableSortKey, /@LocalIndex\('lsi'\) needs a table with a sort key/, /add @SortKey\(\)|use @GlobalIndex/);
+    definitionError(
+      NoTableSortKey,
+      /@LocalIndex\('lsi'\) needs a table with a sort key/,
+      /add @SortKey\(\)|use @GlobalIndex/,
+    );
   });
 
   it('refuses a local index that names a partition key', () => {
@@ -171,7 +185,11 @@ describe('entity definition errors', () => {
       @PartitionKey() id!: string;
       a?: string;
     }
-    definitionError(BadProjection, /@GlobalIndex\('gsi'\) has an invalid projection/, /'ALL', 'KEYS_ONLY' or a list of property names/);
+    definitionError(
+      BadProjection,
+      /@GlobalIndex\('gsi'\) has an invalid projection/,
+      /'ALL', 'KEYS_ONLY' or a list of property names/,
+    );
   });
 
   it('refuses two properties stored under the same name', () => {
@@ -280,8 +298,20 @@ describe('resolved metadata', () => {
     const m = meta(Account);
     expect(m.partitionKey).toEqual({ property: 'accountId', stored: 'pk', designType: String });
     expect(m.sortKey).toEqual({ property: 'openedOn', stored: 'sk', designType: Number });
-    expect(m.toStored).toEqual(new Map([['accountId', 'pk'], ['openedOn', 'sk'], ['displayName', 'display_name']]));
-    expect(m.toProperty).toEqual(new Map([['pk', 'accountId'], ['sk', 'openedOn'], ['display_name', 'displayName']]));
+    expect(m.toStored).toEqual(
+      new Map([
+        ['accountId', 'pk'],
+        ['openedOn', 'sk'],
+        ['displayName', 'display_name'],
+      ]),
+    );
+    expect(m.toProperty).toEqual(
+      new Map([
+        ['pk', 'accountId'],
+        ['sk', 'openedOn'],
+        ['display_name', 'displayName'],
+      ]),
+    );
     expect(m.dateProperties).toEqual(new Set(['birthday']));
   });
 
@@ -292,7 +322,11 @@ describe('resolved metadata', () => {
       @PartitionKey() id!: string;
       @Attribute({ name: 'display_name' }) displayName?: string;
     }
-    expect(meta(Person).indexes.get('by-name')!.partitionKey).toEqual({ property: 'displayName', stored: 'display_name', designType: String });
+    expect(meta(Person).indexes.get('by-name')!.partitionKey).toEqual({
+      property: 'displayName',
+      stored: 'display_name',
+      designType: String,
+    });
   });
 
   it('accepts @Table({ name })', () => {

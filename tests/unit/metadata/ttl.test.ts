@@ -34,6 +34,9 @@ describe('fromNow', () => {
   it('refuses non-finite or non-number units, naming them', () => {
     expectValidation(() => fromNow({ days: NaN }, NOW), /fromNow\(\): "days" must be a finite number/);
     expectValidation(() => fromNow({ hours: '1' as never }, NOW), /"hours" must be a finite number/);
-    expectValidation(() => fromNow(null as never, NOW), /fromNow\(\) takes \{ weeks\?, days\?, hours\?, minutes\?, seconds\? \}/);
+    expectValidation(
+      () => fromNow(null as never, NOW),
+      /fromNow\(\) takes \{ weeks\?, days\?, hours\?, minutes\?, seconds\? \}/,
+    );
   });
 });

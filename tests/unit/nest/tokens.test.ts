@@ -44,7 +44,9 @@ describe('DkmioModule static API', () => {
   });
 
   it('forRootAsync needs exactly one of useFactory, useClass, useExisting', () => {
-    expect(() => DkmioModule.forRootAsync({})).toThrow(/exactly one of useFactory, useClass or useExisting \(got none\)/);
+    expect(() => DkmioModule.forRootAsync({})).toThrow(
+      /exactly one of useFactory, useClass or useExisting \(got none\)/,
+    );
     expect(() => DkmioModule.forRootAsync({ useFactory: () => ({}), useExisting: 'x' })).toThrow(/got 2/);
   });
 });

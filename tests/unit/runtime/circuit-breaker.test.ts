@@ -1,4 +1,11 @@
-import { CircuitOpenError, ConditionError, DkmioError, ErrorCodes, ThrottlingError, ValidationError } from '../../../src';
+import {
+  CircuitOpenError,
+  ConditionError,
+  DkmioError,
+  ErrorCodes,
+  ThrottlingError,
+  ValidationError,
+} from '../../../src';
 import { CircuitBreaker } from '../../../src/runtime/circuit-breaker';
 
 /** A clock the test moves by hand. */
@@ -8,8 +15,14 @@ function fakeClock(start = 1_000_000) {
 }
 
 const throttled = () => new ThrottlingError('put_item on t was throttled');
-const serverError = () => new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'boom', { cause: Object.assign(new Error('x'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } }) });
-const networkError = () => new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'reset', { cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }) });
+const serverError = () =>
+  new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'boom', {
+    cause: Object.assign(new Error('x'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } }),
+  });
+const networkError = () =>
+  new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'reset', {
+    cause: Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }),
+  });
 const conditionFailed = () => new ConditionError('condition failed');
 const request = { operation: 'get_item', table: 'orders' };
 
@@ -45,13 +58,21 @@ describe('CircuitBreaker', () => {
     call(config('Error', 'Region is missing'));
     call(config('CredentialsProviderError', 'Could not load credentials from any providers'));
     expect(cb.state).toBe('closed');
-    call(new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'dns', { cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }) }));
+    call(
+      new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'dns', {
+        cause: Object.assign(new Error('getaddrinfo ENOTFOUND x'), { code: 'ENOTFOUND' }),
+      }),
+    );
     expect(cb.state).toBe('open');
   });
 
   it('socket timeouts count as infrastructure failures', () => {
     const { cb, call } = breaker({ failureThreshold: 1 });
-    call(new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'timeout', { cause: Object.assign(new Error('timed out'), { name: 'TimeoutError' }) }));
+    call(
+      new DkmioError(ErrorCodes.DYNAMODB_ERROR, 'timeout', {
+        cause: Object.assign(new Error('timed out'), { name: 'TimeoutError' }),
+      }),
+    );
     expect(cb.state).toBe('open');
   });
 

@@ -66,9 +66,19 @@ describe('runBounded', () => {
 describe('batch settings', () => {
   it('defaults and overrides, checked', () => {
     expect(DEFAULT_BATCH_SETTINGS).toEqual({ maxAttempts: 8, baseDelayMs: 50, concurrency: 4 });
-    expect(resolveBatchSettings(DEFAULT_BATCH_SETTINGS, { concurrency: 10 }, 'batchWrite')).toEqual({ maxAttempts: 8, baseDelayMs: 50, concurrency: 10 });
-    expect(() => resolveBatchSettings(DEFAULT_BATCH_SETTINGS, { maxAttempts: 0 }, 'batchWrite')).toThrow('batchWrite maxAttempts must be a positive integer, got 0.');
-    expect(() => resolveBatchSettings(DEFAULT_BATCH_SETTINGS, { baseDelayMs: -1 }, 'batchGet')).toThrow(/batchGet baseDelayMs/);
-    expect(() => resolveBatchSettings(DEFAULT_BATCH_SETTINGS, { concurrency: 1.5 }, 'batch')).toThrow(/batch concurrency/);
+    expect(resolveBatchSettings(DEFAULT_BATCH_SETTINGS, { concurrency: 10 }, 'batchWrite')).toEqual({
+      maxAttempts: 8,
+      baseDelayMs: 50,
+      concurrency: 10,
+    });
+    expect(() => resolveBatchSettings(DEFAULT_BATCH_SETTINGS, { maxAttempts: 0 }, 'batchWrite')).toThrow(
+      'batchWrite maxAttempts must be a positive integer, got 0.',
+    );
+    expect(() => resolveBatchSettings(DEFAULT_BATCH_SETTINGS, { baseDelayMs: -1 }, 'batchGet')).toThrow(
+      /batchGet baseDelayMs/,
+    );
+    expect(() => resolveBatchSettings(DEFAULT_BATCH_SETTINGS, { concurrency: 1.5 }, 'batch')).toThrow(
+      /batch concurrency/,
+    );
   });
 });

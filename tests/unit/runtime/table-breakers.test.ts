@@ -23,7 +23,10 @@ describe("circuitBreaker: { scope: 'table' }", () => {
   it('a failing table opens only its own breaker: the other table keeps working', async () => {
     let now = 0;
     const client = ordersThrottled();
-    const db = new DkmioClient({ client, circuitBreaker: { scope: 'table', failureThreshold: 2, recoveryTimeoutMs: 1_000, clock: () => now } });
+    const db = new DkmioClient({
+      client,
+      circuitBreaker: { scope: 'table', failureThreshold: 2, recoveryTimeoutMs: 1_000, clock: () => now },
+    });
     const orders = db.getRepository(Order);
     const users = db.getRepository(User);
     await expect(orders.get({ id: 'a' })).rejects.toThrow(/throttled/);
@@ -44,39 +47,60 @@ describe("circuitBreaker: { scope: 'table' }", () => {
     expect(db.circuitBreaker.state).toBe('closed');
   });
 
-  it('a request spanning tables needs every table\'s breaker closed, and its failure counts for each', async () => {
+  it("a request spanning tables needs every table's breaker closed, and its failure counts for each", async () => {
     const client = ordersThrottled();
-    const db = new DkmioClient({ client, circuitBreaker: { scope: 'table', failureThreshold: 1 }, batch: { maxAttempts: 1 } });
+    const db = new DkmioClient({
+      client,
+      circuitBreaker: { scope: 'table', failureThreshold: 1 },
+      batch: { maxAttempts: 1 },
+    });
     const orders = db.getRepository(Order);
     const users = db.getRepository(User);
     // A cross-table transaction fails (throttled): both breakers count it.
-    await expect(db.transactWrite((tx) => { tx.put(orders, { id: 'o' }); tx.put(users, { id: 'u' }); })).rejects.toThrow(/throttled/);
+    await expect(
+      db.transactWrite((tx) => {
+        tx.put(orders, { id: 'o' });
+        tx.put(users, { id: 'u' });
+      }),
+    ).rejects.toThrow(/throttled/);
     expect(db.circuitBreakerOf(Order).state).toBe('open');
     expect(db.circuitBreakerOf(User).state).toBe('open');
     db.circuitBreakerOf(User).reset();
     // users alone works again; a batch naming orders too is refused before sending.
     await expect(users.get({ id: 'u' })).resolves.toBeNull();
     const sent = client.sent.length;
-    await expect(db.batchWrite((b) => { b.put(users, { id: 'u2' }); b.put(orders, { id: 'o2' }); })).rejects.toThrow(/circuit breaker is open/);
+    await expect(
+      db.batchWrite((b) => {
+        b.put(users, { id: 'u2' });
+        b.put(orders, { id: 'o2' });
+      }),
+    ).rejects.toThrow(/circuit breaker is open/);
     expect(client.sent).toHaveLength(sent);
   });
 
   it('a half-open table whose probe slot was taken gives it back when another table refuses the request', async () => {
     let now = 0;
     const client = ordersThrottled();
-    const db = new DkmioClient({ client, circuitBreaker: { scope: 'table', failureThreshold: 1, recoveryTimeoutMs: 1_000, clock: () => now } });
+    const db = new DkmioClient({
+      client,
+      circuitBreaker: { scope: 'table', failureThreshold: 1, recoveryTimeoutMs: 1_000, clock: () => now },
+    });
     const orders = db.getRepository(Order);
     const users = db.getRepository(User);
     db.circuitBreakerOf(Order);
     // users opens at t=0 (via a cross-table read that is throttled), orders too.
-    await expect(db.transactGet((tx) => [tx.get(users, { id: 'u' }), tx.get(orders, { id: 'o' })])).rejects.toThrow(/throttled/);
+    await expect(db.transactGet((tx) => [tx.get(users, { id: 'u' }), tx.get(orders, { id: 'o' })])).rejects.toThrow(
+      /throttled/,
+    );
     now += 1_000;
     // Both half-open. Re-open orders only: its probe fails.
     await expect(orders.get({ id: 'o' })).rejects.toThrow(/throttled/);
     expect(db.circuitBreakerOf(Order).state).toBe('open');
     expect(db.circuitBreakerOf(User).state).toBe('half_open');
     // users admits a probe, orders refuses: users' probe slot must be free again.
-    await expect(db.transactGet((tx) => [tx.get(users, { id: 'u' }), tx.get(orders, { id: 'o' })])).rejects.toThrow(CircuitOpenError);
+    await expect(db.transactGet((tx) => [tx.get(users, { id: 'u' }), tx.get(orders, { id: 'o' })])).rejects.toThrow(
+      CircuitOpenError,
+    );
     await expect(users.get({ id: 'u' })).resolves.toBeNull();
     expect(db.circuitBreakerOf(User).state).toBe('closed');
   });
@@ -90,14 +114,18 @@ describe("circuitBreaker: { scope: 'table' }", () => {
   });
 
   it('an unknown scope is refused when the client is made', () => {
-    expect(() => new DkmioClient({ circuitBreaker: { scope: 'index' as never } })).toThrow(/circuitBreaker.scope must be 'client' or 'table'/);
+    expect(() => new DkmioClient({ circuitBreaker: { scope: 'index' as never } })).toThrow(
+      /circuitBreaker.scope must be 'client' or 'table'/,
+    );
   });
 });
 
 describe('requestTimeoutMs wiring', () => {
   const recordOptions = () => {
     const seen: ({ abortSignal?: AbortSignal } | undefined)[] = [];
-    const client = { send: (_c: never, options?: { abortSignal?: AbortSignal }) => (seen.push(options), Promise.resolve({})) };
+    const client = {
+      send: (_c: never, options?: { abortSignal?: AbortSignal }) => (seen.push(options), Promise.resolve({})),
+    };
     return { seen, client };
   };
 
@@ -124,10 +152,15 @@ describe('requestTimeoutMs wiring', () => {
     const client = {
       send: (_c: never, options?: { abortSignal?: AbortSignal }) => {
         sentSignal = options?.abortSignal;
-        return new Promise((_resolve, reject) => options!.abortSignal!.addEventListener('abort', () => reject(new Error('aborted'))));
+        return new Promise((_resolve, reject) =>
+          options!.abortSignal!.addEventListener('abort', () => reject(new Error('aborted'))),
+        );
       },
     };
-    const pending = new DkmioClient({ client }).getRepository(Order).get({ id: 'a' }, { signal: controller.signal }).catch((e: unknown) => e);
+    const pending = new DkmioClient({ client })
+      .getRepository(Order)
+      .get({ id: 'a' }, { signal: controller.signal })
+      .catch((e: unknown) => e);
     const reason = new Error('stop');
     await new Promise((r) => setImmediate(r));
     controller.abort(reason);

@@ -55,7 +55,9 @@ describe('startLocalDynamo prerequisites', () => {
     const saved = process.env['JAVA_HOME'];
     process.env['JAVA_HOME'] = '/nonexistent/jdk';
     try {
-      await expect(startLocalDynamo({ jarPath: realJar })).rejects.toThrow(/\/nonexistent\/jdk\/bin\/java.*default-jre-headless/);
+      await expect(startLocalDynamo({ jarPath: realJar })).rejects.toThrow(
+        /\/nonexistent\/jdk\/bin\/java.*default-jre-headless/,
+      );
     } finally {
       if (saved === undefined) delete process.env['JAVA_HOME'];
       else process.env['JAVA_HOME'] = saved;

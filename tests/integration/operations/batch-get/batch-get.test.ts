@@ -57,7 +57,13 @@ describe('batchGet on DynamoDB Local', () => {
   });
 
   it('select returns only those attributes; consistent reads work', async () => {
-    const [a, b] = await scores.batchGet([{ game: 'g1', rank: 1 }, { game: 'g1', rank: 2 }], { select: ['player'], consistent: true });
+    const [a, b] = await scores.batchGet(
+      [
+        { game: 'g1', rank: 1 },
+        { game: 'g1', rank: 2 },
+      ],
+      { select: ['player'], consistent: true },
+    );
     expect({ ...a }).toEqual({ player: 'p1' });
     expect({ ...b }).toEqual({ player: 'p2' });
   });

@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { BatchWriteError, DkmioClient, MissingKeyError, PartitionKey, SortKey, Table, ValidationError, Version } from '../../../../src';
+import {
+  BatchWriteError,
+  DkmioClient,
+  MissingKeyError,
+  PartitionKey,
+  SortKey,
+  Table,
+  ValidationError,
+  Version,
+} from '../../../../src';
 import { testClientConfig, uniqueTableName } from '../../../support/local';
 import { createRawTable, rawClient } from '../../../support/raw-tables';
 
@@ -40,7 +49,13 @@ afterAll(() => {
   raw.destroy();
 });
 
-const order = (u: string, i: number): Order => Object.assign(new Order(), { userId: u, orderId: `o${String(i).padStart(4, '0')}`, total: i, tags: new Set([`t${i % 3}`]) });
+const order = (u: string, i: number): Order =>
+  Object.assign(new Order(), {
+    userId: u,
+    orderId: `o${String(i).padStart(4, '0')}`,
+    total: i,
+    tags: new Set([`t${i % 3}`]),
+  });
 
 describe('batchWrite on DynamoDB Local', () => {
   it('writes 260 items (11 chunks) and deletes some, through the repository form', async () => {
@@ -77,27 +92,35 @@ describe('batchWrite on DynamoDB Local', () => {
   });
 
   it('writes nothing when the callback throws, sync or async', async () => {
-    await expect(orders.batchWrite((batch) => {
-      for (let i = 0; i < 30; i++) batch.put(order('throws', i));
-      throw new Error('nope');
-    })).rejects.toThrow('nope');
-    await expect(db.batchWrite(async (batch) => {
-      for (let i = 0; i < 30; i++) batch.put(orders, order('throws', i));
-      await new Promise((r) => setTimeout(r, 5));
-      throw new Error('async nope');
-    })).rejects.toThrow('async nope');
+    await expect(
+      orders.batchWrite((batch) => {
+        for (let i = 0; i < 30; i++) batch.put(order('throws', i));
+        throw new Error('nope');
+      }),
+    ).rejects.toThrow('nope');
+    await expect(
+      db.batchWrite(async (batch) => {
+        for (let i = 0; i < 30; i++) batch.put(orders, order('throws', i));
+        await new Promise((r) => setTimeout(r, 5));
+        throw new Error('async nope');
+      }),
+    ).rejects.toThrow('async nope');
     expect(await orders.query({ userId: 'throws' }).count()).toBe(0);
   });
 
   it('writes nothing when one item is invalid or two writes share a key', async () => {
-    await expect(orders.batchWrite((batch) => {
-      for (let i = 0; i < 30; i++) batch.put(order('invalid', i));
-      batch.put({ userId: 'invalid' });
-    })).rejects.toThrow(MissingKeyError);
-    await expect(orders.batchWrite((batch) => {
-      for (let i = 0; i < 30; i++) batch.put(order('dupe', i));
-      batch.delete({ userId: 'dupe', orderId: 'o0003' });
-    })).rejects.toThrow(ValidationError);
+    await expect(
+      orders.batchWrite((batch) => {
+        for (let i = 0; i < 30; i++) batch.put(order('invalid', i));
+        batch.put({ userId: 'invalid' });
+      }),
+    ).rejects.toThrow(MissingKeyError);
+    await expect(
+      orders.batchWrite((batch) => {
+        for (let i = 0; i < 30; i++) batch.put(order('dupe', i));
+        batch.delete({ userId: 'dupe', orderId: 'o0003' });
+      }),
+    ).rejects.toThrow(ValidationError);
     expect(await orders.query({ userId: 'invalid' }).count()).toBe(0);
     expect(await orders.query({ userId: 'dupe' }).count()).toBe(0);
   });
@@ -111,9 +134,14 @@ describe('batchWrite on DynamoDB Local', () => {
     // DynamoDB refuses an item over 400 KB: the chunk holding it (the second) is rejected whole.
     const big = { ...items[30]!, blob: 'x'.repeat(410_000) };
     const input = [...items.slice(0, 30), big, ...items.slice(31)];
-    const error = (await orders.batchWrite((batch) => {
-      for (const item of input) batch.put(item);
-    }, { concurrency: 1 }).catch((e: unknown) => e)) as BatchWriteError;
+    const error = (await orders
+      .batchWrite(
+        (batch) => {
+          for (const item of input) batch.put(item);
+        },
+        { concurrency: 1 },
+      )
+      .catch((e: unknown) => e)) as BatchWriteError;
     expect(error).toBeInstanceOf(BatchWriteError);
     expect(error.cause).toBeInstanceOf(ValidationError);
     const stored = (await orders.query({ userId: 'rejected' }).fetchAll()).items.map((o) => o.orderId);

@@ -41,7 +41,9 @@ async function rawStoredIds(group: string): Promise<Set<string>> {
   const ids = new Set<string>();
   let ExclusiveStartKey: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue> | undefined;
   do {
-    const page = await raw.send(new ScanCommand({ TableName: `${prefix}writes`, ConsistentRead: true, ExclusiveStartKey }));
+    const page = await raw.send(
+      new ScanCommand({ TableName: `${prefix}writes`, ConsistentRead: true, ExclusiveStartKey }),
+    );
     for (const item of page.Items ?? []) if (item['id']!.S!.startsWith(`${group}-`)) ids.add(item['id']!.S!);
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
@@ -60,9 +62,15 @@ async function tenWritesWith(fault: FaultKind, group: string): Promise<BatchWrit
   });
   clients.push(db);
   proxy.setRules([{ fault, rate: 1, operations: ['BatchWriteItem'] }]);
-  const error = await db.getRepository(Write).batchWrite((b) => {
-    for (let i = 0; i < 10; i++) b.put({ id: `${group}-${i}`, n: i });
-  }).then(() => undefined, (e: unknown) => e);
+  const error = await db
+    .getRepository(Write)
+    .batchWrite((b) => {
+      for (let i = 0; i < 10; i++) b.put({ id: `${group}-${i}`, n: i });
+    })
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
   proxy.setRules([]);
   expect(error).toBeInstanceOf(BatchWriteError);
   // The retry was refused by the open breaker: the batch stopped there.
@@ -98,8 +106,12 @@ describe('BatchWriteError.unprocessed[i].maybeApplied, checked against a raw sca
 
   it('every write flagged maybeApplied false is really absent; every stored reported write is flagged (mixed faults, 500 writes)', async () => {
     const db = new DkmioClient({
-      ...testClientConfig(), endpoint: proxy.endpoint, tableNamePrefix: prefix, clientConfig: { maxAttempts: 1 },
-      circuitBreaker: false, batch: { maxAttempts: 2, baseDelayMs: 1, concurrency: 4 },
+      ...testClientConfig(),
+      endpoint: proxy.endpoint,
+      tableNamePrefix: prefix,
+      clientConfig: { maxAttempts: 1 },
+      circuitBreaker: false,
+      batch: { maxAttempts: 2, baseDelayMs: 1, concurrency: 4 },
     });
     clients.push(db);
     proxy.setRules([
@@ -107,13 +119,22 @@ describe('BatchWriteError.unprocessed[i].maybeApplied, checked against a raw sca
       { fault: 'throttle', rate: 0.3, operations: ['BatchWriteItem'] },
       { fault: 'unprocessed', rate: 0.3, operations: ['BatchWriteItem'], fraction: 0.5 },
     ]);
-    const error = (await db.getRepository(Write).batchWrite((b) => {
-      for (let i = 0; i < 500; i++) b.put({ id: `mixed-${String(i).padStart(3, '0')}`, n: i });
-    }).then(() => undefined, (e: unknown) => e)) as BatchWriteError;
+    const error = (await db
+      .getRepository(Write)
+      .batchWrite((b) => {
+        for (let i = 0; i < 500; i++) b.put({ id: `mixed-${String(i).padStart(3, '0')}`, n: i });
+      })
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      )) as BatchWriteError;
     proxy.setRules([]);
     expect(error).toBeInstanceOf(BatchWriteError);
     const stored = await rawStoredIds('mixed');
-    const reported = error.unprocessed.map((u) => ({ id: (u as unknown as { item: Write }).item.id, maybeApplied: u.maybeApplied }));
+    const reported = error.unprocessed.map((u) => ({
+      id: (u as unknown as { item: Write }).item.id,
+      maybeApplied: u.maybeApplied,
+    }));
     expect(reported.some((r) => r.maybeApplied)).toBe(true);
     expect(reported.some((r) => !r.maybeApplied)).toBe(true);
     for (const r of reported) if (!r.maybeApplied) expect(stored.has(r.id)).toBe(false);

@@ -1,5 +1,14 @@
 import 'reflect-metadata';
-import { Attribute, ConditionError, DkmioClient, ItemNotFoundError, PartitionKey, SortKey, Table, TransactionError } from '../../../../src';
+import {
+  Attribute,
+  ConditionError,
+  DkmioClient,
+  ItemNotFoundError,
+  PartitionKey,
+  SortKey,
+  Table,
+  TransactionError,
+} from '../../../../src';
 import { testClientConfig, uniqueTableName } from '../../../support/local';
 
 @Table('accounts')
@@ -28,16 +37,26 @@ afterAll(async () => {
   db.destroy();
 });
 
-const failure = (run: () => Promise<unknown>) => run().then(() => undefined, (e: unknown) => e);
+const failure = (run: () => Promise<unknown>) =>
+  run().then(
+    () => undefined,
+    (e: unknown) => e,
+  );
 
 describe('mustExist on DynamoDB Local', () => {
   it('update of an absent item throws ItemNotFoundError and creates nothing', async () => {
-    expect(await failure(() => accounts.update(absent, { set: { status: 'OPEN' } }, { mustExist: true }))).toBeInstanceOf(ItemNotFoundError);
+    expect(
+      await failure(() => accounts.update(absent, { set: { status: 'OPEN' } }, { mustExist: true })),
+    ).toBeInstanceOf(ItemNotFoundError);
     expect(await accounts.get(absent)).toBeNull();
   });
 
   it('update of a present item applies it', async () => {
-    const updated = await accounts.update(present, { add: { balance: 5 } }, { mustExist: true, returnValues: 'ALL_NEW' });
+    const updated = await accounts.update(
+      present,
+      { add: { balance: 5 } },
+      { mustExist: true, returnValues: 'ALL_NEW' },
+    );
     expect(updated?.balance).toBe(15);
   });
 
@@ -49,7 +68,9 @@ describe('mustExist on DynamoDB Local', () => {
 
   it('with a condition: absent is ItemNotFoundError, present and failing is ConditionError, present and passing writes', async () => {
     const opts = { mustExist: true, condition: { status: 'OPEN' } } as const;
-    expect(await failure(() => accounts.update(absent, { set: { balance: 0 } }, opts))).toBeInstanceOf(ItemNotFoundError);
+    expect(await failure(() => accounts.update(absent, { set: { balance: 0 } }, opts))).toBeInstanceOf(
+      ItemNotFoundError,
+    );
     expect(await failure(() => accounts.delete(absent, opts))).toBeInstanceOf(ItemNotFoundError);
     await accounts.update(present, { set: { status: 'CLOSED' } });
     const conflict = await failure(() => accounts.update(present, { set: { balance: 0 } }, opts));
@@ -58,7 +79,9 @@ describe('mustExist on DynamoDB Local', () => {
     const asked = await failure(() => accounts.delete(present, { ...opts, returnItemOnConditionFail: true }));
     expect((asked as ConditionError<Account>).item).toMatchObject({ ...present, status: 'CLOSED' });
     await accounts.update(present, { set: { status: 'OPEN' } });
-    expect(await accounts.update(present, { set: { balance: 0 } }, { ...opts, returnValues: 'ALL_NEW' })).toMatchObject({ balance: 0 });
+    expect(await accounts.update(present, { set: { balance: 0 } }, { ...opts, returnValues: 'ALL_NEW' })).toMatchObject(
+      { balance: 0 },
+    );
   });
 
   it('in a transaction: an absent mustExist item is ItemNotFoundError (cause: the TransactionError), nothing written', async () => {
@@ -73,7 +96,9 @@ describe('mustExist on DynamoDB Local', () => {
     expect((await accounts.get(present))?.balance).toBe(10);
 
     await accounts.update(present, { set: { status: 'CLOSED' } });
-    const conflict = await failure(() => db.transactWrite((tx) => tx.delete(accounts, present, { mustExist: true, condition: { status: 'OPEN' } })));
+    const conflict = await failure(() =>
+      db.transactWrite((tx) => tx.delete(accounts, present, { mustExist: true, condition: { status: 'OPEN' } })),
+    );
     expect(conflict).toBeInstanceOf(TransactionError);
     await db.transactWrite((tx) => tx.delete(accounts, present, { mustExist: true, condition: { status: 'CLOSED' } }));
     expect(await accounts.get(present)).toBeNull();

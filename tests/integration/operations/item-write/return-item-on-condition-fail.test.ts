@@ -38,9 +38,15 @@ async function conditionError(run: () => Promise<unknown>): Promise<ConditionErr
 
 describe('returnItemOnConditionFail on DynamoDB Local', () => {
   it('put, update and delete put the stored item (an entity instance, property names) on ConditionError.item', async () => {
-    const fromPut = await conditionError(() => orders.put({ ...key, total: 1 }, { condition: { userId__not_exists: true }, returnItemOnConditionFail: true }));
-    const fromUpdate = await conditionError(() => orders.update(key, { set: { total: 1 } }, { condition: { status: 'NEW' }, returnItemOnConditionFail: true }));
-    const fromDelete = await conditionError(() => orders.delete(key, { condition: { status: 'CANCELLED' }, returnItemOnConditionFail: true }));
+    const fromPut = await conditionError(() =>
+      orders.put({ ...key, total: 1 }, { condition: { userId__not_exists: true }, returnItemOnConditionFail: true }),
+    );
+    const fromUpdate = await conditionError(() =>
+      orders.update(key, { set: { total: 1 } }, { condition: { status: 'NEW' }, returnItemOnConditionFail: true }),
+    );
+    const fromDelete = await conditionError(() =>
+      orders.delete(key, { condition: { status: 'CANCELLED' }, returnItemOnConditionFail: true }),
+    );
     for (const e of [fromPut, fromUpdate, fromDelete]) {
       expect(e.item).toBeInstanceOf(Order);
       expect({ ...e.item }).toEqual({ ...key, status: 'SHIPPED', total: 500 });
@@ -54,7 +60,13 @@ describe('returnItemOnConditionFail on DynamoDB Local', () => {
   });
 
   it('an absent item gives no item', async () => {
-    const e = await conditionError(() => orders.update({ userId: 'u1', orderId: 'none' }, { set: { total: 1 } }, { condition: { userId__exists: true }, returnItemOnConditionFail: true }));
+    const e = await conditionError(() =>
+      orders.update(
+        { userId: 'u1', orderId: 'none' },
+        { set: { total: 1 } },
+        { condition: { userId__exists: true }, returnItemOnConditionFail: true },
+      ),
+    );
     expect(e.item).toBeUndefined();
   });
 });

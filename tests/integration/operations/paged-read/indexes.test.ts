@@ -51,7 +51,10 @@ function make(userId: string, i: number): Order {
   });
 }
 
-const ORDERS = [...Array.from({ length: 12 }, (_, i) => make('u1', i)), ...Array.from({ length: 6 }, (_, i) => make('u2', i))];
+const ORDERS = [
+  ...Array.from({ length: 12 }, (_, i) => make('u1', i)),
+  ...Array.from({ length: 6 }, (_, i) => make('u2', i)),
+];
 const key = (o: Partial<Order>) => `${o.userId}/${o.orderId}`;
 /** The GSI's order: created_at, then (for equal dates) whatever DynamoDB chooses, so compare sets per date. */
 const byDate = (a: Order, b: Order) => a.createdAt!.localeCompare(b.createdAt!);
@@ -63,7 +66,12 @@ beforeAll(async () => {
     partitionKey: ['userId', 'S'],
     sortKey: ['orderId', 'S'],
     globalIndexes: [
-      { name: 'gsi-status', partitionKey: ['status', 'S'], sortKey: ['created_at', 'S'], projection: ['total', 'itemsCount'] },
+      {
+        name: 'gsi-status',
+        partitionKey: ['status', 'S'],
+        sortKey: ['created_at', 'S'],
+        projection: ['total', 'itemsCount'],
+      },
       { name: 'gsi-region', partitionKey: ['region', 'S'], projection: 'KEYS_ONLY' },
     ],
     localIndexes: [{ name: 'lsi-amount', sortKey: ['total', 'N'] }],
@@ -83,7 +91,12 @@ describe('global index with an INCLUDE projection', () => {
     const page = await orders.index('gsi-status').query({ status: 'NEW' }).fetchAll();
     const expected = ORDERS.filter((o) => o.status === 'NEW');
     expect(page.items).toHaveLength(expected.length);
-    expect(page.items.map((o) => o.createdAt)).toEqual(expected.slice().sort(byDate).map((o) => o.createdAt));
+    expect(page.items.map((o) => o.createdAt)).toEqual(
+      expected
+        .slice()
+        .sort(byDate)
+        .map((o) => o.createdAt),
+    );
     for (const o of page.items) {
       expect(o).toBeInstanceOf(Order);
       expect(Object.keys(o).sort()).toEqual(['createdAt', 'itemsCount', 'orderId', 'status', 'total', 'userId']);
@@ -92,8 +105,16 @@ describe('global index with an INCLUDE projection', () => {
   });
 
   it('where() uses the index sort key; filter and select on projected attributes work', async () => {
-    const page = await orders.index('gsi-status').query({ status: 'PAID' }).where({ between: ['2024-01-11', '2024-01-15'] }).filter({ total__lt: 1000 }).select('total', 'createdAt').fetchAll();
-    const expected = ORDERS.filter((o) => o.status === 'PAID' && o.createdAt! >= '2024-01-11' && o.createdAt! <= '2024-01-15' && o.total! < 1000).sort(byDate);
+    const page = await orders
+      .index('gsi-status')
+      .query({ status: 'PAID' })
+      .where({ between: ['2024-01-11', '2024-01-15'] })
+      .filter({ total__lt: 1000 })
+      .select('total', 'createdAt')
+      .fetchAll();
+    const expected = ORDERS.filter(
+      (o) => o.status === 'PAID' && o.createdAt! >= '2024-01-11' && o.createdAt! <= '2024-01-15' && o.total! < 1000,
+    ).sort(byDate);
     expect(page.items).toEqual(expected.map((o) => ({ total: o.total, createdAt: o.createdAt })));
     expect(page.items.length).toBeGreaterThan(0);
   });
@@ -108,7 +129,9 @@ describe('global index with an INCLUDE projection', () => {
   });
 
   it('pages with cursor and lastKey (index and table keys), skipping and repeating nothing despite duplicate sort keys', async () => {
-    const expected = ORDERS.filter((o) => o.status === 'NEW').map(key).sort();
+    const expected = ORDERS.filter((o) => o.status === 'NEW')
+      .map(key)
+      .sort();
     for (const via of ['cursor', 'lastKey'] as const) {
       const seen: string[] = [];
       let from: string | Record<string, unknown> | undefined;
@@ -117,7 +140,8 @@ describe('global index with an INCLUDE projection', () => {
         const page = await orders.index('gsi-status').query({ status: 'NEW' }).limit(2).startFrom(from);
         pages++;
         seen.push(...page.items.map(key));
-        if (page.lastKey) expect(Object.keys(page.lastKey).sort()).toEqual(['createdAt', 'orderId', 'status', 'userId']);
+        if (page.lastKey)
+          expect(Object.keys(page.lastKey).sort()).toEqual(['createdAt', 'orderId', 'status', 'userId']);
         from = via === 'cursor' ? page.cursor : page.lastKey;
       } while (from !== undefined);
       expect(pages).toBeGreaterThanOrEqual(3);
@@ -134,15 +158,23 @@ describe('global index with an INCLUDE projection', () => {
     const idxPage = await orders.index('gsi-status').query({ status: 'NEW' }).limit(1);
     expect(() => orders.query({ userId: 'u1' }).startFrom(idxPage.cursor!)).toThrow(ValidationError);
     const tablePage = await orders.query({ userId: 'u1' }).limit(1);
-    expect(() => orders.index('gsi-status').query({ status: 'NEW' }).startFrom(tablePage.cursor!)).toThrow(ValidationError);
-    expect(() => orders.index('gsi-status').query({ status: 'NEW' }).startFrom(tablePage.lastKey!)).toThrow(ValidationError);
+    expect(() => orders.index('gsi-status').query({ status: 'NEW' }).startFrom(tablePage.cursor!)).toThrow(
+      ValidationError,
+    );
+    expect(() => orders.index('gsi-status').query({ status: 'NEW' }).startFrom(tablePage.lastKey!)).toThrow(
+      ValidationError,
+    );
   });
 });
 
 describe('global index with KEYS_ONLY', () => {
   it('returns only the table and index keys', async () => {
     const page = await orders.index('gsi-region').query({ region: 'eu' }).fetchAll();
-    expect(page.items.map(key).sort()).toEqual(ORDERS.filter((o) => o.region === 'eu').map(key).sort());
+    expect(page.items.map(key).sort()).toEqual(
+      ORDERS.filter((o) => o.region === 'eu')
+        .map(key)
+        .sort(),
+    );
     for (const o of page.items) expect(Object.keys(o).sort()).toEqual(['orderId', 'region', 'userId']);
   });
 });
@@ -156,9 +188,19 @@ describe('local index', () => {
     expect(page.items.map((o) => o.total)).toEqual(u1.map((o) => o.total!).sort((a, b) => a - b));
     expect(page.items[0]).toBeInstanceOf(Order);
     expect(page.items[0]!.note).toBe('private');
-    const between = await orders.index('lsi-amount').query({ userId: 'u1' }).where({ between: [20, 80] }).scanForward(false).consistent();
+    const between = await orders
+      .index('lsi-amount')
+      .query({ userId: 'u1' })
+      .where({ between: [20, 80] })
+      .scanForward(false)
+      .consistent();
     expect(between.items.map((o) => o.total)).toEqual([75, 65, 55, 45, 35, 25]);
-    const paged = await orders.index('lsi-amount').query({ userId: 'u1' }).limit(5).consistent().fetchAll({ maxItems: 7 });
+    const paged = await orders
+      .index('lsi-amount')
+      .query({ userId: 'u1' })
+      .limit(5)
+      .consistent()
+      .fetchAll({ maxItems: 7 });
     const rest = await orders.index('lsi-amount').query({ userId: 'u1' }).startFrom(paged.lastKey!).fetchAll();
     expect([...paged.items, ...rest.items].map((o) => o.total)).toEqual(page.items.map((o) => o.total));
     expect(Object.keys(paged.lastKey!).sort()).toEqual(['orderId', 'total', 'userId']);
@@ -187,7 +229,8 @@ describe('refused at the call, nothing sent', () => {
     expect(where).toBeInstanceOf(ValidationError);
     const unknown = await caught(() => repo.index('gsi-nope'));
     expect(unknown).toBeInstanceOf(ValidationError);
-    for (const name of ['gsi-nope', 'gsi-status', 'gsi-region', 'lsi-amount']) expect((unknown as Error).message).toContain(name);
+    for (const name of ['gsi-nope', 'gsi-status', 'gsi-region', 'lsi-amount'])
+      expect((unknown as Error).message).toContain(name);
     const wrongKey = await caught(() => repo.index('gsi-status').query({ userId: 'u1' }));
     expect(wrongKey).toBeInstanceOf(ValidationError);
     expect(rec.sent).toEqual([]);

@@ -71,9 +71,16 @@ describe('pagination', () => {
 
   it('fetchAll({ maxItems }) resumes correctly with a filter, a projection, descending order and on a scan', async () => {
     const paid = U1.filter((e) => e.status === 'PAID');
-    const q = () => t.events.query({ userId: 'u1' }).filter({ status: 'PAID' }).select('total').limit(4).scanForward(false);
+    const q = () =>
+      t.events.query({ userId: 'u1' }).filter({ status: 'PAID' }).select('total').limit(4).scanForward(false);
     const first = await q().fetchAll({ maxItems: 3 });
-    expect(first.items).toEqual(paid.slice().reverse().slice(0, 3).map((e) => ({ total: e.total })));
+    expect(first.items).toEqual(
+      paid
+        .slice()
+        .reverse()
+        .slice(0, 3)
+        .map((e) => ({ total: e.total })),
+    );
     const rest = await q().startFrom(first.cursor!).fetchAll();
     expect([...first.items, ...rest.items].map((e) => e.total)).toEqual(paid.map((e) => e.total).reverse());
 
@@ -86,9 +93,13 @@ describe('pagination', () => {
 
   it('count() totals every page, with and without a filter', async () => {
     expect(await t.events.query({ userId: 'u1' }).limit(4).count()).toBe(30);
-    expect(await t.events.query({ userId: 'u1' }).limit(4).filter({ total__gte: 100 }).count()).toBe(U1.filter((e) => e.total! >= 100).length);
+    expect(await t.events.query({ userId: 'u1' }).limit(4).filter({ total__gte: 100 }).count()).toBe(
+      U1.filter((e) => e.total! >= 100).length,
+    );
     expect(await t.events.scan().limit(3).count()).toBe(EVENTS.length);
-    expect(await t.events.scan().limit(3).filter({ status: 'NEW' }).count()).toBe(EVENTS.filter((e) => e.status === 'NEW').length);
+    expect(await t.events.scan().limit(3).filter({ status: 'NEW' }).count()).toBe(
+      EVENTS.filter((e) => e.status === 'NEW').length,
+    );
   });
 
   it('a page of a projection still carries a lastKey that resumes', async () => {
@@ -111,7 +122,10 @@ describe('where() on the sort key', () => {
     ['between', { between: ['e010', 'e013'] }, (s: string) => s >= 'e010' && s <= 'e013'],
     ['begins_with', { begins_with: 'e01' }, (s: string) => s.startsWith('e01')],
   ])('%s', async (_label, where, pred) => {
-    const page = await t.events.query({ userId: 'u1' }).where(where as never).fetchAll();
+    const page = await t.events
+      .query({ userId: 'u1' })
+      .where(where as never)
+      .fetchAll();
     expect(page.items.map((e) => e.seq)).toEqual(seqs(pred));
   });
 
@@ -146,11 +160,26 @@ describe('explain()', () => {
   it('describes exactly the request that is sent', async () => {
     const rec = recordingClient(t.raw);
     const events = new DkmioClient({ client: rec, tableNamePrefix: t.prefix }).getRepository(Event);
-    const q = events.query({ userId: 'u1' }).where({ between: ['e008', 'e019'] }).filter({ total__gte: 100, 'address.city': 'Lima' }).select('total', 'createdAt').limit(3).scanForward(false).consistent();
+    const q = events
+      .query({ userId: 'u1' })
+      .where({ between: ['e008', 'e019'] })
+      .filter({ total__gte: 100, 'address.city': 'Lima' })
+      .select('total', 'createdAt')
+      .limit(3)
+      .scanForward(false)
+      .consistent();
     const explained = q.explain();
-    expect(explained).toMatchObject({ operation: 'Query', table: `${t.prefix}events`, limit: 3, scanForward: false, consistent: true });
+    expect(explained).toMatchObject({
+      operation: 'Query',
+      table: `${t.prefix}events`,
+      limit: 3,
+      scanForward: false,
+      consistent: true,
+    });
     expect(explained.expressionAttributeValues).toEqual(expect.objectContaining({ ':v0': 'u1' }));
-    expect(Object.values(explained.expressionAttributeNames)).toEqual(expect.arrayContaining(['created_at', 'address', 'city']));
+    expect(Object.values(explained.expressionAttributeNames)).toEqual(
+      expect.arrayContaining(['created_at', 'address', 'city']),
+    );
     const page = await q;
     expect(rec.inputs).toEqual([explained.request]);
     expect(page.items).toEqual([]);
@@ -158,7 +187,10 @@ describe('explain()', () => {
     const rest = await q.startFrom(page.lastKey!).fetchAll();
     expect(rest.items).toEqual([{ total: 100, createdAt: '2024-01-11' }]);
     rec.inputs.length = 0;
-    const scan = events.scan().filter({ status__in: ['NEW'] }).segment(1, 3);
+    const scan = events
+      .scan()
+      .filter({ status__in: ['NEW'] })
+      .segment(1, 3);
     const scanExplained = scan.explain();
     await scan;
     expect(rec.inputs).toEqual([scanExplained.request]);
@@ -221,7 +253,9 @@ describe('parallel scan', () => {
     expect(new Set(ids(awaited.items))).toEqual(ALL);
     expect(awaited.items).toHaveLength(EVENTS.length);
     expect(await t.events.scan().segments(4).limit(2).count()).toBe(EVENTS.length);
-    expect(await t.events.scan().segments(4).filter({ status: 'PAID' }).count()).toBe(EVENTS.filter((e) => e.status === 'PAID').length);
+    expect(await t.events.scan().segments(4).filter({ status: 'PAID' }).count()).toBe(
+      EVENTS.filter((e) => e.status === 'PAID').length,
+    );
   });
 
   it('segment(i, n) slices are disjoint and their union is the whole table', async () => {

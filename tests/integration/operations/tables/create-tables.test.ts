@@ -1,6 +1,16 @@
 import 'reflect-metadata';
 import { DescribeTableCommand, DescribeTimeToLiveCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Attribute, DkmioClient, GlobalIndex, LocalIndex, PartitionKey, SortKey, Table, TableNotFoundError, Ttl } from '../../../../src';
+import {
+  Attribute,
+  DkmioClient,
+  GlobalIndex,
+  LocalIndex,
+  PartitionKey,
+  SortKey,
+  Table,
+  TableNotFoundError,
+  Ttl,
+} from '../../../../src';
 import { testClientConfig, uniqueTableName } from '../../../support/local';
 
 @Table('orders')
@@ -44,27 +54,41 @@ describe('createTables / deleteTables on DynamoDB Local', () => {
     const orders = await describeTable(`${prefix}orders`);
     expect(orders.TableStatus).toBe('ACTIVE');
     expect(orders.BillingModeSummary?.BillingMode).toBe('PAY_PER_REQUEST');
-    expect(orders.KeySchema).toEqual([{ AttributeName: 'userId', KeyType: 'HASH' }, { AttributeName: 'orderId', KeyType: 'RANGE' }]);
-    expect(orders.AttributeDefinitions).toEqual(expect.arrayContaining([
-      { AttributeName: 'userId', AttributeType: 'S' },
-      { AttributeName: 'orderId', AttributeType: 'S' },
-      { AttributeName: 'status', AttributeType: 'S' },
-      { AttributeName: 'created_at', AttributeType: 'S' },
-      { AttributeName: 'region', AttributeType: 'S' },
-      { AttributeName: 'total', AttributeType: 'N' },
-    ]));
+    expect(orders.KeySchema).toEqual([
+      { AttributeName: 'userId', KeyType: 'HASH' },
+      { AttributeName: 'orderId', KeyType: 'RANGE' },
+    ]);
+    expect(orders.AttributeDefinitions).toEqual(
+      expect.arrayContaining([
+        { AttributeName: 'userId', AttributeType: 'S' },
+        { AttributeName: 'orderId', AttributeType: 'S' },
+        { AttributeName: 'status', AttributeType: 'S' },
+        { AttributeName: 'created_at', AttributeType: 'S' },
+        { AttributeName: 'region', AttributeType: 'S' },
+        { AttributeName: 'total', AttributeType: 'N' },
+      ]),
+    );
     expect(orders.AttributeDefinitions).toHaveLength(6);
     const gsis = Object.fromEntries((orders.GlobalSecondaryIndexes ?? []).map((g) => [g.IndexName, g]));
     expect(gsis['gsi-status']).toMatchObject({
       IndexStatus: 'ACTIVE',
-      KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }, { AttributeName: 'created_at', KeyType: 'RANGE' }],
+      KeySchema: [
+        { AttributeName: 'status', KeyType: 'HASH' },
+        { AttributeName: 'created_at', KeyType: 'RANGE' },
+      ],
       Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['total', 'items_count'] },
     });
-    expect(gsis['gsi-region']).toMatchObject({ KeySchema: [{ AttributeName: 'region', KeyType: 'HASH' }], Projection: { ProjectionType: 'KEYS_ONLY' } });
+    expect(gsis['gsi-region']).toMatchObject({
+      KeySchema: [{ AttributeName: 'region', KeyType: 'HASH' }],
+      Projection: { ProjectionType: 'KEYS_ONLY' },
+    });
     expect(orders.LocalSecondaryIndexes).toEqual([
       expect.objectContaining({
         IndexName: 'lsi-amount',
-        KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }, { AttributeName: 'total', KeyType: 'RANGE' }],
+        KeySchema: [
+          { AttributeName: 'userId', KeyType: 'HASH' },
+          { AttributeName: 'total', KeyType: 'RANGE' },
+        ],
         Projection: { ProjectionType: 'ALL' },
       }),
     ]);
@@ -83,13 +107,19 @@ describe('createTables / deleteTables on DynamoDB Local', () => {
     await orders.put({ userId: 'u1', orderId: 'o1', status: 'NEW', createdAt: '2024-01-01', total: 30, itemsCount: 2 });
     await orders.put({ userId: 'u1', orderId: 'o2', status: 'NEW', createdAt: '2024-01-02', total: 10 });
     const byStatus = await orders.index('gsi-status').query({ status: 'NEW' }).fetchAll();
-    expect(byStatus.items.map((o) => [o.orderId, o.itemsCount])).toEqual([['o1', 2], ['o2', undefined]]);
+    expect(byStatus.items.map((o) => [o.orderId, o.itemsCount])).toEqual([
+      ['o1', 2],
+      ['o2', undefined],
+    ]);
     const byAmount = await orders.index('lsi-amount').query({ userId: 'u1' }).fetchAll();
     expect(byAmount.items.map((o) => o.orderId)).toEqual(['o2', 'o1']);
   });
 
   it('leaves existing tables alone on a second call', async () => {
-    await expect(db.createTables([Order, User])).resolves.toEqual({ created: [], existing: [`${prefix}orders`, `${prefix}users`] });
+    await expect(db.createTables([Order, User])).resolves.toEqual({
+      created: [],
+      existing: [`${prefix}orders`, `${prefix}users`],
+    });
     expect(await db.getRepository(Order).get({ userId: 'u1', orderId: 'o1' })).not.toBeNull();
   });
 
@@ -99,7 +129,10 @@ describe('createTables / deleteTables on DynamoDB Local', () => {
       await provisioned.createTables([Order], { provisioned: { read: 3, write: 2 }, pollIntervalMs: 50 });
       const t = await describeTable(`${prefix}p-orders`);
       expect(t.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 3, WriteCapacityUnits: 2 });
-      expect(t.GlobalSecondaryIndexes![0]!.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 3, WriteCapacityUnits: 2 });
+      expect(t.GlobalSecondaryIndexes![0]!.ProvisionedThroughput).toMatchObject({
+        ReadCapacityUnits: 3,
+        WriteCapacityUnits: 2,
+      });
     } finally {
       await provisioned.deleteTables([Order], { pollIntervalMs: 50 });
       provisioned.destroy();
@@ -110,7 +143,10 @@ describe('createTables / deleteTables on DynamoDB Local', () => {
     const other = new DkmioClient({ ...testClientConfig(), tableNamePrefix: `${prefix}d-` });
     try {
       await other.createTables([User]);
-      await expect(other.deleteTables([User, Order], { pollIntervalMs: 50 })).resolves.toEqual({ deleted: [`${prefix}d-users`], missing: [`${prefix}d-orders`] });
+      await expect(other.deleteTables([User, Order], { pollIntervalMs: 50 })).resolves.toEqual({
+        deleted: [`${prefix}d-users`],
+        missing: [`${prefix}d-orders`],
+      });
       await expect(other.getRepository(User).get({ userId: 1 })).rejects.toThrow(TableNotFoundError);
     } finally {
       other.destroy();

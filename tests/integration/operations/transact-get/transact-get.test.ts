@@ -40,11 +40,14 @@ afterAll(() => {
 
 describe('transactGet on DynamoDB Local', () => {
   it('returns a typed tuple of instances across tables, null for absent items', async () => {
-    const [order, user, missing] = await db.transactGet((tx) => [
-      tx.get(orders, { userId: 'u1', orderId: 'o1' }),
-      tx.get(User, { userId: 'u1' }),
-      tx.get(users, { userId: 'nobody' }),
-    ] as const);
+    const [order, user, missing] = await db.transactGet(
+      (tx) =>
+        [
+          tx.get(orders, { userId: 'u1', orderId: 'o1' }),
+          tx.get(User, { userId: 'u1' }),
+          tx.get(users, { userId: 'nobody' }),
+        ] as const,
+    );
     expect(order).toBeInstanceOf(Order);
     expect(order!.total).toBe(10);
     expect(user!.greeting).toBe('hi Ana');
@@ -52,11 +55,15 @@ describe('transactGet on DynamoDB Local', () => {
   });
 
   it('select per read', async () => {
-    const [order] = await db.transactGet((tx) => [tx.get(orders, { userId: 'u1', orderId: 'o1' }, { select: ['status'] })]);
+    const [order] = await db.transactGet((tx) => [
+      tx.get(orders, { userId: 'u1', orderId: 'o1' }, { select: ['status'] }),
+    ]);
     expect({ ...order }).toEqual({ status: 'NEW' });
   });
 
   it('refuses one item twice before sending', async () => {
-    await expect(db.transactGet((tx) => [tx.get(users, { userId: 'u1' }), tx.get(User, { userId: 'u1' })])).rejects.toThrow(ValidationError);
+    await expect(
+      db.transactGet((tx) => [tx.get(users, { userId: 'u1' }), tx.get(User, { userId: 'u1' })]),
+    ).rejects.toThrow(ValidationError);
   });
 });

@@ -46,13 +46,17 @@ describe('@Version() optimistic locking on DynamoDB Local', () => {
     expect((await docs.get({ id: 'c' }))!.version).toBe(2);
     await docs.update({ id: 'c' }, { set: { body: 'z' } }, { expectedVersion: 2 });
     expect(await docs.get({ id: 'c' })).toMatchObject({ version: 3, body: 'z' });
-    await expect(docs.update({ id: 'c' }, { set: { body: 'stale' } }, { expectedVersion: 2 })).rejects.toThrow(ConditionError);
+    await expect(docs.update({ id: 'c' }, { set: { body: 'stale' } }, { expectedVersion: 2 })).rejects.toThrow(
+      ConditionError,
+    );
     expect(await docs.get({ id: 'c' })).toMatchObject({ version: 3, body: 'z' });
   });
 
   it('a stale write can hand back the stored item', async () => {
     await docs.put({ id: 'd', body: 'mine' });
-    const error = (await docs.update({ id: 'd' }, { set: { body: 'theirs' } }, { expectedVersion: 7, returnItemOnConditionFail: true }).catch((e: unknown) => e)) as ConditionError<Doc>;
+    const error = (await docs
+      .update({ id: 'd' }, { set: { body: 'theirs' } }, { expectedVersion: 7, returnItemOnConditionFail: true })
+      .catch((e: unknown) => e)) as ConditionError<Doc>;
     expect(error).toBeInstanceOf(ConditionError);
     expect(error.item).toBeInstanceOf(Doc);
     expect(error.item).toMatchObject({ id: 'd', version: 1, body: 'mine' });
@@ -62,8 +66,12 @@ describe('@Version() optimistic locking on DynamoDB Local', () => {
     await docs.put({ id: 'e', body: 'one' });
     await db.transactWrite((tx) => void tx.put(docs, { id: 'e', version: 1, body: 'two' }));
     expect(await docs.get({ id: 'e' })).toMatchObject({ version: 2, body: 'two' });
-    await expect(db.transactWrite((tx) => void tx.update(docs, { id: 'e' }, { set: { body: 'three' } }, { expectedVersion: 1 }))).rejects.toThrow(TransactionError);
-    await db.transactWrite((tx) => void tx.update(docs, { id: 'e' }, { set: { body: 'three' } }, { expectedVersion: 2 }));
+    await expect(
+      db.transactWrite((tx) => void tx.update(docs, { id: 'e' }, { set: { body: 'three' } }, { expectedVersion: 1 })),
+    ).rejects.toThrow(TransactionError);
+    await db.transactWrite(
+      (tx) => void tx.update(docs, { id: 'e' }, { set: { body: 'three' } }, { expectedVersion: 2 }),
+    );
     expect(await docs.get({ id: 'e' })).toMatchObject({ version: 3, body: 'three' });
   });
 });

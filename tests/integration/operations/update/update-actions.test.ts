@@ -1,6 +1,14 @@
 import 'reflect-metadata';
 import { GetItemCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { Attribute, DkmioClient, PartitionKey, SortKey, Table, ValidationError, type Repository } from '../../../../src';
+import {
+  Attribute,
+  DkmioClient,
+  PartitionKey,
+  SortKey,
+  Table,
+  ValidationError,
+  type Repository,
+} from '../../../../src';
 import { caught, createTable, localDb, rawClient, recordingClient, uniquePrefix } from '../../helpers';
 
 interface LineItem {
@@ -66,15 +74,25 @@ describe('set', () => {
   });
 
   it('sets an element of a list of maps: items[0].qty', async () => {
-    const key = await seed({ items: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 2 }] });
+    const key = await seed({
+      items: [
+        { sku: 'a', qty: 1 },
+        { sku: 'b', qty: 2 },
+      ],
+    });
     await profiles.update(key, { set: { 'items[0].qty': 5 } });
-    expect((await read(key))!.items).toEqual([{ sku: 'a', qty: 5 }, { sku: 'b', qty: 2 }]);
+    expect((await read(key))!.items).toEqual([
+      { sku: 'a', qty: 5 },
+      { sku: 'b', qty: 2 },
+    ]);
   });
 
   it('sets a renamed attribute under its stored name', async () => {
     const key = await seed({});
     await profiles.update(key, { set: { createdAt: '2024-05-05' } });
-    const stored = await raw.send(new GetItemCommand({ TableName: `${prefix}profiles`, Key: { id: { S: key.id }, kind: { S: key.kind } } }));
+    const stored = await raw.send(
+      new GetItemCommand({ TableName: `${prefix}profiles`, Key: { id: { S: key.id }, kind: { S: key.kind } } }),
+    );
     expect(stored.Item!['created_at']).toEqual({ S: '2024-05-05' });
     expect(stored.Item!['createdAt']).toBeUndefined();
   });
@@ -88,7 +106,14 @@ describe('set', () => {
 
 describe('remove', () => {
   it('removes top-level attributes, nested map keys and list elements', async () => {
-    const key = await seed({ tempNotes: 'x', address: { city: 'Lima', zip: '150' }, items: [{ sku: 'a', qty: 1 }, { sku: 'b', qty: 2 }] });
+    const key = await seed({
+      tempNotes: 'x',
+      address: { city: 'Lima', zip: '150' },
+      items: [
+        { sku: 'a', qty: 1 },
+        { sku: 'b', qty: 2 },
+      ],
+    });
     await profiles.update(key, { remove: ['tempNotes', 'address.zip', 'items[0]'] });
     const p = (await read(key))!;
     expect(p.tempNotes).toBeUndefined();
@@ -166,16 +191,28 @@ describe('setIfNotExists', () => {
 
 describe('every action in one update', () => {
   it('applies set, remove, append, prepend, add, delete and setIfNotExists together', async () => {
-    const key = await seed({ status: 'NEW', tempNotes: 't', history: ['h'], log: ['older'], items: [{ sku: 'a', qty: 1 }], tags: new Set(['old', 'deprecated']), address: { city: 'Quito' } });
-    const out = await profiles.update(key, {
-      set: { status: 'SHIPPED', 'address.city': 'Lima', 'items[0].qty': 5 },
-      remove: ['tempNotes'],
-      append: { history: { action: 'shipped' } },
-      prepend: { log: 'newest' },
-      add: { visits: 1 },
-      delete: { tags: new Set(['deprecated']) },
-      setIfNotExists: { createdAt: 'now' },
-    }, { returnValues: 'ALL_NEW' });
+    const key = await seed({
+      status: 'NEW',
+      tempNotes: 't',
+      history: ['h'],
+      log: ['older'],
+      items: [{ sku: 'a', qty: 1 }],
+      tags: new Set(['old', 'deprecated']),
+      address: { city: 'Quito' },
+    });
+    const out = await profiles.update(
+      key,
+      {
+        set: { status: 'SHIPPED', 'address.city': 'Lima', 'items[0].qty': 5 },
+        remove: ['tempNotes'],
+        append: { history: { action: 'shipped' } },
+        prepend: { log: 'newest' },
+        add: { visits: 1 },
+        delete: { tags: new Set(['deprecated']) },
+        setIfNotExists: { createdAt: 'now' },
+      },
+      { returnValues: 'ALL_NEW' },
+    );
     expect(out).toBeInstanceOf(Profile);
     expect(out).toEqual({
       ...key,

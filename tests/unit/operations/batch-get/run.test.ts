@@ -13,27 +13,45 @@ class Item {
 
 const meta = entityMetadata(Item);
 type Key = Record<string, AttributeValue>;
-const keysOf = (c: { input: Record<string, unknown> }) => (c.input['RequestItems'] as Record<string, { Keys: Key[] }>)['items']!.Keys;
+const keysOf = (c: { input: Record<string, unknown> }) =>
+  (c.input['RequestItems'] as Record<string, { Keys: Key[] }>)['items']!.Keys;
 
 function setup(respond: Responder, maxAttempts = 3) {
   const client = new RecordingClient(respond);
   const executor = new Executor(() => client, { enabled: false, debug: () => {}, warn: () => {} });
   const { timing, sleeps } = fakeTiming([0.5]);
   const run = (ids: string[]) => {
-    const prepared = prepareBatchGet(meta, 'items', ids.map((id) => ({ id })));
-    return runBatchGet(meta, prepared, { executor, settings: { maxAttempts, baseDelayMs: 10, concurrency: 2 }, timing });
+    const prepared = prepareBatchGet(
+      meta,
+      'items',
+      ids.map((id) => ({ id })),
+    );
+    return runBatchGet(meta, prepared, {
+      executor,
+      settings: { maxAttempts, baseDelayMs: 10, concurrency: 2 },
+      timing,
+    });
   };
   return { client, sleeps, run };
 }
 
 /** Finds every key except those in `absent`, leaving `left` unprocessed. */
-const answer = (left: Set<string>, absent = new Set<string>()): Responder => (c) => {
-  const keys = keysOf(c);
-  return {
-    Responses: { items: keys.filter((k) => !left.has(k['id']!.S!) && !absent.has(k['id']!.S!)).reverse().map((k) => ({ ...k, v: { S: `v-${k['id']!.S}` } })) },
-    UnprocessedKeys: keys.some((k) => left.has(k['id']!.S!)) ? { items: { Keys: keys.filter((k) => left.has(k['id']!.S!)) } } : {},
+const answer =
+  (left: Set<string>, absent = new Set<string>()): Responder =>
+  (c) => {
+    const keys = keysOf(c);
+    return {
+      Responses: {
+        items: keys
+          .filter((k) => !left.has(k['id']!.S!) && !absent.has(k['id']!.S!))
+          .reverse()
+          .map((k) => ({ ...k, v: { S: `v-${k['id']!.S}` } })),
+      },
+      UnprocessedKeys: keys.some((k) => left.has(k['id']!.S!))
+        ? { items: { Keys: keys.filter((k) => left.has(k['id']!.S!)) } }
+        : {},
+    };
   };
-};
 
 describe('runBatchGet', () => {
   it('reads in chunks of 100 and finds items by key whatever the answer order', async () => {
@@ -60,7 +78,11 @@ describe('runBatchGet', () => {
     });
     const found = await run(['a', 'b', 'c']);
     expect(found.size).toBe(3);
-    expect(client.sent.map(keysOf)).toEqual([[{ id: { S: 'a' } }, { id: { S: 'b' } }, { id: { S: 'c' } }], [{ id: { S: 'b' } }], [{ id: { S: 'b' } }]]);
+    expect(client.sent.map(keysOf)).toEqual([
+      [{ id: { S: 'a' } }, { id: { S: 'b' } }, { id: { S: 'c' } }],
+      [{ id: { S: 'b' } }],
+      [{ id: { S: 'b' } }],
+    ]);
     expect(sleeps).toEqual([5, 10]);
   });
 
@@ -73,7 +95,10 @@ describe('runBatchGet', () => {
 
   it('a request DynamoDB refuses fails the read at once', async () => {
     const { client, run } = setup(() => {
-      throw Object.assign(new Error('no table'), { name: 'ResourceNotFoundException', $metadata: { httpStatusCode: 400 } });
+      throw Object.assign(new Error('no table'), {
+        name: 'ResourceNotFoundException',
+        $metadata: { httpStatusCode: 400 },
+      });
     });
     await expect(run(['a'])).rejects.toThrow(TableNotFoundError);
     expect(client.sent).toHaveLength(1);

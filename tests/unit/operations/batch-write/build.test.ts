@@ -1,7 +1,22 @@
 import 'reflect-metadata';
-import { Attribute, MissingKeyError, PartitionKey, SortKey, Table, ValidationError, Version, entityMetadata } from '../../../../src';
+import {
+  Attribute,
+  MissingKeyError,
+  PartitionKey,
+  SortKey,
+  Table,
+  ValidationError,
+  Version,
+  entityMetadata,
+} from '../../../../src';
 import { BATCH_GET_LIMIT, buildBatchGetItem, prepareBatchGet } from '../../../../src/operations/batch-get/build';
-import { BATCH_WRITE_LIMIT, buildBatchWriteItem, prepareBatchDelete, prepareBatchPut, unprocessedWrites } from '../../../../src/operations/batch-write/build';
+import {
+  BATCH_WRITE_LIMIT,
+  buildBatchWriteItem,
+  prepareBatchDelete,
+  prepareBatchPut,
+  unprocessedWrites,
+} from '../../../../src/operations/batch-write/build';
 import { canonicalNumber, keyIdentity } from '../../../../src/operations/targets/key-identity';
 
 @Table('orders')
@@ -39,12 +54,22 @@ describe('batchGet requests', () => {
     ]);
     expect(p.positions).toEqual([0, 1, 0]);
     expect(buildBatchGetItem(p, p.keys)).toEqual({
-      RequestItems: { 'dev-orders': { Keys: [{ userId: { S: 'u1' }, order_id: { S: 'o1' } }, { userId: { S: 'u1' }, order_id: { S: 'o2' } }] } },
+      RequestItems: {
+        'dev-orders': {
+          Keys: [
+            { userId: { S: 'u1' }, order_id: { S: 'o1' } },
+            { userId: { S: 'u1' }, order_id: { S: 'o2' } },
+          ],
+        },
+      },
     });
   });
 
   it('select reads the key attributes too (answers come back unordered) and remembers to drop them', () => {
-    const p = prepareBatchGet(orders, 'orders', [{ userId: 'u1', orderId: 'o1' }], { select: ['total'], consistent: true });
+    const p = prepareBatchGet(orders, 'orders', [{ userId: 'u1', orderId: 'o1' }], {
+      select: ['total'],
+      consistent: true,
+    });
     expect(buildBatchGetItem(p, p.keys)).toEqual({
       RequestItems: {
         orders: {
@@ -66,8 +91,12 @@ describe('batchGet requests', () => {
   });
 
   it('refuses a partial key, naming the position, before anything is built', () => {
-    expect(() => prepareBatchGet(orders, 'orders', [{ userId: 'u1', orderId: 'o1' }, { userId: 'u1' }])).toThrow(MissingKeyError);
-    expect(() => prepareBatchGet(orders, 'orders', [{ userId: 'u1' }])).toThrow(/batchGet \(key 0\) on Order is missing key attribute "orderId"/);
+    expect(() => prepareBatchGet(orders, 'orders', [{ userId: 'u1', orderId: 'o1' }, { userId: 'u1' }])).toThrow(
+      MissingKeyError,
+    );
+    expect(() => prepareBatchGet(orders, 'orders', [{ userId: 'u1' }])).toThrow(
+      /batchGet \(key 0\) on Order is missing key attribute "orderId"/,
+    );
     expect(() => prepareBatchGet(orders, 'orders', 'u1' as never)).toThrow(/takes an array of keys/);
   });
 
@@ -80,10 +109,12 @@ describe('batchGet requests', () => {
 });
 
 describe('batchWrite requests', () => {
-  it('puts carry the marshalled item, deletes the key; unprocessed entries keep the caller\'s objects', () => {
+  it("puts carry the marshalled item, deletes the key; unprocessed entries keep the caller's objects", () => {
     const item = { userId: 'u1', orderId: 'o1', total: 5, status: undefined };
     const put = prepareBatchPut(orders, 'orders', item);
-    expect(put.request).toEqual({ PutRequest: { Item: { userId: { S: 'u1' }, order_id: { S: 'o1' }, grand_total: { N: '5' } } } });
+    expect(put.request).toEqual({
+      PutRequest: { Item: { userId: { S: 'u1' }, order_id: { S: 'o1' }, grand_total: { N: '5' } } },
+    });
     expect(put.unprocessed).toEqual({ kind: 'put', entity: Order, item });
     expect(put.unprocessed.kind === 'put' && put.unprocessed.item).toBe(item);
     const key = { userId: 'u1', orderId: 'o2' };
@@ -114,17 +145,27 @@ describe('batchWrite requests', () => {
     expect(() => prepareBatchPut(orders, 'orders', { userId: 'u1' })).toThrow(MissingKeyError);
     expect(() => prepareBatchPut(orders, 'orders', { userId: 'u1', orderId: 'o', n: NaN })).toThrow(/"n" is NaN/);
     expect(() => prepareBatchPut(orders, 'orders', null)).toThrow(ValidationError);
-    expect(() => prepareBatchDelete(orders, 'orders', { userId: 'u1', orderId: 'o', status: 'x' })).toThrow(/"status" is not part of the primary key/);
-    expect(() => prepareBatchDelete(entityMetadata(Score), 'scores', { game: 'g', points: '3' })).toThrow(/must be a number/);
+    expect(() => prepareBatchDelete(orders, 'orders', { userId: 'u1', orderId: 'o', status: 'x' })).toThrow(
+      /"status" is not part of the primary key/,
+    );
+    expect(() => prepareBatchDelete(entityMetadata(Score), 'scores', { game: 'g', points: '3' })).toThrow(
+      /must be a number/,
+    );
   });
 
   it('refuses a put of a @Version() entity (a batch cannot check or bump versions)', () => {
-    expect(() => prepareBatchPut(entityMetadata(Doc), 'docs', { id: 'd1' })).toThrow(/@Version\(\) property \("version"\).*Use put\(\)/);
-    expect(prepareBatchDelete(entityMetadata(Doc), 'docs', { id: 'd1' }).request).toEqual({ DeleteRequest: { Key: { id: { S: 'd1' } } } });
+    expect(() => prepareBatchPut(entityMetadata(Doc), 'docs', { id: 'd1' })).toThrow(
+      /@Version\(\) property \("version"\).*Use put\(\)/,
+    );
+    expect(prepareBatchDelete(entityMetadata(Doc), 'docs', { id: 'd1' }).request).toEqual({
+      DeleteRequest: { Key: { id: { S: 'd1' } } },
+    });
   });
 
   it('a request holds at most 25 writes', () => {
-    const writes = Array.from({ length: 26 }, (_, i) => prepareBatchDelete(orders, 'orders', { userId: 'u', orderId: `o${i}` }));
+    const writes = Array.from({ length: 26 }, (_, i) =>
+      prepareBatchDelete(orders, 'orders', { userId: 'u', orderId: `o${i}` }),
+    );
     expect(BATCH_WRITE_LIMIT).toBe(25);
     expect(() => buildBatchWriteItem(writes)).toThrow(/1 to 25 writes, got 26/);
     expect(() => buildBatchWriteItem([])).toThrow(/got 0/);
@@ -143,7 +184,11 @@ describe('batchWrite requests', () => {
   it('resends the whole chunk when an unprocessed entry matches nothing sent (never drops a write)', () => {
     const a = prepareBatchPut(orders, 'orders', { userId: 'u1', orderId: 'a' });
     const b = prepareBatchPut(orders, 'orders', { userId: 'u1', orderId: 'b' });
-    expect(unprocessedWrites([a, b], { orders: [{ DeleteRequest: { Key: { userId: { S: 'zz' }, order_id: { S: 'zz' } } } }] })).toEqual([a, b]);
+    expect(
+      unprocessedWrites([a, b], {
+        orders: [{ DeleteRequest: { Key: { userId: { S: 'zz' }, order_id: { S: 'zz' } } } }],
+      }),
+    ).toEqual([a, b]);
     expect(unprocessedWrites([a, b], { other: [{ DeleteRequest: { Key: {} } }] })).toEqual([a, b]);
   });
 });

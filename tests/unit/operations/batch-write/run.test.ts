@@ -1,6 +1,15 @@
 import 'reflect-metadata';
 import type { AttributeValue, WriteRequest } from '@aws-sdk/client-dynamodb';
-import { Attribute, BatchWriteError, DkmioClient, MissingKeyError, PartitionKey, SortKey, Table, ValidationError } from '../../../../src';
+import {
+  Attribute,
+  BatchWriteError,
+  DkmioClient,
+  MissingKeyError,
+  PartitionKey,
+  SortKey,
+  Table,
+  ValidationError,
+} from '../../../../src';
 import { RecordingClient, type Responder } from '../../../support/recording-client';
 
 @Table('orders')
@@ -27,11 +36,17 @@ function setup(respond?: Responder, batch?: { maxAttempts?: number; baseDelayMs?
 }
 
 /** A BatchGetItem answer holding every asked key whose orderId is not in `absent`, in reverse order. */
-const store = (absent: string[] = []): Responder => (c) => {
-  const [table, { Keys }] = Object.entries(c.input['RequestItems'] as Record<string, { Keys: Key[] }>)[0]!;
-  const found = Keys.filter((k) => !absent.includes(k['orderId']!.S!)).reverse();
-  return { Responses: { [table]: found.map((k) => ({ ...k, grand_total: { N: k['orderId']!.S!.length.toString() }, note: { S: 'x' } })) } };
-};
+const store =
+  (absent: string[] = []): Responder =>
+  (c) => {
+    const [table, { Keys }] = Object.entries(c.input['RequestItems'] as Record<string, { Keys: Key[] }>)[0]!;
+    const found = Keys.filter((k) => !absent.includes(k['orderId']!.S!)).reverse();
+    return {
+      Responses: {
+        [table]: found.map((k) => ({ ...k, grand_total: { N: k['orderId']!.S!.length.toString() }, note: { S: 'x' } })),
+      },
+    };
+  };
 
 describe('repository.batchGet', () => {
   it('returns instances in input order, null for absent, the same item at every duplicate position', async () => {
@@ -69,7 +84,9 @@ describe('repository.batchGet', () => {
   it('refuses bad keys and bad tuning before sending; an empty list sends nothing', async () => {
     const { client, orders } = setup(store());
     await expect(orders.batchGet([{ userId: 'u' }])).rejects.toThrow(MissingKeyError);
-    await expect(orders.batchGet([{ userId: 'u', orderId: 'o' }], { concurrency: 0 })).rejects.toThrow('batchGet concurrency must be a positive integer, got 0.');
+    await expect(orders.batchGet([{ userId: 'u', orderId: 'o' }], { concurrency: 0 })).rejects.toThrow(
+      'batchGet concurrency must be a positive integer, got 0.',
+    );
     expect(await orders.batchGet([])).toEqual([]);
     expect(client.sent).toHaveLength(0);
   });
@@ -84,7 +101,9 @@ describe('batchWrite', () => {
       expect(client.sent).toHaveLength(0);
       batch.delete({ userId: 'u', orderId: 'gone' });
     });
-    expect(client.sent.map((c) => (c.input['RequestItems'] as Record<string, WriteRequest[]>)['orders']!.length)).toEqual([25, 6]);
+    expect(
+      client.sent.map((c) => (c.input['RequestItems'] as Record<string, WriteRequest[]>)['orders']!.length),
+    ).toEqual([25, 6]);
     await orders.batchWrite((batch) => batch.put({ userId: 'u', orderId: 'one' }));
     expect(client.sent).toHaveLength(3);
   });
@@ -105,31 +124,41 @@ describe('batchWrite', () => {
 
   it('sends nothing when the callback throws or rejects, or an item is invalid', async () => {
     const { client, db, orders } = setup();
-    await expect(orders.batchWrite((b) => {
-      b.put({ userId: 'u', orderId: 'o' });
-      throw new Error('sync boom');
-    })).rejects.toThrow('sync boom');
-    await expect(db.batchWrite(async (b) => {
-      b.put(orders, { userId: 'u', orderId: 'o' });
-      await Promise.resolve();
-      throw new Error('async boom');
-    })).rejects.toThrow('async boom');
-    await expect(orders.batchWrite((b) => {
-      for (let i = 0; i < 40; i++) b.put({ userId: 'u', orderId: `o${i}` });
-      b.put({ userId: 'u' });
-    })).rejects.toThrow(MissingKeyError);
+    await expect(
+      orders.batchWrite((b) => {
+        b.put({ userId: 'u', orderId: 'o' });
+        throw new Error('sync boom');
+      }),
+    ).rejects.toThrow('sync boom');
+    await expect(
+      db.batchWrite(async (b) => {
+        b.put(orders, { userId: 'u', orderId: 'o' });
+        await Promise.resolve();
+        throw new Error('async boom');
+      }),
+    ).rejects.toThrow('async boom');
+    await expect(
+      orders.batchWrite((b) => {
+        for (let i = 0; i < 40; i++) b.put({ userId: 'u', orderId: `o${i}` });
+        b.put({ userId: 'u' });
+      }),
+    ).rejects.toThrow(MissingKeyError);
     expect(client.sent).toHaveLength(0);
   });
 
   it('two writes to one key are a ValidationError before sending; the same key in two tables is fine', async () => {
     const { client, db, orders } = setup();
-    await expect(orders.batchWrite((b) => {
-      b.put({ userId: 'u', orderId: 'o', total: 1 });
-      b.delete({ userId: 'u', orderId: 'o' });
-    })).rejects.toThrow(/two writes to one Order item \(key userId, orderId\): write 0 \(put\) and write 1 \(delete\)/);
-    await expect(orders.batchWrite((b) => {
-      b.put({ userId: 'u', orderId: 'o' }).put({ userId: 'u', orderId: 'o' });
-    })).rejects.toThrow(ValidationError);
+    await expect(
+      orders.batchWrite((b) => {
+        b.put({ userId: 'u', orderId: 'o', total: 1 });
+        b.delete({ userId: 'u', orderId: 'o' });
+      }),
+    ).rejects.toThrow(/two writes to one Order item \(key userId, orderId\): write 0 \(put\) and write 1 \(delete\)/);
+    await expect(
+      orders.batchWrite((b) => {
+        b.put({ userId: 'u', orderId: 'o' }).put({ userId: 'u', orderId: 'o' });
+      }),
+    ).rejects.toThrow(ValidationError);
     expect(client.sent).toHaveLength(0);
     @Table('orders-archive')
     class ArchivedOrder {
@@ -152,13 +181,18 @@ describe('batchWrite', () => {
     expect(() => saved!.put({ userId: 'u', orderId: 'o' })).toThrow(/after the batchWrite callback returned/);
   });
 
-  it('leftovers after maxAttempts surface as BatchWriteError with the caller\'s items', async () => {
-    const { db, orders } = setup((c) => ({ UnprocessedItems: c.input['RequestItems'] }), { maxAttempts: 2, baseDelayMs: 0 });
+  it("leftovers after maxAttempts surface as BatchWriteError with the caller's items", async () => {
+    const { db, orders } = setup((c) => ({ UnprocessedItems: c.input['RequestItems'] }), {
+      maxAttempts: 2,
+      baseDelayMs: 0,
+    });
     const item = { userId: 'u', orderId: 'o', total: 1 };
-    const err = (await db.batchWrite((b) => {
-      b.put(orders, item);
-      b.delete(User, { userId: 'x' });
-    }).catch((e: unknown) => e)) as BatchWriteError;
+    const err = (await db
+      .batchWrite((b) => {
+        b.put(orders, item);
+        b.delete(User, { userId: 'x' });
+      })
+      .catch((e: unknown) => e)) as BatchWriteError;
     expect(err).toBeInstanceOf(BatchWriteError);
     expect(err.unprocessed).toEqual([
       { kind: 'put', entity: Order, item, maybeApplied: false },
@@ -168,8 +202,14 @@ describe('batchWrite', () => {
 
   it('an aborted signal sends nothing', async () => {
     const { client, orders } = setup();
-    await expect(orders.batchWrite((b) => void b.put({ userId: 'u', orderId: 'o' }), { signal: AbortSignal.abort(new Error('cancel')) })).rejects.toThrow('cancel');
-    await expect(orders.batchGet([{ userId: 'u', orderId: 'o' }], { signal: AbortSignal.abort(new Error('cancel')) })).rejects.toThrow('cancel');
+    await expect(
+      orders.batchWrite((b) => void b.put({ userId: 'u', orderId: 'o' }), {
+        signal: AbortSignal.abort(new Error('cancel')),
+      }),
+    ).rejects.toThrow('cancel');
+    await expect(
+      orders.batchGet([{ userId: 'u', orderId: 'o' }], { signal: AbortSignal.abort(new Error('cancel')) }),
+    ).rejects.toThrow('cancel');
     expect(client.sent).toHaveLength(0);
   });
 });

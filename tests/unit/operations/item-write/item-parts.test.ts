@@ -23,17 +23,34 @@ describe('shared item-level request parts', () => {
   });
 
   it('single-item requests are the item-level part plus ReturnValues', () => {
-    const options = { condition: { id__exists: true }, returnItemOnConditionFail: true, returnValues: 'ALL_OLD' as const };
-    expect(buildPutItem(meta, 'docs', { id: 'a', version: 2 }, options)).toEqual({ ...buildPut(meta, 'docs', { id: 'a', version: 2 }, options), ReturnValues: 'ALL_OLD' });
-    expect(buildDeleteItem(meta, 'docs', { id: 'a' }, options)).toEqual({ ...buildDelete(meta, 'docs', { id: 'a' }, options), ReturnValues: 'ALL_OLD' });
+    const options = {
+      condition: { id__exists: true },
+      returnItemOnConditionFail: true,
+      returnValues: 'ALL_OLD' as const,
+    };
+    expect(buildPutItem(meta, 'docs', { id: 'a', version: 2 }, options)).toEqual({
+      ...buildPut(meta, 'docs', { id: 'a', version: 2 }, options),
+      ReturnValues: 'ALL_OLD',
+    });
+    expect(buildDeleteItem(meta, 'docs', { id: 'a' }, options)).toEqual({
+      ...buildDelete(meta, 'docs', { id: 'a' }, options),
+      ReturnValues: 'ALL_OLD',
+    });
     const upd = { ...options, returnValues: 'ALL_NEW' as const, expectedVersion: 3 };
-    expect(buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { x: 1 } }, upd)).toEqual({ ...buildUpdate(meta, 'docs', { id: 'a' }, { set: { x: 1 } }, upd), ReturnValues: 'ALL_NEW' });
+    expect(buildUpdateItem(meta, 'docs', { id: 'a' }, { set: { x: 1 } }, upd)).toEqual({
+      ...buildUpdate(meta, 'docs', { id: 'a' }, { set: { x: 1 } }, upd),
+      ReturnValues: 'ALL_NEW',
+    });
     expect(buildPut(meta, 'docs', { id: 'a' }, options)).not.toHaveProperty('ReturnValues');
     expect(buildPut(meta, 'docs', { id: 'a' }, options).ReturnValuesOnConditionCheckFailure).toBe('ALL_OLD');
   });
 
   it('messages name the operation that received the input', () => {
-    expect(() => buildPut(meta, 'docs', { id: 'a', version: 'x' }, undefined, 'tx.put')).toThrow(/^tx.put on Doc: version "version" must be an integer/);
-    expect(() => buildUpdate(meta, 'docs', { id: 'a' }, { set: { x: 1 } }, { expectedVersion: 1.5 }, 'tx.update')).toThrow(/^tx.update on Doc: expectedVersion/);
+    expect(() => buildPut(meta, 'docs', { id: 'a', version: 'x' }, undefined, 'tx.put')).toThrow(
+      /^tx.put on Doc: version "version" must be an integer/,
+    );
+    expect(() =>
+      buildUpdate(meta, 'docs', { id: 'a' }, { set: { x: 1 } }, { expectedVersion: 1.5 }, 'tx.update'),
+    ).toThrow(/^tx.update on Doc: expectedVersion/);
   });
 });

@@ -20,7 +20,15 @@ describe('mustExist: the request', () => {
   });
 
   it('update with a condition: ANDed in front, and the stored item asked back to tell absent from failing', () => {
-    expect(buildUpdateItem(meta(Order), 'orders', key, { set: { status: 'PAID' } }, { mustExist: true, condition: { status: 'NEW' }, returnValues: 'ALL_NEW' })).toEqual({
+    expect(
+      buildUpdateItem(
+        meta(Order),
+        'orders',
+        key,
+        { set: { status: 'PAID' } },
+        { mustExist: true, condition: { status: 'NEW' }, returnValues: 'ALL_NEW' },
+      ),
+    ).toEqual({
       TableName: 'orders',
       Key: { userId: S('u1'), orderId: S('o1') },
       UpdateExpression: 'SET #n0 = :v0',
@@ -39,7 +47,9 @@ describe('mustExist: the request', () => {
       ConditionExpression: 'attribute_exists(#n0)',
       ExpressionAttributeNames: { '#n0': 'pk' },
     });
-    expect(buildDeleteItem(meta(Order), 'orders', key, { mustExist: true, conditionOr: [{ status: 'A' }, { status: 'B' }] })).toEqual({
+    expect(
+      buildDeleteItem(meta(Order), 'orders', key, { mustExist: true, conditionOr: [{ status: 'A' }, { status: 'B' }] }),
+    ).toEqual({
       TableName: 'orders',
       Key: { userId: S('u1'), orderId: S('o1') },
       ConditionExpression: 'attribute_exists(#n0) AND (#n1 = :v0 OR #n1 = :v1)',
@@ -50,14 +60,21 @@ describe('mustExist: the request', () => {
   });
 
   it('mustExist: false (or absent) changes nothing', () => {
-    expect(buildDeleteItem(meta(Order), 'orders', key, { mustExist: false })).toEqual({ TableName: 'orders', Key: { userId: S('u1'), orderId: S('o1') } });
+    expect(buildDeleteItem(meta(Order), 'orders', key, { mustExist: false })).toEqual({
+      TableName: 'orders',
+      Key: { userId: S('u1'), orderId: S('o1') },
+    });
   });
 
   it('in a transaction: the same clauses', () => {
-    expect(buildTransactUpdate(meta(Order), 'orders', key, { add: { total: 1 } }, { mustExist: true }).Update).toMatchObject({
+    expect(
+      buildTransactUpdate(meta(Order), 'orders', key, { add: { total: 1 } }, { mustExist: true }).Update,
+    ).toMatchObject({
       ConditionExpression: 'attribute_exists(#n1)',
     });
-    expect(buildTransactDelete(meta(Order), 'orders', key, { mustExist: true, condition: { total__gt: 1 } }).Delete).toMatchObject({
+    expect(
+      buildTransactDelete(meta(Order), 'orders', key, { mustExist: true, condition: { total__gt: 1 } }).Delete,
+    ).toMatchObject({
       ConditionExpression: 'attribute_exists(#n0) AND (#n1 > :v0)',
       ReturnValuesOnConditionCheckFailure: 'ALL_OLD',
     });
@@ -66,7 +83,11 @@ describe('mustExist: the request', () => {
 
 describe('mustExist: the answer', () => {
   const failed = (item?: Record<string, unknown>) =>
-    Object.assign(new Error('The conditional request failed'), { name: 'ConditionalCheckFailedException', $metadata: { httpStatusCode: 400 }, ...(item && { Item: item }) });
+    Object.assign(new Error('The conditional request failed'), {
+      name: 'ConditionalCheckFailedException',
+      $metadata: { httpStatusCode: 400 },
+      ...(item && { Item: item }),
+    });
   const repoAnswering = (error: Error) => {
     const fake = new RecordingClient(() => {
       throw error;
@@ -78,23 +99,33 @@ describe('mustExist: the answer', () => {
     const { orders } = repoAnswering(failed());
     const error = await orders.update(key, { set: { status: 'PAID' } }, { mustExist: true }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ItemNotFoundError);
-    expect((error as ItemNotFoundError).message).toMatch(/No Order in "orders" has that key \(userId, orderId\); nothing was updated/);
+    expect((error as ItemNotFoundError).message).toMatch(
+      /No Order in "orders" has that key \(userId, orderId\); nothing was updated/,
+    );
     expect((error as ItemNotFoundError).key).toEqual(key);
     await expect(orders.delete(key, { mustExist: true })).rejects.toThrow(/nothing was deleted/);
   });
 
   it('with a condition: no item returned is ItemNotFoundError, an item returned is ConditionError (without the item unless asked)', async () => {
-    await expect(repoAnswering(failed()).orders.delete(key, { mustExist: true, condition: { status: 'NEW' } })).rejects.toBeInstanceOf(ItemNotFoundError);
+    await expect(
+      repoAnswering(failed()).orders.delete(key, { mustExist: true, condition: { status: 'NEW' } }),
+    ).rejects.toBeInstanceOf(ItemNotFoundError);
     const stored = { userId: S('u1'), orderId: S('o1'), status: S('PAID') };
-    const plain = await repoAnswering(failed(stored)).orders.delete(key, { mustExist: true, condition: { status: 'NEW' } }).catch((e: unknown) => e);
+    const plain = await repoAnswering(failed(stored))
+      .orders.delete(key, { mustExist: true, condition: { status: 'NEW' } })
+      .catch((e: unknown) => e);
     expect(plain).toBeInstanceOf(ConditionError);
     expect((plain as ConditionError).item).toBeUndefined();
-    const asked = await repoAnswering(failed(stored)).orders.delete(key, { mustExist: true, condition: { status: 'NEW' }, returnItemOnConditionFail: true }).catch((e: unknown) => e);
+    const asked = await repoAnswering(failed(stored))
+      .orders.delete(key, { mustExist: true, condition: { status: 'NEW' }, returnItemOnConditionFail: true })
+      .catch((e: unknown) => e);
     expect((asked as ConditionError<Order>).item).toBeInstanceOf(Order);
     expect((asked as ConditionError<Order>).item?.status).toBe('PAID');
   });
 
   it('without mustExist a failed condition stays a ConditionError', async () => {
-    await expect(repoAnswering(failed()).orders.delete(key, { condition: { status: 'NEW' } })).rejects.toBeInstanceOf(ConditionError);
+    await expect(repoAnswering(failed()).orders.delete(key, { condition: { status: 'NEW' } })).rejects.toBeInstanceOf(
+      ConditionError,
+    );
   });
 });

@@ -15,9 +15,14 @@ function client(options: { cursorSecret?: ConstructorParameters<typeof CursorSea
   return { fake, orders: db.getRepository(Order) };
 }
 
-async function cursorFrom(options: { cursorSecret?: ConstructorParameters<typeof CursorSeal>[0] }, index?: string): Promise<string> {
+async function cursorFrom(
+  options: { cursorSecret?: ConstructorParameters<typeof CursorSeal>[0] },
+  index?: string,
+): Promise<string> {
   const { orders } = client(options);
-  const q = index ? orders.index(index).query(index === 'gsi-date' ? { userId: 'u1' } : { status: 'NEW' }) : orders.query({ userId: 'u1' });
+  const q = index
+    ? orders.index(index).query(index === 'gsi-date' ? { userId: 'u1' } : { status: 'NEW' })
+    : orders.query({ userId: 'u1' });
   return (await q).cursor!;
 }
 
@@ -27,7 +32,8 @@ describe('cursorSecret: sealed cursors', () => {
     expect(Buffer.from(plain, 'base64url').toString()).toContain('ann@example.com');
     const sealed = await cursorFrom({ cursorSecret: SECRET });
     expect(sealed).toMatch(/^[A-Za-z0-9_-]+$/);
-    for (const encoding of ['utf8', 'latin1'] as const) expect(Buffer.from(sealed, 'base64url').toString(encoding)).not.toContain('ann@');
+    for (const encoding of ['utf8', 'latin1'] as const)
+      expect(Buffer.from(sealed, 'base64url').toString(encoding)).not.toContain('ann@');
     expect(await cursorFrom({ cursorSecret: SECRET })).not.toBe(sealed); // random IV
   });
 
@@ -56,16 +62,23 @@ describe('cursorSecret: sealed cursors', () => {
     refused(await cursorFrom({ cursorSecret: 'another secret, just as long' }));
     refused(await cursorFrom({ cursorSecret: SECRET }, 'gsi-date'));
     expect(() => orders.query({ userId: 'u1' }).startFrom(cursor)).not.toThrow();
-    expect(() => orders.index('gsi-date').query({ userId: 'u1' }).startFrom(cursor)).toThrow(/not sealed for index "gsi-date" of table "orders"/);
+    expect(() => orders.index('gsi-date').query({ userId: 'u1' }).startFrom(cursor)).toThrow(
+      /not sealed for index "gsi-date" of table "orders"/,
+    );
     expect(fake.sent).toHaveLength(0);
   });
 
   it('never opens random strings (property)', () => {
     const seal = new CursorSeal(SECRET);
-    fc.assert(fc.property(fc.string(), fc.uint8Array({ maxLength: 80 }), (s, bytes) => {
-      expect(seal.open(s, cursorScope('orders', undefined))).toBeUndefined();
-      expect(seal.open(Buffer.concat([Buffer.of(1), bytes]).toString('base64url'), cursorScope('orders', undefined))).toBeUndefined();
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string(), fc.uint8Array({ maxLength: 80 }), (s, bytes) => {
+        expect(seal.open(s, cursorScope('orders', undefined))).toBeUndefined();
+        expect(
+          seal.open(Buffer.concat([Buffer.of(1), bytes]).toString('base64url'), cursorScope('orders', undefined)),
+        ).toBeUndefined();
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('the message says what to do and shows nothing of the cursor', async () => {
@@ -75,7 +88,9 @@ describe('cursorSecret: sealed cursors', () => {
       orders.query({ userId: 'u1' }).startFrom(bad);
       throw new Error('not refused');
     } catch (error) {
-      expect((error as Error).message).toMatch(/^startFrom\(\): the cursor was not sealed for table "orders" by this API .* Pass page.cursor unchanged\.$/);
+      expect((error as Error).message).toMatch(
+        /^startFrom\(\): the cursor was not sealed for table "orders" by this API .* Pass page.cursor unchanged\.$/,
+      );
       expect((error as Error).message).not.toContain(bad.slice(0, 12));
     }
   });
@@ -87,8 +102,14 @@ describe('cursorSecret: sealed cursors', () => {
     await orders.query({ userId: 'u1' }).startFrom(old);
     expect(fake.sent).toHaveLength(1);
     const fresh = await cursorFrom({ cursorSecret: rotated });
-    await client({ cursorSecret: ['a brand new secret of 32 chars!'] }).orders.query({ userId: 'u1' }).startFrom(fresh);
-    expect(() => client({ cursorSecret: [SECRET] }).orders.query({ userId: 'u1' }).startFrom(fresh)).toThrow(ValidationError);
+    await client({ cursorSecret: ['a brand new secret of 32 chars!'] })
+      .orders.query({ userId: 'u1' })
+      .startFrom(fresh);
+    expect(() =>
+      client({ cursorSecret: [SECRET] })
+        .orders.query({ userId: 'u1' })
+        .startFrom(fresh),
+    ).toThrow(ValidationError);
   });
 
   it('a plain lastKey object still works with a secret (server-side code)', async () => {
@@ -100,7 +121,9 @@ describe('cursorSecret: sealed cursors', () => {
   it('checks the secret when the client is made', () => {
     expect(() => new DkmioClient({ cursorSecret: 'short' })).toThrow(/shorter than 16 bytes/);
     expect(() => new DkmioClient({ cursorSecret: [] })).toThrow(/non-empty list/);
-    expect(() => new DkmioClient({ cursorSecret: [SECRET, 5 as never] })).toThrow(/entry 1\) must be a string or a Uint8Array/);
+    expect(() => new DkmioClient({ cursorSecret: [SECRET, 5 as never] })).toThrow(
+      /entry 1\) must be a string or a Uint8Array/,
+    );
     expect(() => new DkmioClient({ cursorSecret: new Uint8Array(32) })).not.toThrow();
   });
 });

@@ -22,7 +22,9 @@ describe('explain() sends nothing', () => {
     const orders = db.getRepository(Order);
     expectValidation(() => orders.query({ userId: 'u1' }).filter({ total__between: [2, 1] }));
     expectValidation(() => orders.index('gsi-status').query({ status: 'A' }).consistent());
-    await expect(orders.get({ userId: 'u1', orderId: 'o1', extra: 1 } as never)).rejects.toThrow(/not part of the primary key/);
+    await expect(orders.get({ userId: 'u1', orderId: 'o1', extra: 1 } as never)).rejects.toThrow(
+      /not part of the primary key/,
+    );
     await expect(orders.put({ userId: 'u1' })).rejects.toThrow(/missing key attribute "orderId"/);
     await expect(orders.update({ userId: 'u1', orderId: 'o1' }, {})).rejects.toThrow(/has no action/);
     await expect(orders.delete({ userId: 'u1', orderId: 'o1' }, { condition: { total: NaN } })).rejects.toThrow(/NaN/);
@@ -32,7 +34,13 @@ describe('explain() sends nothing', () => {
 
 describe('a builder builds its request anew on every run', () => {
   it('explain() twice gives equal requests', () => {
-    const q = offlineClient().getRepository(Order).query({ userId: 'u1' }).where({ begins_with: 'o' }).filter({ status__in: ['A', 'B'] }).select('total').limit(5);
+    const q = offlineClient()
+      .getRepository(Order)
+      .query({ userId: 'u1' })
+      .where({ begins_with: 'o' })
+      .filter({ status__in: ['A', 'B'] })
+      .select('total')
+      .limit(5);
     expect(q.explain()).toEqual(q.explain());
   });
 
@@ -87,7 +95,13 @@ describe('builders never mutate what the caller passed', () => {
     const filter = deepFreeze({ total__in: [1, 2], 'address.city': 'Lima', tags__contains: 'x' });
     const composed = deepFreeze(or({ status: 'A' }, and({ region: 'eu' }, not({ itemsCount: 0 }))));
     const lastKey = deepFreeze({ userId: 'u1', orderId: 'o1' });
-    const q = orders.query(key).where(where).filter(filter).filter(composed).startFrom(lastKey).select('total', 'status');
+    const q = orders
+      .query(key)
+      .where(where)
+      .filter(filter)
+      .filter(composed)
+      .startFrom(lastKey)
+      .select('total', 'status');
     expect(q.explain().request).toMatchObject({ ExclusiveStartKey: { userId: S('u1'), orderId: S('o1') } });
     expect(q.explain()).toEqual(q.explain());
   });
@@ -97,7 +111,11 @@ describe('builders never mutate what the caller passed', () => {
     const orders = db.getRepository(Order);
     const key = deepFreeze({ userId: 'u1', orderId: 'o1' });
     const item = deepFreeze({ userId: 'u1', orderId: 'o1', tags: new Set(['a']), items: [{ sku: 's', qty: 1 }] });
-    const actions = deepFreeze({ set: { 'address.city': 'Lima' }, append: { items: [{ sku: 't', qty: 2 }] }, add: { tags: ['b'] } });
+    const actions = deepFreeze({
+      set: { 'address.city': 'Lima' },
+      append: { items: [{ sku: 't', qty: 2 }] },
+      add: { tags: ['b'] },
+    });
     const options = deepFreeze({ condition: { total__gt: 1 }, conditionOr: [{ status: 'A' }, { status: 'B' }] });
     await orders.get(key, deepFreeze({ select: ['total'] as const }));
     await orders.put(item, options);

@@ -15,7 +15,15 @@ describe('scan requests', () => {
   });
 
   it('filter, select, limit and consistent', () => {
-    expect(orders.scan().filter({ status: 'NEW', userId__begins_with: 'u' }).select('total').limit(50).consistent().explain()).toEqual({
+    expect(
+      orders
+        .scan()
+        .filter({ status: 'NEW', userId__begins_with: 'u' })
+        .select('total')
+        .limit(50)
+        .consistent()
+        .explain(),
+    ).toEqual({
       operation: 'Scan',
       table: 'orders',
       filter: '#n0 = :v0 AND begins_with(#n1, :v1)',
@@ -54,32 +62,73 @@ describe('scan requests', () => {
   });
 
   it('an index scan checks the projection and consistency', () => {
-    expectError(InvalidProjectionError, () => orders.index('gsi-status').scan().filter({ region: 'eu' }), /filter\(\) names "region", which index "gsi-status" does not project/);
-    expectError(InvalidProjectionError, () => orders.index('gsi-region').scan().select('total'), /index "gsi-region" does not project \(it projects only its keys\)/);
-    expectValidation(() => orders.index('gsi-date').scan().consistent(), /consistent\(\) is not available on global index "gsi-date"/);
-    expect(orders.index('lsi-amount').scan().consistent().explain().request).toEqual({ TableName: 'orders', IndexName: 'lsi-amount', ConsistentRead: true });
+    expectError(
+      InvalidProjectionError,
+      () => orders.index('gsi-status').scan().filter({ region: 'eu' }),
+      /filter\(\) names "region", which index "gsi-status" does not project/,
+    );
+    expectError(
+      InvalidProjectionError,
+      () => orders.index('gsi-region').scan().select('total'),
+      /index "gsi-region" does not project \(it projects only its keys\)/,
+    );
+    expectValidation(
+      () => orders.index('gsi-date').scan().consistent(),
+      /consistent\(\) is not available on global index "gsi-date"/,
+    );
+    expect(orders.index('lsi-amount').scan().consistent().explain().request).toEqual({
+      TableName: 'orders',
+      IndexName: 'lsi-amount',
+      ConsistentRead: true,
+    });
   });
 
   it('the same key in two filter() calls', () => {
-    expectValidation(() => orders.scan().filter({ total__gt: 1 }).filter({ total__gt: 2 }), /"total__gt" is already filtered/);
+    expectValidation(
+      () => orders.scan().filter({ total__gt: 1 }).filter({ total__gt: 2 }),
+      /"total__gt" is already filtered/,
+    );
   });
 });
 
 describe('parallel scan', () => {
   it('segment(i, n) reads one segment', () => {
-    expect(orders.scan().segment(2, 4).explain()).toMatchObject({ segment: 2, totalSegments: 4, request: { TableName: 'orders', Segment: 2, TotalSegments: 4 } });
-    expect(orders.scan().segment(0, 1).explain().request).toEqual({ TableName: 'orders', Segment: 0, TotalSegments: 1 });
+    expect(orders.scan().segment(2, 4).explain()).toMatchObject({
+      segment: 2,
+      totalSegments: 4,
+      request: { TableName: 'orders', Segment: 2, TotalSegments: 4 },
+    });
+    expect(orders.scan().segment(0, 1).explain().request).toEqual({
+      TableName: 'orders',
+      Segment: 0,
+      TotalSegments: 1,
+    });
   });
 
   it('startFrom() and segments(n) cannot be combined, in either order (one key cannot resume a parallel scan)', () => {
     const key = { userId: 'u1', orderId: 'o1' };
-    expectValidation(() => orders.scan().segments(4).startFrom(key), /startFrom\(\) and segments\(\) cannot be combined/, /segment\(i, n\)\.startFrom/);
-    expectValidation(() => orders.scan().startFrom(key).segments(4), /startFrom\(\) and segments\(\) cannot be combined/);
-    expect(orders.scan().segment(1, 4).startFrom(key).explain().request).toMatchObject({ Segment: 1, TotalSegments: 4, ExclusiveStartKey: { userId: S('u1'), orderId: S('o1') } });
+    expectValidation(
+      () => orders.scan().segments(4).startFrom(key),
+      /startFrom\(\) and segments\(\) cannot be combined/,
+      /segment\(i, n\)\.startFrom/,
+    );
+    expectValidation(
+      () => orders.scan().startFrom(key).segments(4),
+      /startFrom\(\) and segments\(\) cannot be combined/,
+    );
+    expect(orders.scan().segment(1, 4).startFrom(key).explain().request).toMatchObject({
+      Segment: 1,
+      TotalSegments: 4,
+      ExclusiveStartKey: { userId: S('u1'), orderId: S('o1') },
+    });
   });
 
   it('segments(n) explains the request of segment 0', () => {
-    expect(orders.scan().segments(4).explain()).toMatchObject({ segment: 0, totalSegments: 4, request: { Segment: 0, TotalSegments: 4 } });
+    expect(orders.scan().segments(4).explain()).toMatchObject({
+      segment: 0,
+      totalSegments: 4,
+      request: { Segment: 0, TotalSegments: 4 },
+    });
   });
 
   it('segments(n) sends one request per segment', async () => {
@@ -89,7 +138,12 @@ describe('parallel scan', () => {
     const inputs = sent.map((c) => (c as { input: Record<string, unknown> }).input);
     expect(inputs.map((i) => i['Segment']).sort()).toEqual([0, 1, 2]);
     for (const input of inputs) {
-      expect(input).toMatchObject({ TableName: 'orders', TotalSegments: 3, FilterExpression: '#n0 = :v0', ExpressionAttributeValues: { ':v0': S('A') } });
+      expect(input).toMatchObject({
+        TableName: 'orders',
+        TotalSegments: 3,
+        FilterExpression: '#n0 = :v0',
+        ExpressionAttributeValues: { ':v0': S('A') },
+      });
     }
   });
 
@@ -99,7 +153,10 @@ describe('parallel scan', () => {
     [1.5, 4],
     [NaN, 4],
   ])('segment(%p, %p) is refused', (i, n) => {
-    expectValidation(() => orders.scan().segment(i, n), /segment\(index, total\): index must be an integer from 0 to 3/);
+    expectValidation(
+      () => orders.scan().segment(i, n),
+      /segment\(index, total\): index must be an integer from 0 to 3/,
+    );
   });
 
   it.each([0, -2, 1.5, NaN, 1_000_001])('a total of %p segments is refused', (n) => {

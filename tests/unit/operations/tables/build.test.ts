@@ -1,5 +1,17 @@
 import 'reflect-metadata';
-import { Attribute, DkmioClient, GlobalIndex, InvalidDefinitionError, LocalIndex, PartitionKey, SortKey, Table, Ttl, ValidationError, entityMetadata } from '../../../../src';
+import {
+  Attribute,
+  DkmioClient,
+  GlobalIndex,
+  InvalidDefinitionError,
+  LocalIndex,
+  PartitionKey,
+  SortKey,
+  Table,
+  Ttl,
+  ValidationError,
+  entityMetadata,
+} from '../../../../src';
 import { buildCreateTable } from '../../../../src/operations/tables/build';
 import { planTables } from '../../../../src/operations/tables/plan';
 
@@ -44,13 +56,19 @@ describe('buildCreateTable', () => {
       GlobalSecondaryIndexes: [
         {
           IndexName: 'gsi-status',
-          KeySchema: [{ AttributeName: 'status', KeyType: 'HASH' }, { AttributeName: 'created_at', KeyType: 'RANGE' }],
+          KeySchema: [
+            { AttributeName: 'status', KeyType: 'HASH' },
+            { AttributeName: 'created_at', KeyType: 'RANGE' },
+          ],
           // INCLUDE lists stored names: itemsCount is stored as items_count.
           Projection: { ProjectionType: 'INCLUDE', NonKeyAttributes: ['total', 'items_count'] },
         },
         {
           IndexName: 'gsi-date',
-          KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }, { AttributeName: 'created_at', KeyType: 'RANGE' }],
+          KeySchema: [
+            { AttributeName: 'userId', KeyType: 'HASH' },
+            { AttributeName: 'created_at', KeyType: 'RANGE' },
+          ],
           Projection: { ProjectionType: 'ALL' },
         },
         {
@@ -62,7 +80,10 @@ describe('buildCreateTable', () => {
       LocalSecondaryIndexes: [
         {
           IndexName: 'lsi-amount',
-          KeySchema: [{ AttributeName: 'userId', KeyType: 'HASH' }, { AttributeName: 'total', KeyType: 'RANGE' }],
+          KeySchema: [
+            { AttributeName: 'userId', KeyType: 'HASH' },
+            { AttributeName: 'total', KeyType: 'RANGE' },
+          ],
           Projection: { ProjectionType: 'ALL' },
         },
       ],
@@ -73,13 +94,18 @@ describe('buildCreateTable', () => {
     const input = buildCreateTable(entityMetadata(Order), 'orders', { provisioned: { read: 5, write: 2 } });
     expect(input.BillingMode).toBe('PROVISIONED');
     expect(input.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 2 });
-    for (const gsi of input.GlobalSecondaryIndexes!) expect(gsi.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 2 });
+    for (const gsi of input.GlobalSecondaryIndexes!)
+      expect(gsi.ProvisionedThroughput).toEqual({ ReadCapacityUnits: 5, WriteCapacityUnits: 2 });
     expect(input.LocalSecondaryIndexes![0]).not.toHaveProperty('ProvisionedThroughput');
   });
 
   it('refuses capacity that is not a positive integer', () => {
-    expect(() => buildCreateTable(entityMetadata(Order), 'orders', { provisioned: { read: 0, write: 5 } })).toThrow(ValidationError);
-    expect(() => buildCreateTable(entityMetadata(Order), 'orders', { provisioned: { read: 1.5, write: 5 } })).toThrow(/positive integer/);
+    expect(() => buildCreateTable(entityMetadata(Order), 'orders', { provisioned: { read: 0, write: 5 } })).toThrow(
+      ValidationError,
+    );
+    expect(() => buildCreateTable(entityMetadata(Order), 'orders', { provisioned: { read: 1.5, write: 5 } })).toThrow(
+      /positive integer/,
+    );
   });
 
   it('uses stored key names and N for numbers; a table without sort key has a one-element key schema', () => {
@@ -113,7 +139,9 @@ describe('buildCreateTable', () => {
       @PartitionKey() id!: string;
       @Attribute() status?: string;
     }
-    expect(buildCreateTable(entityMetadata(OnlyKeys), 't').GlobalSecondaryIndexes![0]!.Projection).toEqual({ ProjectionType: 'KEYS_ONLY' });
+    expect(buildCreateTable(entityMetadata(OnlyKeys), 't').GlobalSecondaryIndexes![0]!.Projection).toEqual({
+      ProjectionType: 'KEYS_ONLY',
+    });
   });
 
   it('names class, property and fix when an index key is an undecorated property', () => {
@@ -125,7 +153,9 @@ describe('buildCreateTable', () => {
     }
     const build = () => buildCreateTable(entityMetadata(Loose), 't');
     expect(build).toThrow(InvalidDefinitionError);
-    expect(build).toThrow(/^Loose: createTables cannot tell the type of "status", the partition key of index "gsi-status".*add @Attribute\(\) with a type annotation/i);
+    expect(build).toThrow(
+      /^Loose: createTables cannot tell the type of "status", the partition key of index "gsi-status".*add @Attribute\(\) with a type annotation/i,
+    );
   });
 
   it('explains that a union type records Object', () => {
@@ -136,7 +166,9 @@ describe('buildCreateTable', () => {
       @SortKey() sk!: string;
       @Attribute() when?: string | null;
     }
-    expect(() => buildCreateTable(entityMetadata(Unioned), 't')).toThrow(/Unioned: .*"when", the sort key of index "lsi": it is declared as Object.*string \| null/);
+    expect(() => buildCreateTable(entityMetadata(Unioned), 't')).toThrow(
+      /Unioned: .*"when", the sort key of index "lsi": it is declared as Object.*string \| null/,
+    );
   });
 
   it('rejects a boolean key and a key with no recorded type', () => {
@@ -144,7 +176,9 @@ describe('buildCreateTable', () => {
     class Flag {
       @PartitionKey() on!: boolean;
     }
-    expect(() => buildCreateTable(entityMetadata(Flag), 't')).toThrow(/Flag: .*"on", the partition key of the table: it is declared as Boolean/);
+    expect(() => buildCreateTable(entityMetadata(Flag), 't')).toThrow(
+      /Flag: .*"on", the partition key of the table: it is declared as Boolean/,
+    );
 
     @Table('t')
     class NoMeta {
@@ -152,7 +186,9 @@ describe('buildCreateTable', () => {
     }
     // What a class compiled without emitDecoratorMetadata looks like: decorated, but no design:type.
     PartitionKey()(NoMeta.prototype, 'id');
-    expect(() => buildCreateTable(entityMetadata(NoMeta), 't')).toThrow(/NoMeta: .*no design type was recorded.*emitDecoratorMetadata/);
+    expect(() => buildCreateTable(entityMetadata(NoMeta), 't')).toThrow(
+      /NoMeta: .*no design type was recorded.*emitDecoratorMetadata/,
+    );
   });
 });
 
@@ -179,7 +215,11 @@ describe('@Attribute({ type }) for builds that record no design:type', () => {
     class Typed2 {
       @PartitionKey() @Attribute({ type: 'N' }) id: unknown;
     }
-    const db = new DkmioClient({ region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'x', secretAccessKey: 'x' } });
+    const db = new DkmioClient({
+      region: 'us-east-1',
+      endpoint: 'http://127.0.0.1:9',
+      credentials: { accessKeyId: 'x', secretAccessKey: 'x' },
+    });
     expect(() => db.getRepository(Typed2).query({ id: 'not-a-number' })).toThrow(/"id".*must be a number/);
   });
 
@@ -189,7 +229,9 @@ describe('@Attribute({ type }) for builds that record no design:type', () => {
         @Attribute({ type: 'String' as 'S' }) x?: string;
       }
       return Bad;
-    }).toThrow(/@Attribute\(\{ type \}\) on "x" must be 'S', 'N', 'B', String, Number, Boolean, Date or Uint8Array, got "String"/);
+    }).toThrow(
+      /@Attribute\(\{ type \}\) on "x" must be 'S', 'N', 'B', String, Number, Boolean, Date or Uint8Array, got "String"/,
+    );
   });
 });
 
@@ -229,7 +271,12 @@ describe('planTables', () => {
     expect(rest).toEqual([]);
     expect(plan!.classNames).toEqual(['A', 'B']);
     expect(plan!.ttlAttribute).toBe('ttl');
-    expect(plan!.input.AttributeDefinitions!.map((d) => `${d.AttributeName}:${d.AttributeType}`)).toEqual(['pk:S', 'sk:S', 'gsi1pk:S', 'gsi2pk:N']);
+    expect(plan!.input.AttributeDefinitions!.map((d) => `${d.AttributeName}:${d.AttributeType}`)).toEqual([
+      'pk:S',
+      'sk:S',
+      'gsi1pk:S',
+      'gsi2pk:N',
+    ]);
     expect(plan!.input.GlobalSecondaryIndexes!.map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2']);
   });
 
@@ -250,8 +297,12 @@ describe('planTables', () => {
       @PartitionKey() pk!: string;
       @Attribute() a?: string;
     }
-    expect(() => planTables([entityMetadata(A), entityMetadata(OtherKey)], '')).toThrow(/A and OtherKey both map to table "shared" but declare different primary keys \(pk vs id\)/);
-    expect(() => planTables([entityMetadata(A), entityMetadata(OtherIndex)], '')).toThrow(/declare index "g" differently/);
+    expect(() => planTables([entityMetadata(A), entityMetadata(OtherKey)], '')).toThrow(
+      /A and OtherKey both map to table "shared" but declare different primary keys \(pk vs id\)/,
+    );
+    expect(() => planTables([entityMetadata(A), entityMetadata(OtherIndex)], '')).toThrow(
+      /declare index "g" differently/,
+    );
   });
 });
 

@@ -34,7 +34,13 @@ function awsError(name: string, status = 400): Error {
   return Object.assign(new Error(name), { name, $metadata: { httpStatusCode: status } });
 }
 
-const table = (status: string, gsi = 'ACTIVE') => ({ Table: { TableName: 'dev-events', TableStatus: status, GlobalSecondaryIndexes: [{ IndexName: 'gsi-kind', IndexStatus: gsi }] } });
+const table = (status: string, gsi = 'ACTIVE') => ({
+  Table: {
+    TableName: 'dev-events',
+    TableStatus: status,
+    GlobalSecondaryIndexes: [{ IndexName: 'gsi-kind', IndexStatus: gsi }],
+  },
+});
 const fast = { pollIntervalMs: 1 };
 
 describe('createTables sending', () => {
@@ -45,9 +51,18 @@ describe('createTables sending', () => {
       UpdateTimeToLive: [{}],
     });
     await expect(db.createTables([Event], fast)).resolves.toEqual({ created: ['dev-events'], existing: [] });
-    expect(sent.map((s) => s.command)).toEqual(['DescribeTable', 'CreateTable', 'DescribeTable', 'DescribeTable', 'UpdateTimeToLive']);
+    expect(sent.map((s) => s.command)).toEqual([
+      'DescribeTable',
+      'CreateTable',
+      'DescribeTable',
+      'DescribeTable',
+      'UpdateTimeToLive',
+    ]);
     expect(sent[1]!.input['TableName']).toBe('dev-events');
-    expect(sent[4]!.input).toEqual({ TableName: 'dev-events', TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true } });
+    expect(sent[4]!.input).toEqual({
+      TableName: 'dev-events',
+      TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
+    });
   });
 
   it('leaves an existing table alone (no CreateTable, no TTL change)', async () => {
@@ -72,7 +87,13 @@ describe('createTables sending', () => {
       UpdateTimeToLive: [{}],
     });
     await expect(db.createTables([Event], fast)).resolves.toEqual({ created: ['dev-events'], existing: [] });
-    expect(sent.map((s) => s.command)).toEqual(['DescribeTable', 'DescribeTable', 'CreateTable', 'DescribeTable', 'UpdateTimeToLive']);
+    expect(sent.map((s) => s.command)).toEqual([
+      'DescribeTable',
+      'DescribeTable',
+      'CreateTable',
+      'DescribeTable',
+      'UpdateTimeToLive',
+    ]);
   });
 
   it('gives up after waitTimeoutMs naming the table and what it waited for', async () => {
@@ -92,12 +113,18 @@ describe('createTables sending', () => {
         },
       ],
     });
-    await expect(db.createTables([Event], { signal: controller.signal, pollIntervalMs: 60_000 })).rejects.toThrow('shutting down');
+    await expect(db.createTables([Event], { signal: controller.signal, pollIntervalMs: 60_000 })).rejects.toThrow(
+      'shutting down',
+    );
   });
 
   it('maps other failures through the executor (AccessDenied is a DkmioError naming the operation)', async () => {
     const { db } = scripted({ DescribeTable: [awsError('AccessDeniedException')] });
-    await expect(db.createTables([Event], fast)).rejects.toMatchObject({ code: 'DYNAMODB_ERROR', awsName: 'AccessDeniedException', message: expect.stringContaining('describe_table on dev-events') });
+    await expect(db.createTables([Event], fast)).rejects.toMatchObject({
+      code: 'DYNAMODB_ERROR',
+      awsName: 'AccessDeniedException',
+      message: expect.stringContaining('describe_table on dev-events'),
+    });
   });
 });
 
@@ -120,6 +147,13 @@ describe('deleteTables sending', () => {
       DescribeTable: [table('CREATING'), table('CREATING'), table('ACTIVE'), awsError('ResourceNotFoundException')],
     });
     await expect(db.deleteTables([Event], fast)).resolves.toEqual({ deleted: ['dev-events'], missing: [] });
-    expect(sent.map((s) => s.command)).toEqual(['DeleteTable', 'DescribeTable', 'DescribeTable', 'DescribeTable', 'DeleteTable', 'DescribeTable']);
+    expect(sent.map((s) => s.command)).toEqual([
+      'DeleteTable',
+      'DescribeTable',
+      'DescribeTable',
+      'DescribeTable',
+      'DeleteTable',
+      'DescribeTable',
+    ]);
   });
 });

@@ -1,5 +1,18 @@
 import 'reflect-metadata';
-import { and, Attribute, DkmioClient, MissingKeyError, not, or, PartitionKey, SortKey, Table, TransactionError, ValidationError, Version } from '../../../../src';
+import {
+  and,
+  Attribute,
+  DkmioClient,
+  MissingKeyError,
+  not,
+  or,
+  PartitionKey,
+  SortKey,
+  Table,
+  TransactionError,
+  ValidationError,
+  Version,
+} from '../../../../src';
 import { RecordingClient, type Responder } from '../../../support/recording-client';
 
 @Table('orders')
@@ -27,7 +40,11 @@ const cancelled = (codes: string[], items: (Record<string, unknown> | undefined)
   Object.assign(new Error('Transaction cancelled, please refer cancellation reasons for specific reasons'), {
     name: 'TransactionCanceledException',
     $metadata: { httpStatusCode: 400 },
-    CancellationReasons: codes.map((Code, i) => ({ Code, ...(Code !== 'None' && { Message: `${Code} message` }), ...(items[i] && { Item: items[i] }) })),
+    CancellationReasons: codes.map((Code, i) => ({
+      Code,
+      ...(Code !== 'None' && { Message: `${Code} message` }),
+      ...(items[i] && { Item: items[i] }),
+    })),
   });
 
 describe('transactWrite', () => {
@@ -36,9 +53,22 @@ describe('transactWrite', () => {
     await db.transactWrite(
       (tx) => {
         tx.put(orders, { userId: 'u1', orderId: 'o1', total: 100 }, { condition: { userId__not_exists: true } });
-        tx.update(orders, { userId: 'u1', orderId: 'o0' }, { set: { status: 'REPLACED' } }, { condition: { status__eq: 'PENDING' } });
-        tx.delete(Order, { userId: 'u1', orderId: 'old' }, { condition: or({ status: 'A' }, and({ total__gt: 5 }, not({ status: 'B' }))) });
-        tx.conditionCheck(User, { userId: 'u1' }, { conditionOr: [{ status__eq: 'ACTIVE' }, { status__eq: 'VIP' }], returnItemOnConditionFail: true });
+        tx.update(
+          orders,
+          { userId: 'u1', orderId: 'o0' },
+          { set: { status: 'REPLACED' } },
+          { condition: { status__eq: 'PENDING' } },
+        );
+        tx.delete(
+          Order,
+          { userId: 'u1', orderId: 'old' },
+          { condition: or({ status: 'A' }, and({ total__gt: 5 }, not({ status: 'B' }))) },
+        );
+        tx.conditionCheck(
+          User,
+          { userId: 'u1' },
+          { conditionOr: [{ status__eq: 'ACTIVE' }, { status__eq: 'VIP' }], returnItemOnConditionFail: true },
+        );
       },
       { clientRequestToken: 'token-1' },
     );
@@ -95,8 +125,16 @@ describe('transactWrite', () => {
       tx.update(users, { userId: 'u' }, { set: { status: 'X' } }, { expectedVersion: 7 });
     });
     const [a, b, c] = client.sent[0]!.input['TransactItems'] as Record<string, Record<string, unknown>>[];
-    expect(a!['Put']).toMatchObject({ Item: { userId: { S: 'new' }, version: { N: '1' } }, ConditionExpression: 'attribute_not_exists(#n0)', ExpressionAttributeNames: { '#n0': 'userId' } });
-    expect(b!['Put']).toMatchObject({ Item: { userId: { S: 'old' }, version: { N: '4' } }, ConditionExpression: '#n0 = :v0', ExpressionAttributeNames: { '#n0': 'version' } });
+    expect(a!['Put']).toMatchObject({
+      Item: { userId: { S: 'new' }, version: { N: '1' } },
+      ConditionExpression: 'attribute_not_exists(#n0)',
+      ExpressionAttributeNames: { '#n0': 'userId' },
+    });
+    expect(b!['Put']).toMatchObject({
+      Item: { userId: { S: 'old' }, version: { N: '4' } },
+      ConditionExpression: '#n0 = :v0',
+      ExpressionAttributeNames: { '#n0': 'version' },
+    });
     expect(c!['Update']).toEqual({
       TableName: 'dev-users',
       Key: { userId: { S: 'u' } },
@@ -109,30 +147,44 @@ describe('transactWrite', () => {
 
   it('sends nothing when the callback throws or rejects', async () => {
     const { client, db, orders } = setup();
-    await expect(db.transactWrite((tx) => {
-      tx.put(orders, { userId: 'u1', orderId: 'o1' });
-      throw new Error('changed my mind');
-    })).rejects.toThrow('changed my mind');
-    await expect(db.transactWrite(async (tx) => {
-      tx.put(orders, { userId: 'u1', orderId: 'o1' });
-      await Promise.resolve();
-      throw new Error('async no');
-    })).rejects.toThrow('async no');
+    await expect(
+      db.transactWrite((tx) => {
+        tx.put(orders, { userId: 'u1', orderId: 'o1' });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    await expect(
+      db.transactWrite(async (tx) => {
+        tx.put(orders, { userId: 'u1', orderId: 'o1' });
+        await Promise.resolve();
+        throw new Error('async no');
+      }),
+    ).rejects.toThrow('async no');
     expect(client.sent).toHaveLength(0);
   });
 
   it('refuses bad input at the call, before sending: partial keys, no condition, same item twice, over 100 items', async () => {
     const { client, db, orders, users } = setup();
     await expect(db.transactWrite((tx) => void tx.put(orders, { userId: 'u1' }))).rejects.toThrow(MissingKeyError);
-    await expect(db.transactWrite((tx) => void tx.conditionCheck(users, { userId: 'u1' }, {}))).rejects.toThrow(/tx.conditionCheck on User needs a condition/);
-    await expect(db.transactWrite((tx) => {
-      tx.put(orders, { userId: 'u1', orderId: 'o1', total: 1 });
-      tx.delete(Order, { userId: 'u1', orderId: 'o1' });
-    })).rejects.toThrow(/tx.delete \(item 1\) touches the same Order item as item 0/);
-    await expect(db.transactWrite((tx) => {
-      for (let i = 0; i < 101; i++) tx.delete(orders, { userId: 'u', orderId: `o${i}` });
-    })).rejects.toThrow(/item 101; DynamoDB allows at most 100 items per transaction/);
-    await expect(db.transactWrite((tx) => void tx.put(orders, { userId: 'u', orderId: 'o' }), { clientRequestToken: 'x'.repeat(37) })).rejects.toThrow(/1 to 36 characters/);
+    await expect(db.transactWrite((tx) => void tx.conditionCheck(users, { userId: 'u1' }, {}))).rejects.toThrow(
+      /tx.conditionCheck on User needs a condition/,
+    );
+    await expect(
+      db.transactWrite((tx) => {
+        tx.put(orders, { userId: 'u1', orderId: 'o1', total: 1 });
+        tx.delete(Order, { userId: 'u1', orderId: 'o1' });
+      }),
+    ).rejects.toThrow(/tx.delete \(item 1\) touches the same Order item as item 0/);
+    await expect(
+      db.transactWrite((tx) => {
+        for (let i = 0; i < 101; i++) tx.delete(orders, { userId: 'u', orderId: `o${i}` });
+      }),
+    ).rejects.toThrow(/item 101; DynamoDB allows at most 100 items per transaction/);
+    await expect(
+      db.transactWrite((tx) => void tx.put(orders, { userId: 'u', orderId: 'o' }), {
+        clientRequestToken: 'x'.repeat(37),
+      }),
+    ).rejects.toThrow(/1 to 36 characters/);
     await expect(db.transactWrite((tx) => void tx.put({} as never, { userId: 'u' }))).rejects.toThrow(ValidationError);
     expect(client.sent).toHaveLength(0);
   });
@@ -149,12 +201,21 @@ describe('transactWrite', () => {
 
   it('a cancelled transaction throws TransactionError with one reason per item and the stored item where asked', async () => {
     const { db, orders, users } = setup(() => {
-      throw cancelled(['None', 'ConditionalCheckFailed'], [undefined, { userId: { S: 'u1' }, status: { S: 'BANNED' }, version: { N: '2' } }]);
+      throw cancelled(
+        ['None', 'ConditionalCheckFailed'],
+        [undefined, { userId: { S: 'u1' }, status: { S: 'BANNED' }, version: { N: '2' } }],
+      );
     });
-    const error = (await db.transactWrite((tx) => {
-      tx.put(orders, { userId: 'u1', orderId: 'o1' });
-      tx.conditionCheck(users, { userId: 'u1' }, { condition: { status: 'ACTIVE' }, returnItemOnConditionFail: true });
-    }).catch((e: unknown) => e)) as TransactionError;
+    const error = (await db
+      .transactWrite((tx) => {
+        tx.put(orders, { userId: 'u1', orderId: 'o1' });
+        tx.conditionCheck(
+          users,
+          { userId: 'u1' },
+          { condition: { status: 'ACTIVE' }, returnItemOnConditionFail: true },
+        );
+      })
+      .catch((e: unknown) => e)) as TransactionError;
     expect(error).toBeInstanceOf(TransactionError);
     expect(error.code).toBe('TRANSACTION_CANCELLED');
     expect(error.reasons).toEqual([
@@ -167,7 +228,11 @@ describe('transactWrite', () => {
 
   it('cancellation: an aborted signal sends nothing', async () => {
     const { client, db, orders } = setup();
-    await expect(db.transactWrite((tx) => void tx.put(orders, { userId: 'u', orderId: 'o' }), { signal: AbortSignal.abort(new Error('gone')) })).rejects.toThrow('gone');
+    await expect(
+      db.transactWrite((tx) => void tx.put(orders, { userId: 'u', orderId: 'o' }), {
+        signal: AbortSignal.abort(new Error('gone')),
+      }),
+    ).rejects.toThrow('gone');
     expect(client.sent).toHaveLength(0);
   });
 });
@@ -177,7 +242,13 @@ describe('transactGet', () => {
     const { client, db, orders } = setup(() => ({
       Responses: [{ Item: { userId: { S: 'u1' }, orderId: { S: 'o1' }, total: { N: '7' } } }, {}],
     }));
-    const [order, user] = await db.transactGet((tx) => [tx.get(orders, { userId: 'u1', orderId: 'o1' }, { select: ['total', 'status'] }), tx.get(User, { userId: 'u2' })] as const);
+    const [order, user] = await db.transactGet(
+      (tx) =>
+        [
+          tx.get(orders, { userId: 'u1', orderId: 'o1' }, { select: ['total', 'status'] }),
+          tx.get(User, { userId: 'u2' }),
+        ] as const,
+    );
     expect(order).toBeInstanceOf(Order);
     expect(order!.total).toBe(7);
     expect(user).toBeNull();
@@ -185,7 +256,14 @@ describe('transactGet', () => {
       name: 'TransactGetItemsCommand',
       input: {
         TransactItems: [
-          { Get: { TableName: 'dev-orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } }, ProjectionExpression: '#n0, #n1', ExpressionAttributeNames: { '#n0': 'total', '#n1': 'order_status' } } },
+          {
+            Get: {
+              TableName: 'dev-orders',
+              Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } },
+              ProjectionExpression: '#n0, #n1',
+              ExpressionAttributeNames: { '#n0': 'total', '#n1': 'order_status' },
+            },
+          },
           { Get: { TableName: 'dev-users', Key: { userId: { S: 'u2' } } } },
         ],
       },
@@ -194,8 +272,15 @@ describe('transactGet', () => {
 
   it('refuses the same item twice, more than 100 reads, and foreign entries, sending nothing', async () => {
     const { client, db, orders } = setup();
-    await expect(db.transactGet((tx) => [tx.get(orders, { userId: 'u', orderId: 'o' }), tx.get(Order, { userId: 'u', orderId: 'o' })])).rejects.toThrow(/reads 0 and 1 are the same Order item/);
-    await expect(db.transactGet((tx) => Array.from({ length: 101 }, (_, i) => tx.get(orders, { userId: 'u', orderId: `o${i}` })))).rejects.toThrow(/101 items; DynamoDB allows at most 100/);
+    await expect(
+      db.transactGet((tx) => [
+        tx.get(orders, { userId: 'u', orderId: 'o' }),
+        tx.get(Order, { userId: 'u', orderId: 'o' }),
+      ]),
+    ).rejects.toThrow(/reads 0 and 1 are the same Order item/);
+    await expect(
+      db.transactGet((tx) => Array.from({ length: 101 }, (_, i) => tx.get(orders, { userId: 'u', orderId: `o${i}` }))),
+    ).rejects.toThrow(/101 items; DynamoDB allows at most 100/);
     await expect(db.transactGet(() => [{} as never])).rejects.toThrow(/entry 0 of the returned array is not a tx.get/);
     await expect(db.transactGet(() => 'x' as never)).rejects.toThrow(/must return an array/);
     await expect(db.transactGet((tx) => [tx.get(orders, { userId: 'u' })])).rejects.toThrow(MissingKeyError);
@@ -207,7 +292,12 @@ describe('transactGet', () => {
     const { db, orders } = setup(() => {
       throw cancelled(['None', 'TransactionConflict']);
     });
-    const error = (await db.transactGet((tx) => [tx.get(orders, { userId: 'a', orderId: '1' }), tx.get(orders, { userId: 'a', orderId: '2' })]).catch((e: unknown) => e)) as TransactionError;
+    const error = (await db
+      .transactGet((tx) => [
+        tx.get(orders, { userId: 'a', orderId: '1' }),
+        tx.get(orders, { userId: 'a', orderId: '2' }),
+      ])
+      .catch((e: unknown) => e)) as TransactionError;
     expect(error).toBeInstanceOf(TransactionError);
     expect(error.reasons).toEqual([
       { index: 0, code: 'None', message: '' },

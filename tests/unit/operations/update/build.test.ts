@@ -21,7 +21,11 @@ describe('buildUpdateItem', () => {
           add: { hits: 1, tags: new Set(['urgent']) },
           delete: { oldTags: new Set(['deprecated']) },
         },
-        { condition: { hits__eq: 3 }, conditionOr: [{ status__eq: 'PENDING' }, { status__eq: 'CONFIRMED' }], returnValues: 'ALL_NEW' },
+        {
+          condition: { hits__eq: 3 },
+          conditionOr: [{ status__eq: 'PENDING' }, { status__eq: 'CONFIRMED' }],
+          returnValues: 'ALL_NEW',
+        },
       ),
     ).toEqual({
       TableName: 'orders',
@@ -73,16 +77,31 @@ describe('buildUpdateItem', () => {
   });
 
   it('refuses an unknown returnValues', () => {
-    expectValidation(() => update(key, { set: { a: 1 } }, { returnValues: 'ALL' as 'NONE' }), /update: returnValues "ALL" is not valid here; use one of NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW/);
+    expectValidation(
+      () => update(key, { set: { a: 1 } }, { returnValues: 'ALL' as 'NONE' }),
+      /update: returnValues "ALL" is not valid here; use one of NONE, ALL_OLD, ALL_NEW, UPDATED_OLD, UPDATED_NEW/,
+    );
   });
 
   it('returnItemOnConditionFail', () => {
-    expect(update(key, { set: { a: 1 } }, { condition: { a: 0 }, returnItemOnConditionFail: true }).ReturnValuesOnConditionCheckFailure).toBe('ALL_OLD');
+    expect(
+      update(key, { set: { a: 1 } }, { condition: { a: 0 }, returnItemOnConditionFail: true })
+        .ReturnValuesOnConditionCheckFailure,
+    ).toBe('ALL_OLD');
   });
 
   it('checks the key', () => {
-    expect(expectError(MissingKeyError, () => update({ userId: 'u1' }, { set: { a: 1 } }), /update on Order is missing key attribute "orderId"/).attribute).toBe('orderId');
-    expectValidation(() => update({ ...key, status: 'x' }, { set: { a: 1 } }), /update on Order: "status" is not part of the primary key/);
+    expect(
+      expectError(
+        MissingKeyError,
+        () => update({ userId: 'u1' }, { set: { a: 1 } }),
+        /update on Order is missing key attribute "orderId"/,
+      ).attribute,
+    ).toBe('orderId');
+    expectValidation(
+      () => update({ ...key, status: 'x' }, { set: { a: 1 } }),
+      /update on Order: "status" is not part of the primary key/,
+    );
   });
 
   it('refuses actions on key attributes and empty updates', () => {
@@ -91,7 +110,10 @@ describe('buildUpdateItem', () => {
   });
 
   it('expectedVersion without @Version()', () => {
-    expectValidation(() => update(key, { set: { a: 1 } }, { expectedVersion: 1 }), /update on Order: expectedVersion needs a @Version\(\) property on the class/);
+    expectValidation(
+      () => update(key, { set: { a: 1 } }, { expectedVersion: 1 }),
+      /update on Order: expectedVersion needs a @Version\(\) property on the class/,
+    );
   });
 });
 
@@ -107,7 +129,9 @@ describe('buildUpdateItem with @Version()', () => {
   });
 
   it('expectedVersion checks the stored version', () => {
-    expect(update({ docId: 'd1' }, { set: { body: 'x' } }, { expectedVersion: 4, condition: { body__exists: true } }, Doc)).toEqual({
+    expect(
+      update({ docId: 'd1' }, { set: { body: 'x' } }, { expectedVersion: 4, condition: { body__exists: true } }, Doc),
+    ).toEqual({
       TableName: 'orders',
       Key: { docId: S('d1') },
       UpdateExpression: 'SET #n1 = :v3, #n0 = if_not_exists(#n0, :v0) + :v1',
@@ -130,19 +154,31 @@ describe('buildUpdateItem with @Version()', () => {
   });
 
   it('refuses a non-integer expectedVersion', () => {
-    expectValidation(() => update({ docId: 'd1' }, { set: { body: 'x' } }, { expectedVersion: 1.5 }, Doc), /update on Doc: expectedVersion must be an integer/);
+    expectValidation(
+      () => update({ docId: 'd1' }, { set: { body: 'x' } }, { expectedVersion: 1.5 }, Doc),
+      /update on Doc: expectedVersion must be an integer/,
+    );
   });
 
   it('refuses setting the version by hand, naming the @Version() increment', () => {
-    expectValidation(() => update({ docId: 'd1' }, { set: { version: 9 } }, undefined, Doc), /update touches "version" \(set\) and "version" \(@Version\(\) increment\)/);
-    expectValidation(() => update({ noteId: 'n1' }, { add: { revision: 1 } }, undefined, Note), /"revision" \(add\) and "revision" \(@Version\(\) increment\)/);
+    expectValidation(
+      () => update({ docId: 'd1' }, { set: { version: 9 } }, undefined, Doc),
+      /update touches "version" \(set\) and "version" \(@Version\(\) increment\)/,
+    );
+    expectValidation(
+      () => update({ noteId: 'n1' }, { add: { revision: 1 } }, undefined, Note),
+      /"revision" \(add\) and "revision" \(@Version\(\) increment\)/,
+    );
   });
 
   it('every placeholder it defines is used', () => {
     for (const options of [undefined, { expectedVersion: 1 }]) {
       const request = update({ docId: 'd1' }, { set: { body: 'x' } }, options, Doc);
       const used = `${request.UpdateExpression} ${request.ConditionExpression ?? ''}`;
-      for (const p of [...Object.keys(request.ExpressionAttributeNames ?? {}), ...Object.keys(request.ExpressionAttributeValues ?? {})]) {
+      for (const p of [
+        ...Object.keys(request.ExpressionAttributeNames ?? {}),
+        ...Object.keys(request.ExpressionAttributeValues ?? {}),
+      ]) {
         expect(used).toMatch(new RegExp(`${p}(?!\\d)`));
       }
     }
