@@ -50,9 +50,9 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
 
   protected abstract readonly operation: 'Query' | 'Scan';
   protected abstract segmentCount(): number;
-  /** The pure request of a state: buildQuery or buildScan. */
+  /** @internal The pure request of a state: buildQuery or buildScan. */
   protected abstract buildInput(state: ReadState, countOnly: boolean): object;
-  /** The SDK command sending such a request. */
+  /** @internal The SDK command sending such a request. */
   protected abstract command(input: object): object;
 
   /** The scope named in messages. */
