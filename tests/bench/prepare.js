@@ -11,19 +11,27 @@ const path = require('node:path');
 const here = __dirname;
 const root = path.resolve(here, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
-const missing = Object.keys(pkg.dependencies).filter((d) => !fs.existsSync(path.join(here, 'node_modules', d, 'package.json')));
+const missing = Object.keys(pkg.dependencies).filter(
+  (d) => !fs.existsSync(path.join(here, 'node_modules', d, 'package.json')),
+);
 if (missing.length > 0) {
   console.log(`bench: installing the bench package's dependencies (missing: ${missing.join(', ')})`);
-  execSync(`npm ${fs.existsSync(path.join(here, 'package-lock.json')) ? 'ci' : 'install'} --prefix "${here}"`, { stdio: 'inherit' });
+  execSync(`npm ${fs.existsSync(path.join(here, 'package-lock.json')) ? 'ci' : 'install'} --prefix "${here}"`, {
+    stdio: 'inherit',
+  });
 }
-if (!fs.existsSync(path.join(root, 'dist', 'index.js'))) throw new Error('bench: dkmio is not built; run `npm run build` first.');
+if (!fs.existsSync(path.join(root, 'dist', 'index.js')))
+  throw new Error('bench: dkmio is not built; run `npm run build` first.');
 const target = path.join(here, 'node_modules', 'dkmio');
 fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(target, { recursive: true });
 fs.cpSync(path.join(root, 'dist'), path.join(target, 'dist'), { recursive: true, filter: (f) => !f.endsWith('.map') });
 // The published core is one file; the pure request builders the bench times come from the
 // per-file build next to it (scripts/build.mjs keeps it in .build/core-files, out of the package).
-fs.cpSync(path.join(root, '.build', 'core-files'), path.join(target, 'core-files'), { recursive: true, filter: (f) => !f.endsWith('.map') });
+fs.cpSync(path.join(root, '.build', 'core-files'), path.join(target, 'core-files'), {
+  recursive: true,
+  filter: (f) => !f.endsWith('.map'),
+});
 const rootPkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 delete rootPkg.scripts;
 delete rootPkg.devDependencies;

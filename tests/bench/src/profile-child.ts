@@ -32,7 +32,12 @@ async function main() {
   const until = Date.now() + WARMUP_MS + Number(seconds) * 1000;
   if (scenario === 'build') {
     const b = adapter.build!;
-    const f = op === 'query' ? () => b.query() : op === 'update' ? (i: number) => b.update(orderId(i & 63)) : (i: number) => b.put(items[i & 63]!);
+    const f =
+      op === 'query'
+        ? () => b.query()
+        : op === 'update'
+          ? (i: number) => b.update(orderId(i & 63))
+          : (i: number) => b.put(items[i & 63]!);
     for (let i = 0; Date.now() < until; i++) {
       await maybeStart();
       for (let j = 0; j < 100; j++) keep(f(i * 100 + j));

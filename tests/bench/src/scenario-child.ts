@@ -27,7 +27,12 @@ async function main() {
   const out =
     scenario === 'build'
       ? // Request building does not depend on the client a request is sent through: one row per library.
-        await buildScenario([plain, plainControl, ...adapters.filter((a) => a.build)], Number(rounds), Number(batchMs), plain.name)
+        await buildScenario(
+          [plain, plainControl, ...adapters.filter((a) => a.build)],
+          Number(rounds),
+          Number(batchMs),
+          plain.name,
+        )
       : await callScenario([raw, rawControl, ...adapters], Number(rounds), Number(batchMs), raw.name);
   process.stdout.write('\n@@RESULTS@@' + JSON.stringify(out) + '\n');
 }

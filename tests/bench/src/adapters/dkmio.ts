@@ -7,7 +7,16 @@ import 'reflect-metadata';
 import * as path from 'node:path';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
-import { Attribute, DkmioClient, GlobalIndex, PartitionKey, SortKey, Table, entityMetadata, type Repository } from 'dkmio';
+import {
+  Attribute,
+  DkmioClient,
+  GlobalIndex,
+  PartitionKey,
+  SortKey,
+  Table,
+  entityMetadata,
+  type Repository,
+} from 'dkmio';
 import { SDK_BASE, type Adapter, type Session, type Setup } from '../adapter';
 import { GSI, QUERY, TABLE, UPDATE, type OrderItem } from '../model';
 import { keep } from '../harness';
@@ -36,8 +45,8 @@ export class Order {
 // The pure builders are internal (not exported; the published core is one file): load them from
 // the per-file build that prepare.js copies next to the package.
 const files = path.join(path.dirname(require.resolve('dkmio')), '..', 'core-files');
-const { buildPutItem } = require(path.join(files, 'operations/put-item.js'));
-const { buildUpdateItem } = require(path.join(files, 'operations/update-item.js'));
+const { buildPutItem } = require(path.join(files, 'operations/put/build.js'));
+const { buildUpdateItem } = require(path.join(files, 'operations/update/build.js'));
 
 const updateActions = {
   set: { status: UPDATE.status, 'address.city': UPDATE.city },
@@ -72,15 +81,29 @@ export type WayIn = 'own' | 'DynamoDBClient' | 'DocumentClient' | 'tuned';
 function connect(setup: Setup, way: WayIn): { db: DkmioClient; close(): void } {
   const base = { tableNamePrefix: setup.prefix };
   if (way === 'own') {
-    const db = new DkmioClient({ ...SDK_BASE, ...base, endpoint: setup.endpoint, clientConfig: { requestHandler: setup.requestHandler as never } });
+    const db = new DkmioClient({
+      ...SDK_BASE,
+      ...base,
+      endpoint: setup.endpoint,
+      clientConfig: { requestHandler: setup.requestHandler as never },
+    });
     return { db, close: () => db.destroy() };
   }
   if (way === 'tuned') {
-    const low = new DynamoDBClient({ ...SDK_BASE, endpoint: setup.endpoint, requestHandler: setup.requestHandler as never, cacheMiddleware: true });
+    const low = new DynamoDBClient({
+      ...SDK_BASE,
+      endpoint: setup.endpoint,
+      requestHandler: setup.requestHandler as never,
+      cacheMiddleware: true,
+    });
     const db = new DkmioClient({ ...base, client: low, requestTimeoutMs: 0 });
     return { db, close: () => low.destroy() };
   }
-  const low = new DynamoDBClient({ ...SDK_BASE, endpoint: setup.endpoint, requestHandler: setup.requestHandler as never });
+  const low = new DynamoDBClient({
+    ...SDK_BASE,
+    endpoint: setup.endpoint,
+    requestHandler: setup.requestHandler as never,
+  });
   const client = way === 'DynamoDBClient' ? low : DynamoDBDocumentClient.from(low);
   const db = new DkmioClient({ ...base, client });
   return { db, close: () => low.destroy() };
@@ -127,24 +150,38 @@ export function dkmioSession(setup: Setup, way: WayIn = 'own'): Session {
 export const dkmio: Adapter = {
   name: 'dkmio',
   build: {
-    query: () => (query(offline, QUERY.user) as unknown as { build(count: boolean, start: undefined): unknown }).build(false, undefined),
-    update: (order) => buildUpdateItem(meta, TABLE, { user_id: QUERY.user, order_id: order }, updateActions, updateOptions),
+    query: () =>
+      (query(offline, QUERY.user) as unknown as { build(count: boolean, start: undefined): unknown }).build(
+        false,
+        undefined,
+      ),
+    update: (order) =>
+      buildUpdateItem(meta, TABLE, { user_id: QUERY.user, order_id: order }, updateActions, updateOptions),
     put: (item) => buildPutItem(meta, TABLE, item, putOptions),
   },
   session: (setup) => dkmioSession(setup, 'own'),
 };
 
 /** dkmio wrapping a `DynamoDBClient` the app built (`new DkmioClient({ client })`). */
-export const dkmioWithClient: Adapter = { name: 'dkmio, handed a DynamoDBClient', session: (setup) => dkmioSession(setup, 'DynamoDBClient') };
+export const dkmioWithClient: Adapter = {
+  name: 'dkmio, handed a DynamoDBClient',
+  session: (setup) => dkmioSession(setup, 'DynamoDBClient'),
+};
 /** dkmio wrapping a `DynamoDBDocumentClient` the app built (`new DkmioClient({ client })`). */
-export const dkmioWithDocClient: Adapter = { name: 'dkmio, handed a DocumentClient', session: (setup) => dkmioSession(setup, 'DocumentClient') };
+export const dkmioWithDocClient: Adapter = {
+  name: 'dkmio, handed a DocumentClient',
+  session: (setup) => dkmioSession(setup, 'DocumentClient'),
+};
 
 /**
  * A handed-over DynamoDBClient with the settings docs/performance.md gives to recover dkmio's
  * own-client figures: `cacheMiddleware: true` on the app's client, `requestTimeoutMs: 0` on dkmio
  * (a signal per call makes the SDK resolve its stack per call again).
  */
-export const dkmioWithTunedClient: Adapter = { name: 'dkmio, handed a tuned DynamoDBClient', session: (setup) => dkmioSession(setup, 'tuned') };
+export const dkmioWithTunedClient: Adapter = {
+  name: 'dkmio, handed a tuned DynamoDBClient',
+  session: (setup) => dkmioSession(setup, 'tuned'),
+};
 
 /** Every way into dkmio, each a contestant of its own. */
 export const DKMIO_WAYS: Adapter[] = [dkmio, dkmioWithClient, dkmioWithDocClient];

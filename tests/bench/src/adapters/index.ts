@@ -17,7 +17,11 @@ export const ADAPTERS: Adapter[] = [raw, rawControl, plain, plainControl, ...DKM
 
 /** Short names for the command line (profile.ts): `dkmio`, `dkmio-client`, `dkmio-doc`, `raw`, ... */
 export function adapterByName(name: string): Adapter | undefined {
-  const alias: Record<string, string> = { 'dkmio-client': DKMIO_WAYS[1]!.name, 'dkmio-doc': DKMIO_WAYS[2]!.name, 'dkmio-tuned': dkmioWithTunedClient.name };
+  const alias: Record<string, string> = {
+    'dkmio-client': DKMIO_WAYS[1]!.name,
+    'dkmio-doc': DKMIO_WAYS[2]!.name,
+    'dkmio-tuned': dkmioWithTunedClient.name,
+  };
   const all = [raw, rawControl, plain, plainControl, ...DKMIO_WAYS, dkmioWithTunedClient, ...PEERS];
   const full = alias[name] ?? name;
   return all.find((a) => a.name === full) ?? all.find((a) => a.name.split(' ')[0] === full);

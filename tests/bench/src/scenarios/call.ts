@@ -20,7 +20,12 @@ export const READS = {
 
 const page = (n: number) => Array.from({ length: n }, (_, i) => makeItem(i));
 
-export async function callScenario(adapters: Adapter[], rounds: number, batchMs: number, baseline: string): Promise<OpResult[]> {
+export async function callScenario(
+  adapters: Adapter[],
+  rounds: number,
+  batchMs: number,
+  baseline: string,
+): Promise<OpResult[]> {
   const sessions: { a: Adapter; s: Session; http: CannedHttp }[] = [];
   const skipped: OpResult['skipped'] = [];
   for (const a of adapters) {
@@ -35,18 +40,71 @@ export async function callScenario(adapters: Adapter[], rounds: number, batchMs:
   const page100 = page(100);
   const page1000 = page(1000);
   const ops: { op: string; pageOf?: object[]; run(s: Session, n: number): Promise<void> }[] = [
-    { op: 'get', run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.get('u0', orderId(i & 63))); } },
-    { op: 'put', run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.put(ITEMS[i & 63]!)); } },
-    { op: 'update', run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.update('u0', orderId(i & 63))); } },
-    { op: 'query page of 100 items, hydrated', pageOf: page100, run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.page('u0')); } },
+    {
+      op: 'get',
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.get('u0', orderId(i & 63)));
+      },
+    },
+    {
+      op: 'put',
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.put(ITEMS[i & 63]!));
+      },
+    },
+    {
+      op: 'update',
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.update('u0', orderId(i & 63)));
+      },
+    },
+    {
+      op: 'query page of 100 items, hydrated',
+      pageOf: page100,
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.page('u0'));
+      },
+    },
     // Reading 1,000 items every way dkmio offers (the raw baseline reads them its own way: a page,
     // the SDK's paginator, a page loop, a parallel scan). Same items, so the ratio is per item.
-    { op: READS.page, pageOf: page1000, run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.page('u0')); } },
-    { op: READS.iterate, pageOf: page1000, run: async (s, n) => { if (!s.iterate) throw new Error('no async iterator'); for (let i = 0; i < n; i++) keep(await s.iterate('u0')); } },
-    { op: READS.fetchAll, pageOf: page1000, run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.readAll('u0')); } },
-    { op: READS.segments, pageOf: page1000, run: async (s, n) => { if (!s.scanSegments) throw new Error('no parallel scan'); for (let i = 0; i < n; i++) keep(await s.scanSegments(4)); } },
+    {
+      op: READS.page,
+      pageOf: page1000,
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.page('u0'));
+      },
+    },
+    {
+      op: READS.iterate,
+      pageOf: page1000,
+      run: async (s, n) => {
+        if (!s.iterate) throw new Error('no async iterator');
+        for (let i = 0; i < n; i++) keep(await s.iterate('u0'));
+      },
+    },
+    {
+      op: READS.fetchAll,
+      pageOf: page1000,
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.readAll('u0'));
+      },
+    },
+    {
+      op: READS.segments,
+      pageOf: page1000,
+      run: async (s, n) => {
+        if (!s.scanSegments) throw new Error('no parallel scan');
+        for (let i = 0; i < n; i++) keep(await s.scanSegments(4));
+      },
+    },
     // The client's side of a bulk write (40 BatchWriteItem requests): end to end, the server's side dominates.
-    { op: 'batch write of 1,000 items', run: async (s, n) => { if (!s.bulkWrite) throw new Error('no batch write API'); for (let i = 0; i < n; i++) await s.bulkWrite(page1000); } },
+    {
+      op: 'batch write of 1,000 items',
+      run: async (s, n) => {
+        if (!s.bulkWrite) throw new Error('no batch write API');
+        for (let i = 0; i < n; i++) await s.bulkWrite(page1000);
+      },
+    },
   ];
   const out: OpResult[] = [];
   // BENCH_CALL_OPS=get,read  runs only the ops whose name starts with one of these (a focused run).
@@ -65,7 +123,22 @@ export async function callScenario(adapters: Adapter[], rounds: number, batchMs:
         opSkipped.push({ name: a.name, reason: (e as Error).message.split('\n')[0]! });
       }
     }
-    out.push({ scenario: 'call', op, unit: 'µs CPU/call', baseline, rows: await interleave(contestants, { rounds, batchMs, clock: 'cpu', baseline, minOps: 2 , warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400), budgetMs: 8000 }), skipped: opSkipped });
+    out.push({
+      scenario: 'call',
+      op,
+      unit: 'µs CPU/call',
+      baseline,
+      rows: await interleave(contestants, {
+        rounds,
+        batchMs,
+        clock: 'cpu',
+        baseline,
+        minOps: 2,
+        warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400),
+        budgetMs: 8000,
+      }),
+      skipped: opSkipped,
+    });
   }
   for (const { s } of sessions) s.close();
   return out;
