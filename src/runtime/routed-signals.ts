@@ -33,14 +33,14 @@ export function installSignalRouting(client: DynamoDBClient): void {
     const signal = byRequest.get(request);
     return inner.handle(request, signal && !options?.abortSignal ? { ...options, abortSignal: signal } : options);
   };
-  // Everything else (metadata, destroy, updateHttpClientConfig, ...) is the real handler's, run on it.
-  config.requestHandler = new Proxy(inner, {
-    get(target, key) {
-      if (key === 'handle') return handle;
-      const value = Reflect.get(target, key, target) as unknown;
-      return typeof value === 'function' ? (value as (...a: unknown[]) => unknown).bind(target) : value;
-    },
-  });
+  // The handler interface runs on the real handler; anything else (metadata, ...) is read from it.
+  const wrapper = Object.create(inner) as HttpHandler;
+  for (const key of ['destroy', 'updateHttpClientConfig', 'httpHandlerConfigs'] as const) {
+    const method = inner[key];
+    if (typeof method === 'function') wrapper[key] = method.bind(inner);
+  }
+  wrapper.handle = handle;
+  config.requestHandler = wrapper;
   const stack = client.middlewareStack as unknown as {
     add(mw: (next: Next) => Next, options: { step: string; name: string; priority?: string }): void;
   };
