@@ -20,8 +20,8 @@ function markdownFilesUnder(dir: string): string[] {
 const docs = markdownFilesUnder(path.join(root, 'docs')).sort();
 const checked = [path.join(root, 'README.md'), path.join(root, 'CONTRIBUTING.md'), ...docs];
 
-/** The text outside code: fenced blocks and inline code spans blanked out (line count kept). */
-function prose(markdown: string): string {
+/** The lines outside fenced code blocks (the others blanked, so line numbers hold). */
+function unfenced(markdown: string): string[] {
   let fence: string | undefined;
   return markdown
     .split('\n')
@@ -35,8 +35,14 @@ function prose(markdown: string): string {
         fence = marker;
         return '';
       }
-      return line.replace(/(`+)[\s\S]*?\1/g, '');
-    })
+      return line;
+    });
+}
+
+/** The text outside code: fenced blocks and inline code spans blanked out (line count kept). */
+function prose(markdown: string): string {
+  return unfenced(markdown)
+    .map((line) => line.replace(/(`+)[\s\S]*?\1/g, ''))
     .join('\n');
 }
 
@@ -94,6 +100,21 @@ function linksOf(file: string): Link[] {
   return links;
 }
 
+/**
+ * Repository paths the prose names in inline code (`src/...`, `tests/...`, `samples/...`,
+ * `scripts/...`, `docs/...`), relative to the root; placeholders (`<op>`) and globs are skipped.
+ */
+function repositoryPathsOf(file: string): Link[] {
+  const paths: Link[] = [];
+  unfenced(readFileSync(file, 'utf8')).forEach((text, index) => {
+    for (const match of text.matchAll(/(`+)([\s\S]*?)\1/g)) {
+      const code = match[2].trim();
+      if (/^(src|tests|samples|scripts|docs)\/[^\s<>*]*$/.test(code)) paths.push({ file, line: index + 1, target: code });
+    }
+  });
+  return paths;
+}
+
 const isExternal = (target: string) => /^[a-z][a-z0-9+.-]*:/i.test(target);
 
 /** What is wrong with a relative link, or undefined when it resolves. */
@@ -124,6 +145,13 @@ describe('documentation links', () => {
       .filter((r) => r.problem !== undefined)
       .map(({ link, problem }) => `${path.relative(root, link.file)}:${link.line}: (${link.target}) ${problem}`);
     expect(broken).toEqual([]);
+  });
+
+  it('names only repository paths that exist', () => {
+    const named = checked.flatMap(repositoryPathsOf);
+    expect(named.length).toBeGreaterThan(20);
+    const missing = named.filter((p) => !existsSync(path.join(root, p.target))).map((p) => `${path.relative(root, p.file)}:${p.line}: ${p.target} does not exist`);
+    expect(missing).toEqual([]);
   });
 
   it('reaches every page of docs/ from docs/README.md', () => {
