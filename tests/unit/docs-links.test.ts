@@ -23,20 +23,18 @@ const checked = [path.join(root, 'README.md'), path.join(root, 'CONTRIBUTING.md'
 /** The lines outside fenced code blocks (the others blanked, so line numbers hold). */
 function unfenced(markdown: string): string[] {
   let fence: string | undefined;
-  return markdown
-    .split('\n')
-    .map((line) => {
-      const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
-      if (fence !== undefined) {
-        if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
-        return '';
-      }
-      if (marker !== undefined) {
-        fence = marker;
-        return '';
-      }
-      return line;
-    });
+  return markdown.split('\n').map((line) => {
+    const marker = /^\s*(`{3,}|~{3,})/.exec(line)?.[1];
+    if (fence !== undefined) {
+      if (marker !== undefined && marker[0] === fence[0] && marker.length >= fence.length) fence = undefined;
+      return '';
+    }
+    if (marker !== undefined) {
+      fence = marker;
+      return '';
+    }
+    return line;
+  });
 }
 
 /** The text outside code: fenced blocks and inline code spans blanked out (line count kept). */
@@ -109,7 +107,8 @@ function repositoryPathsOf(file: string): Link[] {
   unfenced(readFileSync(file, 'utf8')).forEach((text, index) => {
     for (const match of text.matchAll(/(`+)([\s\S]*?)\1/g)) {
       const code = match[2].trim();
-      if (/^(src|tests|samples|scripts|docs)\/[^\s<>*]*$/.test(code)) paths.push({ file, line: index + 1, target: code });
+      if (/^(src|tests|samples|scripts|docs)\/[^\s<>*]*$/.test(code))
+        paths.push({ file, line: index + 1, target: code });
     }
   });
   return paths;
@@ -123,7 +122,8 @@ function problemOf(link: Link): string | undefined {
   const targetFile = rawPath === '' ? link.file : path.resolve(path.dirname(link.file), decodeURIComponent(rawPath));
   if (!existsSync(targetFile)) return `${path.relative(root, targetFile)} does not exist`;
   if (anchor === undefined || anchor === '') return undefined;
-  if (statSync(targetFile).isDirectory() || !targetFile.endsWith('.md')) return `#${anchor} points into ${path.relative(root, targetFile)}, which is not a Markdown file`;
+  if (statSync(targetFile).isDirectory() || !targetFile.endsWith('.md'))
+    return `#${anchor} points into ${path.relative(root, targetFile)}, which is not a Markdown file`;
   const anchors = anchorsOf(targetFile);
   if (anchors.has(decodeURIComponent(anchor).toLowerCase())) return undefined;
   return `${path.relative(root, targetFile)} has no heading #${anchor} (it has: ${[...anchors].join(', ')})`;
@@ -138,19 +138,24 @@ describe('documentation links', () => {
     expect(relative.some((l) => l.target.includes('#'))).toBe(true);
   });
 
-  it.each(checked.map((file) => [path.relative(root, file), file] as const))('%s: every relative link and anchor resolves', (_name, file) => {
-    const broken = linksOf(file)
-      .filter((link) => !isExternal(link.target))
-      .map((link) => ({ link, problem: problemOf(link) }))
-      .filter((r) => r.problem !== undefined)
-      .map(({ link, problem }) => `${path.relative(root, link.file)}:${link.line}: (${link.target}) ${problem}`);
-    expect(broken).toEqual([]);
-  });
+  it.each(checked.map((file) => [path.relative(root, file), file] as const))(
+    '%s: every relative link and anchor resolves',
+    (_name, file) => {
+      const broken = linksOf(file)
+        .filter((link) => !isExternal(link.target))
+        .map((link) => ({ link, problem: problemOf(link) }))
+        .filter((r) => r.problem !== undefined)
+        .map(({ link, problem }) => `${path.relative(root, link.file)}:${link.line}: (${link.target}) ${problem}`);
+      expect(broken).toEqual([]);
+    },
+  );
 
   it('names only repository paths that exist', () => {
     const named = checked.flatMap(repositoryPathsOf);
     expect(named.length).toBeGreaterThan(20);
-    const missing = named.filter((p) => !existsSync(path.join(root, p.target))).map((p) => `${path.relative(root, p.file)}:${p.line}: ${p.target} does not exist`);
+    const missing = named
+      .filter((p) => !existsSync(path.join(root, p.target)))
+      .map((p) => `${path.relative(root, p.file)}:${p.line}: ${p.target} does not exist`);
     expect(missing).toEqual([]);
   });
 
@@ -163,7 +168,9 @@ describe('documentation links', () => {
 
   it('computes anchors as GitHub does', () => {
     expect(slugOf("One breaker per table: `scope: 'table'`")).toBe('one-breaker-per-table-scope-table');
-    expect(slugOf('Testing your repositories with `dkmio/testing`')).toBe('testing-your-repositories-with-dkmiotesting');
+    expect(slugOf('Testing your repositories with `dkmio/testing`')).toBe(
+      'testing-your-repositories-with-dkmiotesting',
+    );
     expect(slugOf('Optimistic locking: `@Version()`')).toBe('optimistic-locking-version');
     expect(slugOf('404 on writes: `mustExist`')).toBe('404-on-writes-mustexist');
     expect(slugOf('Keys, items, updates, results')).toBe('keys-items-updates-results');
