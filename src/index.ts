@@ -7,6 +7,9 @@ import 'reflect-metadata';
 export { Table, PartitionKey, SortKey, GlobalIndex, LocalIndex, Ttl, Attribute, Version } from './metadata/decorators';
 export type { AttributeOptions, TableOptions, GlobalIndexOptions, LocalIndexOptions, IndexKeyName, IndexKeyCheck, IndexDecorator } from './metadata/decorators';
 export type { EntityMetadata, AttributeMeta, IndexMeta } from './metadata/entity-metadata';
+export { Entity } from './metadata/entity';
+export type { EntityOptions, EntityDecorator, TemplateProperties, KeyNames } from './metadata/entity';
+export type { TableClassOptions, TableIndexOptions, TableKeyOption, TableClassDecorator } from './metadata/table-class';
 export type { IndexToken, IndexInfo, IndexSelectable } from './metadata/index-token';
 export { entityMetadata } from './metadata/resolve';
 

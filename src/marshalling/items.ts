@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import type { EntityMetadata } from '../metadata/entity-metadata';
+import { composeItemAttributes, fillSourcesFromKeys } from '../metadata/entity-keys';
 import { PROTO_NAME_REASON, defineOwn, marshallValue, unmarshallValue } from './marshall';
 
 /**
@@ -33,6 +34,11 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
     }
     out[stored] = marshallValue(v, k);
   }
+  // Single-table entities: the composed keys and the type attribute (entity-keys.ts).
+  if (meta.single) {
+    const composed = composeItemAttributes(meta, src, 'put');
+    for (const k of Object.keys(composed)) out[k] = marshallValue(composed[k], k);
+  }
   return out;
 }
 
@@ -44,13 +50,16 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
 export function hydrate<T>(meta: EntityMetadata<T>, raw: Record<string, AttributeValue>, omit?: ReadonlySet<string>): T {
   const out = Object.create(meta.target.prototype as object) as Record<string, unknown>;
   const names = meta.toProperty;
+  const hidden = meta.single?.hidden;
   for (const stored in raw) {
     if (omit !== undefined && omit.has(stored)) continue;
+    if (hidden !== undefined && hidden.has(stored)) continue;
     const property = names.size === 0 ? stored : (names.get(stored) ?? stored);
     // `__proto__` (written by another client) must stay data, not become the instance's prototype.
     if (property === '__proto__') defineOwn(out, property, unmarshallValue(raw[stored]!));
     else out[property] = unmarshallValue(raw[stored]!);
   }
+  if (meta.single) fillSourcesFromKeys(meta.single, raw, out);
   if (meta.dateProperties.size > 0) {
     for (const p of meta.dateProperties) {
       const v = out[p];

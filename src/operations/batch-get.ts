@@ -5,6 +5,7 @@ import { marshallKey } from '../expressions/keys';
 import { compileProjection } from '../expressions/projection';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { keyIdentity } from './key-identity';
+import { withTypeAttribute } from '../metadata/entity-keys';
 import type { GetOptions } from './options';
 
 /** DynamoDB's limit of keys per BatchGetItem request. */
@@ -52,7 +53,7 @@ export function prepareBatchGet(meta: EntityMetadata, table: string, keys: reado
     prepared.positions.push(at);
   });
   if (options?.select !== undefined) {
-    const added = meta.keyProperties.filter((k) => !options.select!.includes(k));
+    const added = withTypeAttribute(meta, meta.keyProperties).filter((k) => !options.select!.includes(k));
     const ctx = new ExpressionContext();
     prepared.read.ProjectionExpression = compileProjection(meta, [...options.select, ...added], ctx);
     prepared.read.ExpressionAttributeNames = ctx.names;

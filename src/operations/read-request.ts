@@ -13,6 +13,8 @@ export interface ReadState {
   /** Query only: the partition key value. */
   partition?: unknown;
   where?: SortKeyCondition;
+  /** Single-table entities: the sort template's prefix, used when no where() is given. */
+  defaultWhere?: SortKeyCondition;
   /** Conditions as given to filter() (validated there; compiled per request). */
   filters: readonly unknown[];
   select?: readonly string[];
@@ -36,10 +38,19 @@ function projectionWithKeys(state: ReadState): readonly string[] | undefined {
 }
 
 function filterExpression(state: ReadState, ctx: ExpressionContext): string | undefined {
-  if (state.filters.length === 0) return undefined;
+  const type = typeFilter(state, ctx);
+  if (state.filters.length === 0) return type;
   // Repeated filter() calls are ANDed.
   const parts = state.filters.map((f) => compileConditions(state.meta, f, undefined, ctx, { label: 'filter' })!);
+  if (type !== undefined) parts.unshift(type);
   return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' AND ');
+}
+
+/** Single-table entities read only their own type (`_type = :type`), where the type attribute is readable. */
+function typeFilter(state: ReadState, ctx: ExpressionContext): string | undefined {
+  const single = state.meta.single;
+  if (!single || (state.index?.projected && !state.index.projected.has(single.typeAttribute))) return undefined;
+  return `${ctx.name(single.typeAttribute)} = ${ctx.value(single.type, single.typeAttribute)}`;
 }
 
 /** The Query request of `state`. With `countOnly`, Select=COUNT and no projection. */
@@ -50,7 +61,7 @@ export function buildQuery(state: ReadState, countOnly = false): QueryCommandInp
   const sk = state.index ? state.index.sortKey : state.meta.sortKey;
   const input: QueryCommandInput = {
     TableName: state.table,
-    KeyConditionExpression: compileKeyCondition(pk, state.partition, sk, state.where, ctx, scope),
+    KeyConditionExpression: compileKeyCondition(pk, state.partition, sk, state.where ?? state.defaultWhere, ctx, scope),
   };
   if (state.index) input.IndexName = state.index.name;
   finish(state, input, ctx, countOnly);

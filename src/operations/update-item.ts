@@ -7,6 +7,7 @@ import { attributeValueSize, checkItemSize, itemSize, mapUpperBound, MAX_ITEM_BY
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { finishItemWrite, withReturnValues } from './common';
 import type { ItemConditionOptions, MustExistOption, UpdateOptions } from './options';
+import { templateUpdate } from './single-table/update';
 
 /** UpdateItem request. With `@Version()`, every update increments the version. */
 export function buildUpdateItem(meta: EntityMetadata, table: string, key: unknown, actions: UpdateActions, options?: UpdateOptions): UpdateItemCommandInput {
@@ -22,7 +23,7 @@ export function buildUpdate(
   table: string,
   key: unknown,
   actions: UpdateActions,
-  options?: ItemConditionOptions & MustExistOption & { expectedVersion?: number },
+  options?: ItemConditionOptions & MustExistOption & { expectedVersion?: number; compose?: unknown },
   operation = 'update',
 ): Update {
   const Key = marshallKey(meta, key, operation);
@@ -40,6 +41,13 @@ export function buildUpdate(
     }
   } else if (options?.expectedVersion !== undefined) {
     throw new ValidationError(`${operation} on ${meta.className}: expectedVersion needs a @Version() property on the class.`);
+  }
+  if (meta.single) {
+    // Single-table entities: key-source rules, recomposed index keys, `compose` checks (single-table/update.ts).
+    const t = templateUpdate(meta, key as Record<string, unknown>, actions, options, ctx, operation);
+    actions = t.actions;
+    extra.push(...t.sets);
+    if (t.condition !== undefined) versionClause = versionClause === undefined ? t.condition : `${t.condition} AND ${versionClause}`;
   }
   const UpdateExpression = compileUpdate(meta, actions, ctx, extra);
   const update: Update = { TableName: table, Key, UpdateExpression };

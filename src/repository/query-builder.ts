@@ -4,6 +4,7 @@ import { checkSortKeyCondition, type SortKeyCondition, type SortKeyValue } from 
 import { checkKeyValue } from '../expressions/keys';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { ReadBuilder } from './read-builder';
+import { queryTemplates, templateQuery, templateWhere } from '../metadata/entity-keys';
 import type { DocumentPathOf, Selected } from '../expressions/path-types';
 
 /**
@@ -19,6 +20,11 @@ export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extend
   /** @internal */
   constructor(meta: EntityMetadata<T>, table: string, index: IndexMeta | undefined, executor: Executor, key: unknown) {
     super(meta, table, index, executor);
+    if (meta.single) {
+      if (key === null || typeof key !== 'object' || Array.isArray(key)) throw new ValidationError(`query() on ${this.scope} takes the properties its partition key template names, e.g. query({ ${queryTemplates(meta, index).partitionKey!.sources.map((s) => `${s}: ...`).join(', ')} }).`);
+      Object.assign(this.state, templateQuery(meta, index, key as Record<string, unknown>, this.scope));
+      return;
+    }
     const pk = index ? index.partitionKey : meta.partitionKey;
     const sk = index ? index.sortKey : meta.sortKey;
     if (key === null || typeof key !== 'object' || Array.isArray(key)) {
@@ -50,7 +56,7 @@ export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extend
    */
   where(condition: SortKeyCondition): this {
     const sk = this.state.index ? this.state.index.sortKey : this.meta.sortKey;
-    const checked = checkSortKeyCondition(condition, sk, this.scope);
+    const checked = checkSortKeyCondition(this.meta.single ? templateWhere(this.meta, this.state.index, condition, this.scope) : condition, sk, this.scope);
     if (this.state.where !== undefined) {
       throw new ValidationError(`where() was already given a sort-key condition on ${this.scope} (by where() or the key passed to query()); a query takes exactly one.`);
     }

@@ -5,6 +5,7 @@ import type { Free } from '../expressions/free';
 import type { UntypedUpdateActions, UpdateActions } from '../expressions/update-types';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
+import { isOwnItem } from '../metadata/entity-keys';
 import { buildDeleteItem } from '../operations/delete-item';
 import { buildGetItem } from '../operations/get-item';
 import type { DeleteOptions, GetOptions, PutOptions, UpdateOptions } from '../operations/options';
@@ -126,7 +127,7 @@ export class Repository<T> {
     const omit = added.length ? new Set(added.map((p) => this.metadata.toStored.get(p) ?? p)) : undefined;
     return prepared.positions.map((at) => {
       const raw = found.get(prepared.identities[at]!);
-      return raw ? hydrate(this.metadata, raw, omit) : null;
+      return raw && isOwnItem(this.metadata, raw) ? hydrate(this.metadata, raw, omit) : null;
     });
   }
 
@@ -186,7 +187,7 @@ export class Repository<T> {
   private async getItem(key: KeyInput<T>, options: GetOptions | undefined, operation: string): Promise<T | null> {
     const input = buildGetItem(this.metadata, this.tableName, key, options, operation);
     const out = await this.executor.send<GetItemCommandOutput>(new GetItemCommand(input), this.request('get_item', options));
-    return out.Item ? hydrate(this.metadata, out.Item) : null;
+    return out.Item && isOwnItem(this.metadata, out.Item) ? hydrate(this.metadata, out.Item) : null;
   }
 
   /**

@@ -3,6 +3,7 @@ import type { Executor } from '../client/executor';
 import { ValidationError } from '../errors/errors';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
+import { isOwnItem } from '../metadata/entity-keys';
 import { keyIdentity } from '../operations/key-identity';
 import type { BaseOptions } from '../operations/options';
 import { buildTransactGet, buildTransactGetItems } from '../operations/transact-get';
@@ -84,6 +85,6 @@ export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
   const responses = out.Responses ?? [];
   return list.map((g, i) => {
     const item = responses[i]?.Item;
-    return item ? hydrate(g.meta, item) : null;
+    return item && isOwnItem(g.meta, item) ? hydrate(g.meta, item) : null;
   }) as unknown as TransactGetResults<R>;
 }
