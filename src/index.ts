@@ -33,6 +33,8 @@ export { CircuitBreaker } from './resilience/circuit-breaker';
 export type { CircuitState, CircuitBreakerOptions } from './resilience/circuit-breaker';
 export type { BatchTuning } from './resilience/batch-settings';
 export { QueryBuilder } from './repository/query-builder';
+export { Collection, CollectionRead, CollectionQuery, collection } from './repository/collection';
+export type { CollectionPage, CollectionItem, CollectionKey, CollectionToken, CollectionMembers, CommonProperties, AnyMemberProperty } from './repository/collection';
 export { ScanBuilder } from './repository/scan-builder';
 export { ReadBuilder } from './repository/read-builder';
 export type { FetchAllOptions } from './repository/read-builder';

@@ -5,6 +5,7 @@ import { BatchWriter, WriteCollector } from '../batch/batch-writers';
 import { ValidationError, type BatchWriteError, type TransactionError } from '../errors/errors';
 import type { EntityTarget } from '../repository/entity-target';
 import { Repository, type BatchWriteOptions } from '../repository/repository';
+import { Collection, collectionContext, type CollectionToken } from '../repository/collection';
 import type { CreateTablesOptions, CreateTablesResult } from '../tables/create-tables';
 import type { DeleteTablesOptions, DeleteTablesResult } from '../tables/delete-tables';
 import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../resilience/batch-settings';
@@ -146,6 +147,19 @@ export class DkmioClient {
       this.repositories.set(entity, repo);
     }
     return repo as Repository<T>;
+  }
+
+  /**
+   * Reads several entity classes of one table class at once (single-table design): results are
+   * instances of each class, in key order.
+   * @example
+   * const page = await db.collection([User, Order]).query({ userId: 'u1' });
+   * for (const item of page.items) if (item instanceof Order) total += item.total ?? 0;
+   */
+  collection<const C extends readonly Constructor[]>(members: C): Collection<InstanceType<C[number]>>;
+  collection<M>(token: CollectionToken<M>): Collection<M>;
+  collection(members: readonly Constructor[] | CollectionToken): Collection<unknown> {
+    return new Collection<unknown>(collectionContext(members, (c) => this.getRepository(c)));
   }
 
   /** The full table name of an entity class (prefix included). */

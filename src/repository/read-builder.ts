@@ -7,11 +7,11 @@ import { ExpressionContext } from '../expressions/context';
 import { checkProjected, compileProjection } from '../expressions/projection';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
-import { unmarshallMap } from '../marshalling/marshall';
 import { buildQuery, buildScan, keyPropertiesOf, type ReadState } from '../operations/read-request';
 import { isEmptyQueryFilter } from '../http/query-filters';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
 import { mergeAsync } from './merge-async';
+import { explainRequest } from './explain';
 import type { Explained, Page } from './types';
 import type { DocumentPathOf, Selected } from '../expressions/path-types';
 
@@ -142,29 +142,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
 
   /** The request this builder would send, not sent. */
   explain(): Explained {
-    const req = this.build(false, this.state.startKey, this.segmentCount() > 1 ? 0 : undefined) as Record<string, unknown> & {
-      ExpressionAttributeValues?: RawItem;
-      ExpressionAttributeNames?: Record<string, string>;
-    };
-    const out: Explained = {
-      operation: this.operation,
-      table: this.state.table,
-      expressionAttributeNames: { ...req.ExpressionAttributeNames },
-      expressionAttributeValues: req.ExpressionAttributeValues ? unmarshallMap(req.ExpressionAttributeValues) : {},
-      request: req,
-    };
-    if (this.state.index) out.index = this.state.index.name;
-    if (req.KeyConditionExpression) out.keyCondition = req.KeyConditionExpression as string;
-    if (req.FilterExpression) out.filter = req.FilterExpression as string;
-    if (req.ProjectionExpression) out.projection = req.ProjectionExpression as string;
-    if (req.Limit !== undefined) out.limit = req.Limit as number;
-    if (req.ScanIndexForward !== undefined) out.scanForward = req.ScanIndexForward as boolean;
-    if (req.ConsistentRead) out.consistent = true;
-    if (req.Segment !== undefined) {
-      out.segment = req.Segment as number;
-      out.totalSegments = req.TotalSegments as number;
-    }
-    return out;
+    return explainRequest(this.operation, this.state.table, this.state.index?.name, this.build(false, this.state.startKey, this.segmentCount() > 1 ? 0 : undefined));
   }
 
   /** Runs the request: one page (with `segments(n)`, every page of every segment). */

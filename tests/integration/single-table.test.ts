@@ -169,3 +169,98 @@ describe('updates', () => {
     expect(await caught(users.update({ userId: 'u1' }, { add: { email: 1 } } as never))).toBeInstanceOf(ValidationError);
   });
 });
+
+describe('collections', () => {
+  const timeline = () => db.collection([User, Order]);
+
+  it('a query returns instances of each member in key order', async () => {
+    const page = await timeline().query({ userId: 'u1' });
+    expect(page.items.map((i) => i.constructor.name)).toEqual(['Order', 'Order', 'User']);
+    expect(page.items.map((i) => (i instanceof Order ? i.orderId : i.userId))).toEqual(['o1', 'o2', 'u1']);
+    let total = 0;
+    for (const item of page.items) if (item instanceof Order) total += item.total ?? 0;
+    expect(total).toBe(30);
+    expect(page.of(Order).map((o) => o.orderId)).toEqual(['o1', 'o2']);
+    expect(page.of(User)).toHaveLength(1);
+    expect(page.skipped).toBe(0);
+    expect(Object.keys(page.items[2]!)).not.toContain('_type');
+  });
+
+  it('filter(Member, condition) applies to that member only', async () => {
+    const page = await timeline().query({ userId: 'u1' }).filter(Order, { status: 'PAID' });
+    expect(page.items.map((i) => i.constructor.name)).toEqual(['Order', 'User']);
+    expect(page.of(Order).map((o) => o.orderId)).toEqual(['o2']);
+  });
+
+  it('filter(condition) on a property only some members declare is refused at run time', async () => {
+    expect(() => timeline().query({ userId: 'u1' }).filter({ status: 'PAID' } as never)).toThrow(ValidationError);
+    expect(() => timeline().query({ userId: 'u1' }).filter({ status: 'PAID' } as never)).toThrow(/not declared by User/);
+  });
+
+  it('select narrows every member; keys and the type are read and left out', async () => {
+    const page = await timeline().query({ userId: 'u1' }).select('total', 'name');
+    expect(page.items.map((i) => ({ ...i }))).toEqual([{ total: 10 }, { total: 20 }, { name: 'Ann' }].map((x, i) => (i < 2 ? { ...x, userId: 'u1', orderId: i === 0 ? 'o1' : 'o2', createdAt: i === 0 ? '2026-01-01' : '2026-01-02' } : { ...x, userId: 'u1' })));
+    expect(page.items[2]).toBeInstanceOf(User);
+  });
+
+  it('pages with limit and cursors, and fetchAll/count/for await', async () => {
+    const first = await timeline().query({ userId: 'u1' }).limit(2);
+    expect(first.items).toHaveLength(2);
+    const rest = await timeline().query({ userId: 'u1' }).startFrom(first.cursor);
+    expect(rest.items.map((i) => i.constructor.name)).toEqual(['User']);
+    const all = await timeline().query({ userId: 'u1' }).limit(1).fetchAll();
+    expect(all.items).toHaveLength(3);
+    expect(await timeline().query({ userId: 'u1' }).count()).toBe(3);
+    const seen: string[] = [];
+    for await (const item of timeline().query({ userId: 'u1' }).limit(1)) seen.push(item.constructor.name);
+    expect(seen).toEqual(['Order', 'Order', 'User']);
+  });
+
+  it('an item of no member is skipped and counted when the type attribute is not read', async () => {
+    const page = await timeline().scan();
+    expect(page.items.every((i) => i instanceof User || i instanceof Order)).toBe(true);
+    expect(page.skipped).toBe(0); // the type filter keeps the Invoice out
+  });
+
+  it('members must compose the queried partition key with the same template', async () => {
+    expect(() => timeline().index('gsi1').query({ status: 'PAID' } as never)).toThrow(/composes index "gsi1"'s partition key/);
+  });
+
+  it('explain() shows the type IN filter', () => {
+    const explained = timeline().query({ userId: 'u1' }).filter(Order, { status: 'PAID' }).explain();
+    expect(explained.keyCondition).toBe('#n0 = :v0');
+    expect(explained.filter).toBe('#n1 IN (:v1, :v2) AND (#n1 <> :v4 OR (#n2 = :v3))');
+    expect(explained.expressionAttributeValues).toEqual({ ':v0': 'USER#u1', ':v1': 'User', ':v2': 'Order', ':v3': 'PAID', ':v4': 'Order' });
+  });
+});
+
+describe('batches and transactions across members', () => {
+  it('batchWrite and transactWrite take entities of one table; batchGet/transactGet hydrate each', async () => {
+    await db.batchWrite((b) => {
+      b.put(users, { userId: 'u5', orgId: 'o5', email: 'e5' });
+      b.put(orders, { userId: 'u5', orderId: 'x1', createdAt: '2026-03-01' });
+    });
+    await db.transactWrite((tx) => {
+      tx.put(orders, { userId: 'u5', orderId: 'x2', createdAt: '2026-03-02' });
+      tx.update(users, { userId: 'u5' }, { set: { name: 'Five' } });
+    });
+    const [u, o] = await db.transactGet((tx) => [tx.get(users, { userId: 'u5' }), tx.get(orders, { userId: 'u5', orderId: 'x2', createdAt: '2026-03-02' })] as const);
+    expect(u).toBeInstanceOf(User);
+    expect(u!.name).toBe('Five');
+    expect(o).toBeInstanceOf(Order);
+    expect(await stored('USER#u5', 'PROFILE')).toMatchObject({ _type: 'User', gsi1pk: 'ORG#o5' });
+    const timeline = await db.collection([User, Order]).query({ userId: 'u5' });
+    expect(timeline.items.map((i) => i.constructor.name)).toEqual(['Order', 'Order', 'User']);
+  });
+
+  it('two writes composing the same stored key are the duplicate-key ValidationError', async () => {
+    expect(
+      await caught(
+        db.batchWrite((b) => {
+          b.put(orders, { userId: 'u6', orderId: 'a', createdAt: '2026' });
+          b.delete(orders, { userId: 'u6', orderId: 'a', createdAt: '2026' });
+        }),
+      ),
+    ).toBeInstanceOf(ValidationError);
+  });
+});
