@@ -20,8 +20,11 @@ export interface EntityOptions<PK extends string = string, SK extends string = s
 /** The property names a key template's placeholders name: `'A#{x}#{n:10}'` gives `'x' | 'n'`. */
 export type TemplateProperties<S extends string> = S extends `${string}{${infer P}}${infer Rest}` ? (P extends `${infer N}:${string}` ? N : P) | TemplateProperties<Rest> : never;
 
-/** The properties a key name or template refers to: its placeholders, or the bare name. */
-export type KeyNames<S extends string> = S extends `${string}{${string}` ? TemplateProperties<S> : S;
+/**
+ * The properties a key name or template refers to: its placeholders, or the bare name. Text
+ * without braces and without lower-case letters (`'PROFILE'`, `'ALL#'`) is a constant key.
+ */
+export type KeyNames<S extends string> = S extends `${string}{${string}` ? TemplateProperties<S> : Uppercase<S> extends S ? never : S;
 
 type AnyClass = abstract new (...args: never[]) => unknown;
 
