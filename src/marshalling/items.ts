@@ -59,7 +59,8 @@ export function hydrate<T>(meta: EntityMetadata<T>, raw: Record<string, Attribut
     if (property === '__proto__') defineOwn(out, property, unmarshallValue(raw[stored]!));
     else out[property] = unmarshallValue(raw[stored]!);
   }
-  if (meta.single) fillSourcesFromKeys(meta.single, raw, out);
+  // After select() (an `omit` set), the result holds what was selected: sources are not filled in.
+  if (meta.single && omit === undefined) fillSourcesFromKeys(meta.single, raw, out);
   if (meta.dateProperties.size > 0) {
     for (const p of meta.dateProperties) {
       const v = out[p];

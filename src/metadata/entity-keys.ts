@@ -16,6 +16,11 @@ export function primarySourceList(single: SingleTableMeta): string[] {
   return [...single.primarySources];
 }
 
+/** The property names a user gives as an entity's key, for messages: its key properties, or its primary sources. */
+export function keyNamesOf(meta: EntityMetadata): readonly string[] {
+  return meta.single ? primarySourceList(meta.single) : meta.keyProperties;
+}
+
 /**
  * The stored primary key (`{ pk, sk }`) of a key given as properties. A missing source is a
  * MissingKeyError; with `onlyKey`, a property that is no source is a ValidationError.

@@ -286,7 +286,7 @@ export class CollectionRead<M, K extends string = never> implements PromiseLike<
   }
 
   private hydrate(raws: readonly RawItem[]) {
-    return hydrateMembers<CollectionItem<M, K>>(this.state.members, this.byType, this.state.schema.typeAttribute, raws);
+    return hydrateMembers<CollectionItem<M, K>>(this.state.members, this.byType, this.state.schema.typeAttribute, raws, this.state.select !== undefined);
   }
 
   private keyOf(raw: RawItem): RawItem {

@@ -12,6 +12,7 @@ import { isEmptyQueryFilter } from '../http/query-filters';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
 import { mergeAsync } from './merge-async';
 import { explainRequest } from './explain';
+import { ownsItem } from '../metadata/entity-keys';
 import type { Explained, Page } from './types';
 import type { DocumentPathOf, Selected } from '../expressions/path-types';
 
@@ -150,7 +151,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
     const n = this.segmentCount();
     if (n > 1) return this.fetchAll();
     const out = await this.send(this.state.startKey, false);
-    return this.page(out, out.Items ?? []);
+    return this.page(out, this.rows(out.Items));
   }
 
   then<A = Page<R>, B = never>(onFulfilled?: ((value: Page<R>) => A | PromiseLike<A>) | null, onRejected?: ((reason: unknown) => B | PromiseLike<B>) | null): Promise<A | B> {
@@ -160,7 +161,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
   /** Every item of every page, fetched page by page as the loop asks for them. */
   async *[Symbol.asyncIterator](): AsyncIterator<R> {
     for await (const out of this.allPages(false)) {
-      for (const raw of out.Items ?? []) yield this.hydrate(raw);
+      for (const raw of this.rows(out.Items)) yield this.hydrate(raw);
     }
   }
 
@@ -177,7 +178,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
     const items: R[] = [];
     let scanned = 0;
     for await (const out of this.allPages(false)) {
-      const raws = out.Items ?? [];
+      const raws = this.rows(out.Items);
       scanned += out.ScannedCount ?? 0;
       if (max !== undefined && items.length + raws.length >= max) {
         const take = max - items.length;
@@ -255,6 +256,13 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>> im
       if (raw[stored] !== undefined) key[stored] = raw[stored]!;
     }
     return key;
+  }
+
+  /** The items of a page; a single-table entity read where the type attribute is not projected keeps only items whose keys fit its templates. */
+  private rows(raws: RawItem[] | undefined): RawItem[] {
+    const single = this.meta.single;
+    if (!raws || !single || !this.state.index?.projected || this.state.index.projected.has(single.typeAttribute)) return raws ?? [];
+    return raws.filter((r) => ownsItem(single, r));
   }
 
   private hydrate(raw: RawItem): R {

@@ -5,7 +5,7 @@ import type { Free } from '../expressions/free';
 import type { UntypedUpdateActions, UpdateActions } from '../expressions/update-types';
 import type { EntityMetadata, IndexMeta } from '../metadata/entity-metadata';
 import { hydrate } from '../marshalling/items';
-import { isOwnItem } from '../metadata/entity-keys';
+import { isOwnItem, keyNamesOf } from '../metadata/entity-keys';
 import { buildDeleteItem } from '../operations/delete-item';
 import { buildGetItem } from '../operations/get-item';
 import type { DeleteOptions, GetOptions, PutOptions, UpdateOptions } from '../operations/options';
@@ -74,7 +74,7 @@ export class Repository<T> {
   async getOrThrow(key: KeyInput<T>, options?: GetOptions): Promise<T> {
     const item = await this.getItem(key, options, 'getOrThrow');
     if (item === null) {
-      const shown = this.metadata.keyProperties.join(', ');
+      const shown = keyNamesOf(this.metadata).join(', ');
       throw new ItemNotFoundError(`No ${this.metadata.className} in "${this.tableName}" has that key (${shown}).`, this.tableName, { ...(key as object) });
     }
     return item;
@@ -208,7 +208,7 @@ export class Repository<T> {
     } catch (error) {
       if (!(error instanceof ConditionError)) throw error;
       if (input.ReturnValuesOnConditionCheckFailure === undefined || error.item === undefined) {
-        const shown = this.metadata.keyProperties.join(', ');
+        const shown = keyNamesOf(this.metadata).join(', ');
         throw new ItemNotFoundError(`No ${this.metadata.className} in "${this.tableName}" has that key (${shown}); nothing was ${operation === 'update' ? 'updated' : 'deleted'} (mustExist).`, this.tableName, { ...(key as object) });
       }
       // The stored item was asked for only to tell the cases apart: hand it on only when asked.

@@ -199,7 +199,7 @@ describe('collections', () => {
 
   it('select narrows every member; keys and the type are read and left out', async () => {
     const page = await timeline().query({ userId: 'u1' }).select('total', 'name');
-    expect(page.items.map((i) => ({ ...i }))).toEqual([{ total: 10 }, { total: 20 }, { name: 'Ann' }].map((x, i) => (i < 2 ? { ...x, userId: 'u1', orderId: i === 0 ? 'o1' : 'o2', createdAt: i === 0 ? '2026-01-01' : '2026-01-02' } : { ...x, userId: 'u1' })));
+    expect(page.items.map((i) => ({ ...i }))).toEqual([{ total: 10 }, { total: 20 }, { name: 'Ann' }]);
     expect(page.items[2]).toBeInstanceOf(User);
   });
 

@@ -4,6 +4,8 @@ import { ownsItem } from '../../metadata/entity-keys';
 import { hydrate } from '../../marshalling/items';
 
 type RawItem = Record<string, AttributeValue>;
+/** After select(): hydrate only what was read (keys and the type are hidden anyway). */
+const NOTHING: ReadonlySet<string> = new Set();
 
 /**
  * The member an item belongs to: by its type attribute, or (where that was not read) by the
@@ -16,12 +18,13 @@ export function memberOf(members: readonly EntityMetadata[], byType: ReadonlyMap
 }
 
 /** Items of a page as instances of their members, in the order read; items of no member are counted, not returned. */
-export function hydrateMembers<R>(members: readonly EntityMetadata[], byType: ReadonlyMap<string, EntityMetadata>, typeAttribute: string, raws: readonly RawItem[]): { items: R[]; skipped: number } {
+export function hydrateMembers<R>(members: readonly EntityMetadata[], byType: ReadonlyMap<string, EntityMetadata>, typeAttribute: string, raws: readonly RawItem[], selected: boolean): { items: R[]; skipped: number } {
+  const omit = selected ? NOTHING : undefined;
   const items: R[] = [];
   let skipped = 0;
   for (const raw of raws) {
     const member = memberOf(members, byType, raw, typeAttribute);
-    if (member) items.push(hydrate(member, raw) as R);
+    if (member) items.push(hydrate(member, raw, omit) as R);
     else skipped++;
   }
   return { items, skipped };
