@@ -13,7 +13,8 @@ import { fileURLToPath } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
 const MEMBERS = 10;
-if (!existsSync(path.join(root, 'dist/index.d.ts'))) throw new Error('typecheck-collection-perf: the fixture is typed from dist/; run `npm run build` first.');
+if (!existsSync(path.join(root, 'dist/index.d.ts')))
+  throw new Error('typecheck-collection-perf: the fixture is typed from dist/; run `npm run build` first.');
 
 const names = Array.from({ length: MEMBERS }, (_, i) => `Kind${i}`);
 const lines = [
@@ -56,7 +57,10 @@ lines.push(
   ...names.slice(0, 3).map((n, i) => `    if (item instanceof ${n}) total += item.amount${i} ?? 0;`),
   '  }',
   ...names.map((n, i) => `  total += page.of(${n}).length + (page.of(${n})[0]?.amount${i} ?? 0);`),
-  `  const selected = await db.collection(Everything).scan().select(${names.slice(0, 4).map((_, i) => `'note${i}'`).join(', ')});`,
+  `  const selected = await db.collection(Everything).scan().select(${names
+    .slice(0, 4)
+    .map((_, i) => `'note${i}'`)
+    .join(', ')});`,
   '  total += selected.of(Kind0).length + selected.items.length;',
   "  for await (const item of db.collection(Everything).index('gsi1').scan()) if (item instanceof Kind1) total += item.amount1 ?? 0;",
   '  return total;',
@@ -67,10 +71,15 @@ const fixture = path.join(root, 'tests/types/perf/collection.ts');
 writeFileSync(fixture, lines.join('\n'));
 
 function instantiations(project) {
-  const out = execFileSync(process.execPath, [tsc, '-p', project, '--noEmit', '--extendedDiagnostics'], { encoding: 'utf8', cwd: root });
+  const out = execFileSync(process.execPath, [tsc, '-p', project, '--noEmit', '--extendedDiagnostics'], {
+    encoding: 'utf8',
+    cwd: root,
+  });
   return Number(/^Instantiations:\s+(\d+)/m.exec(out)?.[1]);
 }
 const library = instantiations('tests/types/perf/tsconfig.library.json');
 const all = instantiations('tests/types/perf/tsconfig.collection.json');
 const perEntity = Math.round((all - library) / MEMBERS);
-console.log(`collection of ${MEMBERS} members: ${perEntity} instantiations/entity (fixture ${all}, library alone ${library})`);
+console.log(
+  `collection of ${MEMBERS} members: ${perEntity} instantiations/entity (fixture ${all}, library alone ${library})`,
+);

@@ -32,7 +32,11 @@ export type SetElement = string | number | bigint | Uint8Array;
 type If<X, K> = [X] extends [never] ? never : K;
 type ListElementOf<V> = unknown extends V ? unknown : V extends readonly (infer E)[] ? E : never;
 type SetElementOf<V> = unknown extends V ? SetElement : V extends ReadonlySet<infer E> ? E : never;
-type NumberOf<V> = unknown extends V ? number | bigint : [Extract<V, number | bigint>] extends [never] ? never : number | bigint;
+type NumberOf<V> = unknown extends V
+  ? number | bigint
+  : [Extract<V, number | bigint>] extends [never]
+    ? never
+    : number | bigint;
 /** What `add` takes for a path of type `V`: an increment for numbers, elements for sets. */
 type AddValueOf<V> = NumberOf<V> | If<SetElementOf<V>, ReadonlySet<SetElementOf<V>> | readonly SetElementOf<V>[]>;
 
@@ -47,7 +51,8 @@ type ListMap<F> = {
 } & UndeclaredAttributes;
 type AddMap<F> = { readonly [P in keyof F as If<AddValueOf<F[P]>, P>]?: AddValueOf<F[P]> } & UndeclaredAttributes;
 type DeleteMap<F> = {
-  readonly [P in keyof F as If<SetElementOf<F[P]>, P>]?: ReadonlySet<SetElementOf<F[P]>> | readonly SetElementOf<F[P]>[];
+  readonly [P in keyof F as If<SetElementOf<F[P]>, P>]?:
+    ReadonlySet<SetElementOf<F[P]>> | readonly SetElementOf<F[P]>[];
 } & UndeclaredAttributes;
 
 /** A path `remove` accepts: any nested path, and top-level properties that are optional. */

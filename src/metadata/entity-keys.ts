@@ -2,7 +2,14 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { MissingKeyError, ValidationError } from '../errors/errors';
 import type { SortKeyCondition } from '../expressions/key-condition';
 import type { EntityMetadata, IndexMeta } from './entity-metadata';
-import { composeTemplate, formatValue, literalPrefix, readTemplate, type KeyTemplate, type Placeholder } from './key-template';
+import {
+  composeTemplate,
+  formatValue,
+  literalPrefix,
+  readTemplate,
+  type KeyTemplate,
+  type Placeholder,
+} from './key-template';
 import type { IndexTemplates, SingleTableMeta } from './single-table-meta';
 
 /**
@@ -25,13 +32,20 @@ export function keyNamesOf(meta: EntityMetadata): readonly string[] {
  * The stored primary key (`{ pk, sk }`) of a key given as properties. A missing source is a
  * MissingKeyError; with `onlyKey`, a property that is no source is a ValidationError.
  */
-export function composePrimaryKey(meta: EntityMetadata, key: Readonly<Record<string, unknown>>, operation: string, onlyKey: boolean): Record<string, string | number | bigint | Uint8Array> {
+export function composePrimaryKey(
+  meta: EntityMetadata,
+  key: Readonly<Record<string, unknown>>,
+  operation: string,
+  onlyKey: boolean,
+): Record<string, string | number | bigint | Uint8Array> {
   const single = meta.single!;
   const scope = `${operation} on ${meta.className}`;
   if (onlyKey) {
     for (const p of Object.keys(key)) {
       if (!single.primarySources.has(p) && key[p] !== undefined) {
-        throw new ValidationError(`${scope}: "${p}" is not part of the primary key, which is composed from (${primarySourceList(single).join(', ')}). Pass only those; use filter() or a condition for other attributes.`);
+        throw new ValidationError(
+          `${scope}: "${p}" is not part of the primary key, which is composed from (${primarySourceList(single).join(', ')}). Pass only those; use filter() or a condition for other attributes.`,
+        );
       }
     }
   }
@@ -40,7 +54,10 @@ export function composePrimaryKey(meta: EntityMetadata, key: Readonly<Record<str
     const v = composeTemplate(t, key, scope);
     if (v === undefined) {
       const missing = t.sources.find((s) => key[s] === undefined || key[s] === null)!;
-      throw new MissingKeyError(`${scope} is missing "${missing}", which composes "${t.attribute}" ('${t.text}'); the primary key is composed from (${primarySourceList(single).join(', ')}).`, missing);
+      throw new MissingKeyError(
+        `${scope} is missing "${missing}", which composes "${t.attribute}" ('${t.text}'); the primary key is composed from (${primarySourceList(single).join(', ')}).`,
+        missing,
+      );
     }
     out[t.attribute] = v;
   }
@@ -52,11 +69,17 @@ export function composePrimaryKey(meta: EntityMetadata, key: Readonly<Record<str
  * sources are all present (an index key with a missing source is left out: a sparse index), and
  * the type attribute. The item must not hold those stored names itself.
  */
-export function composeItemAttributes(meta: EntityMetadata, item: Readonly<Record<string, unknown>>, operation: string): Record<string, unknown> {
+export function composeItemAttributes(
+  meta: EntityMetadata,
+  item: Readonly<Record<string, unknown>>,
+  operation: string,
+): Record<string, unknown> {
   const single = meta.single!;
   for (const name of single.hidden) {
     if (Object.prototype.hasOwnProperty.call(item, name) && item[name] !== undefined) {
-      throw new ValidationError(`${operation} on ${meta.className}: "${name}" is composed by dkmio (${name === single.typeAttribute ? 'the entity type' : 'a key template'}); leave it out of the item and set the template's properties instead.`);
+      throw new ValidationError(
+        `${operation} on ${meta.className}: "${name}" is composed by dkmio (${name === single.typeAttribute ? 'the entity type' : 'a key template'}); leave it out of the item and set the template's properties instead.`,
+      );
     }
   }
   const out: Record<string, unknown> = composePrimaryKey(meta, item, operation, false);
@@ -82,7 +105,11 @@ function storedValue(av: AttributeValue | undefined): unknown {
 }
 
 /** Sets the source properties `out` lacks from the stored keys of `raw` (a KEYS_ONLY index read). */
-export function fillSourcesFromKeys(single: SingleTableMeta, raw: Record<string, AttributeValue>, out: Record<string, unknown>): void {
+export function fillSourcesFromKeys(
+  single: SingleTableMeta,
+  raw: Record<string, AttributeValue>,
+  out: Record<string, unknown>,
+): void {
   for (const t of single.templates) {
     if (raw[t.attribute] === undefined || t.sources.every((s) => out[s] !== undefined)) continue;
     const values = readTemplate(t, storedValue(raw[t.attribute]), (p) => single.numeric.has(p));
@@ -138,18 +165,28 @@ export function queryTemplates(meta: EntityMetadata, index: IndexMeta | undefine
  * from its sources (all required); sort-key sources given in template order narrow the query to
  * that prefix; with none, the sort template's leading literal keeps the query to this entity's items.
  */
-export function templateQuery(meta: EntityMetadata, index: IndexMeta | undefined, key: Readonly<Record<string, unknown>>, scope: string): TemplateQuery {
+export function templateQuery(
+  meta: EntityMetadata,
+  index: IndexMeta | undefined,
+  key: Readonly<Record<string, unknown>>,
+  scope: string,
+): TemplateQuery {
   const { partitionKey: pk, sortKey: sk } = queryTemplates(meta, index);
   const allowed = [...pk!.sources, ...(sk?.sources ?? [])];
   for (const name of Object.keys(key)) {
     if (!allowed.includes(name) && key[name] !== undefined) {
-      throw new ValidationError(`query() on ${scope}: "${name}" is not a source of its key templates ('${pk!.text}'${sk ? `, '${sk.text}'` : ''}); give ${allowed.map((a) => `"${a}"`).join(', ')} only. Use filter() for other attributes.`);
+      throw new ValidationError(
+        `query() on ${scope}: "${name}" is not a source of its key templates ('${pk!.text}'${sk ? `, '${sk.text}'` : ''}); give ${allowed.map((a) => `"${a}"`).join(', ')} only. Use filter() for other attributes.`,
+      );
     }
   }
   const partition = composeTemplate(pk!, key, `query() on ${scope}`);
   if (partition === undefined) {
     const missing = pk!.sources.find((s) => key[s] === undefined || key[s] === null)!;
-    throw new MissingKeyError(`query() on ${scope} is missing "${missing}", which composes its partition key '${pk!.text}', e.g. query({ ${pk!.sources.map((s) => `${s}: ...`).join(', ')} }). To read everything, use scan().`, missing);
+    throw new MissingKeyError(
+      `query() on ${scope} is missing "${missing}", which composes its partition key '${pk!.text}', e.g. query({ ${pk!.sources.map((s) => `${s}: ...`).join(', ')} }). To read everything, use scan().`,
+      missing,
+    );
   }
   if (!sk) return { partition };
   if (sk.type !== 'S') {
@@ -170,7 +207,9 @@ export function templateQuery(meta: EntityMetadata, index: IndexMeta | undefined
   }
   const rest = sk.sources.slice(given).find((s) => key[s] !== undefined && key[s] !== null);
   if (rest !== undefined) {
-    throw new ValidationError(`query() on ${scope}: "${rest}" comes after "${sk.sources[given]}" in sort key template '${sk.text}'; give the sort key's properties from the left (${sk.sources.join(', ')}).`);
+    throw new ValidationError(
+      `query() on ${scope}: "${rest}" comes after "${sk.sources[given]}" in sort key template '${sk.text}'; give the sort key's properties from the left (${sk.sources.join(', ')}).`,
+    );
   }
   if (given === sk.sources.length) return { partition, where: { eq: prefix } };
   return prefix === '' ? { partition } : { partition, defaultWhere: { begins_with: prefix } };
@@ -180,15 +219,25 @@ export function templateQuery(meta: EntityMetadata, index: IndexMeta | undefined
  * A `where()` on a single-table entity compares the sort key after its leading literal: the
  * operands are values of the template's first placeholder, formatted like it (`{seq:10}` pads).
  */
-export function templateWhere(meta: EntityMetadata, index: IndexMeta | undefined, condition: SortKeyCondition, scope: string): SortKeyCondition {
+export function templateWhere(
+  meta: EntityMetadata,
+  index: IndexMeta | undefined,
+  condition: SortKeyCondition,
+  scope: string,
+): SortKeyCondition {
   const sk = queryTemplates(meta, index).sortKey;
   if (!sk || condition === null || typeof condition !== 'object') return condition;
   const first = sk.parts.find((p): p is Placeholder => typeof p !== 'string');
-  if (!first) throw new ValidationError(`where() on ${scope}: the sort key of ${meta.className} is the constant '${sk.text}', so there is nothing to compare; query() already reads exactly it.`);
+  if (!first)
+    throw new ValidationError(
+      `where() on ${scope}: the sort key of ${meta.className} is the constant '${sk.text}', so there is nothing to compare; query() already reads exactly it.`,
+    );
   if (sk.type !== 'S') return condition;
   const prefix = literalPrefix(sk);
-  const format = (v: unknown): unknown => (v === undefined || v === null ? v : prefix + formatValue(sk, first, v, `where() on ${scope}`));
+  const format = (v: unknown): unknown =>
+    v === undefined || v === null ? v : prefix + formatValue(sk, first, v, `where() on ${scope}`);
   const out: Record<string, unknown> = {};
-  for (const [op, v] of Object.entries(condition)) out[op] = op === 'between' && Array.isArray(v) ? v.map(format) : format(v);
+  for (const [op, v] of Object.entries(condition))
+    out[op] = op === 'between' && Array.isArray(v) ? v.map(format) : format(v);
   return out as SortKeyCondition;
 }

@@ -33,31 +33,48 @@ const PLACEHOLDER = /\{([^{}:]*)(?::([^{}]*))?\}/g;
 const MAX_WIDTH = 40;
 
 /** Parses a template; `fail` throws the InvalidDefinitionError naming the class and the fix. */
-export function parseTemplate(text: unknown, attribute: string, type: 'S' | 'N' | 'B', sorts: boolean, where: string, fail: (message: string) => never): KeyTemplate {
-  if (typeof text !== 'string' || text.length === 0) fail(`${where} needs a non-empty template string, e.g. 'USER#{userId}'.`);
+export function parseTemplate(
+  text: unknown,
+  attribute: string,
+  type: 'S' | 'N' | 'B',
+  sorts: boolean,
+  where: string,
+  fail: (message: string) => never,
+): KeyTemplate {
+  if (typeof text !== 'string' || text.length === 0)
+    fail(`${where} needs a non-empty template string, e.g. 'USER#{userId}'.`);
   const t = text as string;
   const parts: (string | Placeholder)[] = [];
   let last = 0;
   for (const m of t.matchAll(PLACEHOLDER)) {
     if (m.index > last) parts.push(t.slice(last, m.index));
     const property = m[1]!.trim();
-    if (property.length === 0) fail(`${where} template '${t}' has an empty placeholder "{}"; name a property, e.g. '{userId}'.`);
+    if (property.length === 0)
+      fail(`${where} template '${t}' has an empty placeholder "{}"; name a property, e.g. '{userId}'.`);
     const p: Placeholder = { property };
     if (m[2] !== undefined) {
       const width = Number(m[2]);
-      if (!/^\d+$/.test(m[2]) || width < 1 || width > MAX_WIDTH) fail(`${where} template '${t}': the width of "{${property}:${m[2]}}" must be a whole number from 1 to ${MAX_WIDTH}, e.g. '{${property}:10}'.`);
+      if (!/^\d+$/.test(m[2]) || width < 1 || width > MAX_WIDTH)
+        fail(
+          `${where} template '${t}': the width of "{${property}:${m[2]}}" must be a whole number from 1 to ${MAX_WIDTH}, e.g. '{${property}:10}'.`,
+        );
       p.width = width;
     }
     const previous = parts[parts.length - 1];
     if (previous !== undefined && typeof previous !== 'string' && previous.width === undefined) {
-      fail(`${where} template '${t}': "{${previous.property}}" is followed directly by "{${property}}", so the key cannot be split back; put a separator between them, e.g. '{${previous.property}}#{${property}}'.`);
+      fail(
+        `${where} template '${t}': "{${previous.property}}" is followed directly by "{${property}}", so the key cannot be split back; put a separator between them, e.g. '{${previous.property}}#{${property}}'.`,
+      );
     }
     parts.push(p);
     last = m.index + m[0].length;
   }
   if (last < t.length) parts.push(t.slice(last));
   for (const part of parts) {
-    if (typeof part === 'string' && (part.includes('{') || part.includes('}'))) fail(`${where} template '${t}' has an unbalanced brace; placeholders are written '{property}' or '{property:width}'.`);
+    if (typeof part === 'string' && (part.includes('{') || part.includes('}')))
+      fail(
+        `${where} template '${t}' has an unbalanced brace; placeholders are written '{property}' or '{property:width}'.`,
+      );
   }
   const placeholders = parts.filter((p): p is Placeholder => typeof p !== 'string');
   const seen = new Set<string>();
@@ -66,7 +83,9 @@ export function parseTemplate(text: unknown, attribute: string, type: 'S' | 'N' 
     seen.add(p.property);
   }
   if (type !== 'S' && (parts.length !== 1 || placeholders.length !== 1 || placeholders[0]!.width !== undefined)) {
-    fail(`${where}: attribute "${attribute}" is of type ${type}, so its template must be exactly one placeholder such as '{${placeholders[0]?.property ?? 'property'}}' (literal text and widths make strings).`);
+    fail(
+      `${where}: attribute "${attribute}" is of type ${type}, so its template must be exactly one placeholder such as '{${placeholders[0]?.property ?? 'property'}}' (literal text and widths make strings).`,
+    );
   }
   return { text: t, attribute, type, parts, sources: placeholders.map((p) => p.property), sorts };
 }
@@ -82,18 +101,30 @@ export function formatValue(template: KeyTemplate, p: Placeholder, value: unknow
   const where = `${scope}: "${p.property}" (in key template '${template.text}')`;
   let text: string;
   if (typeof value === 'number' || typeof value === 'bigint') {
-    if (typeof value === 'number' && !Number.isFinite(value)) throw new ValidationError(`${where} must be a finite number.`);
+    if (typeof value === 'number' && !Number.isFinite(value))
+      throw new ValidationError(`${where} must be a finite number.`);
     if (p.width === undefined) {
-      if (template.sorts) throw new ValidationError(`${where} is a number in a sort key, which needs a width so that keys sort: write '{${p.property}:10}' (zero-padded to 10 digits).`);
+      if (template.sorts)
+        throw new ValidationError(
+          `${where} is a number in a sort key, which needs a width so that keys sort: write '{${p.property}:10}' (zero-padded to 10 digits).`,
+        );
       text = String(value);
     } else {
-      if ((typeof value === 'number' && !Number.isInteger(value)) || value < 0) throw new ValidationError(`${where} is a zero-padded number ({${p.property}:${p.width}}): it takes whole numbers from 0 up, with at most ${p.width} digits.`);
+      if ((typeof value === 'number' && !Number.isInteger(value)) || value < 0)
+        throw new ValidationError(
+          `${where} is a zero-padded number ({${p.property}:${p.width}}): it takes whole numbers from 0 up, with at most ${p.width} digits.`,
+        );
       text = (typeof value === 'number' ? BigInt(value) : value).toString();
-      if (text.length > p.width) throw new ValidationError(`${where} has more than ${p.width} digits, its template width; widen the template (e.g. '{${p.property}:${text.length}}').`);
+      if (text.length > p.width)
+        throw new ValidationError(
+          `${where} has more than ${p.width} digits, its template width; widen the template (e.g. '{${p.property}:${text.length}}').`,
+        );
       text = text.padStart(p.width, '0');
     }
   } else if (p.width !== undefined) {
-    throw new ValidationError(`${where} is a zero-padded number ({${p.property}:${p.width}}); give a number, not ${describe(value)}.`);
+    throw new ValidationError(
+      `${where} is a zero-padded number ({${p.property}:${p.width}}); give a number, not ${describe(value)}.`,
+    );
   } else if (typeof value === 'string') {
     if (value.length === 0) throw new ValidationError(`${where} is an empty string; template values cannot be empty.`);
     text = value;
@@ -110,12 +141,19 @@ export function formatValue(template: KeyTemplate, p: Placeholder, value: unknow
  * The stored key value composed from `values`, or undefined when a source is missing (the caller
  * decides: a missing primary source is a MissingKeyError, a missing index source a sparse index).
  */
-export function composeTemplate(template: KeyTemplate, values: Readonly<Record<string, unknown>>, scope: string): string | number | bigint | Uint8Array | undefined {
+export function composeTemplate(
+  template: KeyTemplate,
+  values: Readonly<Record<string, unknown>>,
+  scope: string,
+): string | number | bigint | Uint8Array | undefined {
   if (template.type !== 'S') {
     const v = values[template.sources[0]!];
     if (v === undefined || v === null) return undefined;
     const ok = template.type === 'N' ? typeof v === 'number' || typeof v === 'bigint' : v instanceof Uint8Array;
-    if (!ok) throw new ValidationError(`${scope}: "${template.sources[0]}" composes "${template.attribute}", a ${template.type === 'N' ? 'number' : 'binary'} key, so it must be a ${template.type === 'N' ? 'number' : 'Uint8Array'}, got ${describe(v)}.`);
+    if (!ok)
+      throw new ValidationError(
+        `${scope}: "${template.sources[0]}" composes "${template.attribute}", a ${template.type === 'N' ? 'number' : 'binary'} key, so it must be a ${template.type === 'N' ? 'number' : 'Uint8Array'}, got ${describe(v)}.`,
+      );
     return v as number | bigint | Uint8Array;
   }
   let out = '';
@@ -131,14 +169,18 @@ export function composeTemplate(template: KeyTemplate, values: Readonly<Record<s
     const text = formatValue(template, part, v, scope);
     const next = parts[i + 1];
     if (typeof next === 'string' && text.includes(next)) {
-      throw new ValidationError(`${scope}: "${part.property}" contains "${next}", the text that follows it in key template '${template.text}', so the key could not be split back. Use a value without it.`);
+      throw new ValidationError(
+        `${scope}: "${part.property}" contains "${next}", the text that follows it in key template '${template.text}', so the key could not be split back. Use a value without it.`,
+      );
     }
     out += text;
   }
   // The guarantee every read relies on: what is written parses back into the same texts.
   const back = splitTemplate(template, out);
   if (back === undefined || template.sources.some((s, i) => back[i] !== textOf(template, s, values[s]))) {
-    throw new ValidationError(`${scope}: the values of ${template.sources.map((s) => `"${s}"`).join(', ')} compose a key that does not split back into them under template '${template.text}'; a value contains text of the template's separators.`);
+    throw new ValidationError(
+      `${scope}: the values of ${template.sources.map((s) => `"${s}"`).join(', ')} compose a key that does not split back into them under template '${template.text}'; a value contains text of the template's separators.`,
+    );
   }
   return out;
 }
@@ -179,7 +221,11 @@ export function splitTemplate(template: KeyTemplate, stored: string): string[] |
  * The property values a stored key holds, or undefined when it does not fit the template.
  * Zero-padded placeholders and properties declared as numbers read back as numbers.
  */
-export function readTemplate(template: KeyTemplate, stored: unknown, numeric: (property: string) => boolean): Record<string, unknown> | undefined {
+export function readTemplate(
+  template: KeyTemplate,
+  stored: unknown,
+  numeric: (property: string) => boolean,
+): Record<string, unknown> | undefined {
   if (template.type !== 'S') return stored === undefined ? undefined : { [template.sources[0]!]: stored };
   if (typeof stored !== 'string') return undefined;
   const texts = splitTemplate(template, stored);

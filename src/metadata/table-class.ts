@@ -86,57 +86,94 @@ function resolveTableClass(target: Function): TableSchema {
   const record = tableClassRecord(target);
   if (!record) fail(`is not a table class; declare it with @Table('name', { partitionKey: 'pk', sortKey: 'sk' }).`);
   const tableName = record!.tableName;
-  if (typeof tableName !== 'string' || tableName.length === 0) fail(`@Table needs a non-empty table name, e.g. @Table('app', { partitionKey: 'pk' }).`);
+  if (typeof tableName !== 'string' || tableName.length === 0)
+    fail(`@Table needs a non-empty table name, e.g. @Table('app', { partitionKey: 'pk' }).`);
   const options = record!.tableOptions as TableClassOptions;
-  if (options === null || typeof options !== 'object') fail(`@Table('${tableName}', options) needs an options object like { partitionKey: 'pk', sortKey: 'sk' }.`);
+  if (options === null || typeof options !== 'object')
+    fail(`@Table('${tableName}', options) needs an options object like { partitionKey: 'pk', sortKey: 'sk' }.`);
   for (const [p, r] of record!.properties) {
-    if (r.roles.includes('partitionKey') || r.roles.includes('sortKey')) fail(`"${p}" has @PartitionKey()/@SortKey(), but a table class names its keys in @Table('${tableName}', { partitionKey, sortKey }); remove the decorator.`);
+    if (r.roles.includes('partitionKey') || r.roles.includes('sortKey'))
+      fail(
+        `"${p}" has @PartitionKey()/@SortKey(), but a table class names its keys in @Table('${tableName}', { partitionKey, sortKey }); remove the decorator.`,
+      );
   }
 
   const used = new Map<string, string>();
   const key = (option: unknown, role: string): AttributeMeta => {
     const name = typeof option === 'string' ? option : (option as { name?: unknown } | null)?.name;
     const type = typeof option === 'object' && option !== null ? ((option as { type?: unknown }).type ?? 'S') : 'S';
-    if (typeof name !== 'string' || name.length === 0) fail(`${role} needs a stored attribute name, e.g. 'pk' or { name: 'pk', type: 'S' }.`);
-    if (type !== 'S' && type !== 'N' && type !== 'B') fail(`${role} "${String(name)}" has type ${JSON.stringify(type)}; use 'S', 'N' or 'B'.`);
+    if (typeof name !== 'string' || name.length === 0)
+      fail(`${role} needs a stored attribute name, e.g. 'pk' or { name: 'pk', type: 'S' }.`);
+    if (type !== 'S' && type !== 'N' && type !== 'B')
+      fail(`${role} "${String(name)}" has type ${JSON.stringify(type)}; use 'S', 'N' or 'B'.`);
     const designType = type === 'S' ? String : type === 'N' ? Number : Uint8Array;
     const earlier = used.get(name as string);
-    if (earlier !== undefined && earlier !== String(type)) fail(`attribute "${String(name)}" is declared with two types (${earlier} and ${String(type)}); give it one type.`);
+    if (earlier !== undefined && earlier !== String(type))
+      fail(
+        `attribute "${String(name)}" is declared with two types (${earlier} and ${String(type)}); give it one type.`,
+      );
     used.set(name as string, String(type));
     return { property: name as string, stored: name as string, designType };
   };
   const partitionKey = key(options.partitionKey, 'partitionKey');
   const sortKey = options.sortKey !== undefined ? key(options.sortKey, 'sortKey') : undefined;
-  if (sortKey && sortKey.stored === partitionKey.stored) fail(`partitionKey and sortKey are both "${sortKey.stored}"; give the sort key another attribute.`);
+  if (sortKey && sortKey.stored === partitionKey.stored)
+    fail(`partitionKey and sortKey are both "${sortKey.stored}"; give the sort key another attribute.`);
   const typeAttribute = options.typeAttribute ?? '_type';
-  if (typeof typeAttribute !== 'string' || typeAttribute.length === 0) fail(`typeAttribute must be a non-empty attribute name (default '_type').`);
+  if (typeof typeAttribute !== 'string' || typeAttribute.length === 0)
+    fail(`typeAttribute must be a non-empty attribute name (default '_type').`);
   if (used.has(typeAttribute)) fail(`typeAttribute "${typeAttribute}" is also a key attribute; pick another name.`);
   const tableKeys = sortKey ? [partitionKey.stored, sortKey.stored] : [partitionKey.stored];
 
   const indexes = new Map<string, IndexMeta>();
   const rawIndexes = options.indexes ?? {};
-  if (rawIndexes === null || typeof rawIndexes !== 'object') fail(`indexes must be an object of { name: { partitionKey, sortKey?, projection? } }.`);
+  if (rawIndexes === null || typeof rawIndexes !== 'object')
+    fail(`indexes must be an object of { name: { partitionKey, sortKey?, projection? } }.`);
   for (const [name, ix] of Object.entries(rawIndexes)) {
-    if (ix === null || typeof ix !== 'object') fail(`index "${name}" needs options like { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }.`);
+    if (ix === null || typeof ix !== 'object')
+      fail(`index "${name}" needs options like { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }.`);
     const local = ix.partitionKey === undefined;
-    if (local && !sortKey) fail(`index "${name}" has no partitionKey, which makes it a local index, and a local index needs a table with a sort key. Add partitionKey (a global index) or a sortKey to the table.`);
-    if (local && ix.sortKey === undefined) fail(`index "${name}" names no key; give { partitionKey: 'gsi1pk', sortKey?: 'gsi1sk' } (global) or { sortKey: 'lsi1sk' } (local).`);
+    if (local && !sortKey)
+      fail(
+        `index "${name}" has no partitionKey, which makes it a local index, and a local index needs a table with a sort key. Add partitionKey (a global index) or a sortKey to the table.`,
+      );
+    if (local && ix.sortKey === undefined)
+      fail(
+        `index "${name}" names no key; give { partitionKey: 'gsi1pk', sortKey?: 'gsi1sk' } (global) or { sortKey: 'lsi1sk' } (local).`,
+      );
     const pk = local ? partitionKey : key(ix.partitionKey, `index "${name}" partitionKey`);
     const sk = ix.sortKey !== undefined ? key(ix.sortKey, `index "${name}" sortKey`) : undefined;
     if (sk && sk.stored === pk.stored) fail(`index "${name}" uses "${sk.stored}" as both partition and sort key.`);
-    if (local && sk!.stored === sortKey!.stored) fail(`local index "${name}" uses the table's own sort key "${sk!.stored}"; pick another attribute.`);
-    if (pk.stored === typeAttribute || sk?.stored === typeAttribute) fail(`index "${name}" uses the type attribute "${typeAttribute}" as a key; pick another attribute.`);
+    if (local && sk!.stored === sortKey!.stored)
+      fail(`local index "${name}" uses the table's own sort key "${sk!.stored}"; pick another attribute.`);
+    if (pk.stored === typeAttribute || sk?.stored === typeAttribute)
+      fail(`index "${name}" uses the type attribute "${typeAttribute}" as a key; pick another attribute.`);
     const keyProperties = [...new Set([...tableKeys, pk.stored, ...(sk ? [sk.stored] : [])])];
     const projection = ix.projection ?? 'ALL';
     let projected: Set<string> | null = null;
     if (projection === 'KEYS_ONLY') projected = new Set(keyProperties);
-    else if (Array.isArray(projection) && projection.every((p) => typeof p === 'string' && p.length > 0)) projected = new Set([...keyProperties, ...projection]);
-    else if (projection !== 'ALL') fail(`index "${name}" has an invalid projection; use 'ALL', 'KEYS_ONLY' or a list of attribute names.`);
-    indexes.set(name, { kind: local ? 'local' : 'global', name, partitionKey: pk, sortKey: sk, projection, projected, keyProperties });
+    else if (Array.isArray(projection) && projection.every((p) => typeof p === 'string' && p.length > 0))
+      projected = new Set([...keyProperties, ...projection]);
+    else if (projection !== 'ALL')
+      fail(`index "${name}" has an invalid projection; use 'ALL', 'KEYS_ONLY' or a list of attribute names.`);
+    indexes.set(name, {
+      kind: local ? 'local' : 'global',
+      name,
+      partitionKey: pk,
+      sortKey: sk,
+      projection,
+      projected,
+      keyProperties,
+    });
   }
 
   const attributes = new Map<string, AttributeMeta>();
-  for (const a of [partitionKey, ...(sortKey ? [sortKey] : []), ...[...indexes.values()].flatMap((i) => (i.sortKey ? [i.partitionKey, i.sortKey] : [i.partitionKey]))]) attributes.set(a.property, a);
+  for (const a of [
+    partitionKey,
+    ...(sortKey ? [sortKey] : []),
+    ...[...indexes.values()].flatMap((i) => (i.sortKey ? [i.partitionKey, i.sortKey] : [i.partitionKey])),
+  ])
+    attributes.set(a.property, a);
   const metadata: EntityMetadata = {
     target: target as EntityMetadata['target'],
     className,

@@ -2,7 +2,7 @@ import { Inject } from '@nestjs/common';
 import type { Constructor } from '../metadata/records';
 import { DKMIO_CLIENT } from './dkmio.constants';
 import { getCollectionToken, getRepositoryToken } from './dkmio.providers';
-import type { CollectionToken } from '../repository/collection';
+import type { CollectionToken } from '../operations/collection/collection';
 
 /**
  * Injects a collection registered with `DkmioModule.forFeature([..., UserTimeline])`.

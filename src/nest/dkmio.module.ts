@@ -1,6 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Constructor } from '../metadata/records';
-import type { CollectionToken } from '../repository/collection';
+import type { CollectionToken } from '../operations/collection/collection';
 import { DkmioCoreModule } from './dkmio-core.module';
 import type { DkmioModuleAsyncOptions, DkmioModuleOptions } from './dkmio.interfaces';
 import { createRepositoryProviders } from './dkmio.providers';

@@ -2,7 +2,7 @@ import type { FactoryProvider, Provider } from '@nestjs/common';
 import { DkmioClient } from '../client/dkmio-client';
 import { ValidationError } from '../errors/errors';
 import type { Constructor } from '../metadata/records';
-import type { CollectionToken } from '../repository/collection';
+import type { CollectionToken } from '../operations/collection/collection';
 import { DKMIO_CLIENT, DKMIO_FEATURE_ENTITIES, DKMIO_MODULE_OPTIONS } from './dkmio.constants';
 import type { DkmioModuleAsyncOptions, DkmioModuleOptions, DkmioOptionsFactory } from './dkmio.interfaces';
 
@@ -13,7 +13,9 @@ import type { DkmioModuleAsyncOptions, DkmioModuleOptions, DkmioOptionsFactory }
 // classes must not hash alike.
 // Kept on globalThis under a registered symbol: dkmio/nest ships as ESM (for ESM-only Nest 12)
 // and as CommonJS, and an app that loads both must still get one token per class.
-const tokenStore = ((globalThis as unknown as Record<symbol, TokenStore | undefined>)[Symbol.for('dkmio.nest.repository-tokens.v1')] ??= {
+const tokenStore = ((globalThis as unknown as Record<symbol, TokenStore | undefined>)[
+  Symbol.for('dkmio.nest.repository-tokens.v1')
+] ??= {
   tokens: new WeakMap<Function, symbol>(),
   namesSeen: new Map<string, number>(),
 });
@@ -59,7 +61,9 @@ const namesSeen = tokenStore.namesSeen;
  */
 export function getRepositoryToken(entity: Constructor): symbol {
   if (typeof entity !== 'function') {
-    throw new ValidationError(`getRepositoryToken takes an entity class, got ${entity === null ? 'null' : typeof entity}.`);
+    throw new ValidationError(
+      `getRepositoryToken takes an entity class, got ${entity === null ? 'null' : typeof entity}.`,
+    );
   }
   let token = repositoryTokens.get(entity);
   if (!token) {
@@ -75,9 +79,13 @@ export function getRepositoryToken(entity: Constructor): symbol {
 /** One provider per entity: its repository, taken from the shared client (validated at boot). */
 export function createRepositoryProviders(entities: readonly (Constructor | CollectionToken)[]): FactoryProvider[] {
   if (!Array.isArray(entities)) {
-    throw new ValidationError('DkmioModule.forFeature takes an array of entity classes, e.g. forFeature([Order, User]).');
+    throw new ValidationError(
+      'DkmioModule.forFeature takes an array of entity classes, e.g. forFeature([Order, User]).',
+    );
   }
-  return entities.map((entity) => (isCollectionToken(entity) ? collectionProvider(entity) : repositoryProvider(entity)));
+  return entities.map((entity) =>
+    isCollectionToken(entity) ? collectionProvider(entity) : repositoryProvider(entity),
+  );
 }
 
 /** A collection's provider: `db.collection(token)` on the shared client; its members' tables count for createTables. */
@@ -128,7 +136,11 @@ export function createAsyncOptionsProviders(options: DkmioModuleAsyncOptions): P
   }
   const factoryToken = options.useClass ?? options.useExisting!;
   const providers: Provider[] = [
-    { provide: DKMIO_MODULE_OPTIONS, useFactory: (factory: DkmioOptionsFactory) => factory.createDkmioOptions(), inject: [factoryToken] },
+    {
+      provide: DKMIO_MODULE_OPTIONS,
+      useFactory: (factory: DkmioOptionsFactory) => factory.createDkmioOptions(),
+      inject: [factoryToken],
+    },
   ];
   if (options.useClass) providers.push({ provide: options.useClass, useClass: options.useClass });
   return providers;

@@ -4,10 +4,23 @@
  * filter rule, `select` per member and the collection token.
  */
 import 'reflect-metadata';
-import { Entity, GlobalIndex, LocalIndex, Table, collection, type Collection, type CollectionPage, type DkmioClient } from '../../src';
+import {
+  Entity,
+  GlobalIndex,
+  LocalIndex,
+  Table,
+  collection,
+  type Collection,
+  type CollectionPage,
+  type DkmioClient,
+} from '../../src';
 import { expectType, type Equal, type Expect } from './helpers';
 
-@Table('app', { partitionKey: 'pk', sortKey: 'sk', indexes: { gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }, lsi1: { sortKey: 'lsi1sk' } } })
+@Table('app', {
+  partitionKey: 'pk',
+  sortKey: 'sk',
+  indexes: { gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' }, lsi1: { sortKey: 'lsi1sk' } },
+})
 export class AppTable {}
 
 @Entity(AppTable, { type: 'User', partitionKey: 'USER#{userId}', sortKey: 'PROFILE' })

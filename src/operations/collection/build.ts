@@ -54,20 +54,28 @@ function filterExpression(state: CollectionState, ctx: ExpressionContext): strin
   for (const f of state.filters) {
     const meta = f.member ?? state.members[0]!;
     const expr = compileConditions(meta, f.condition, undefined, ctx, { label: 'filter' })!;
-    if (f.member && typeName !== undefined) parts.push(`(${typeName} <> ${ctx.value(f.member.single!.type, state.schema.typeAttribute)} OR (${expr}))`);
+    if (f.member && typeName !== undefined)
+      parts.push(`(${typeName} <> ${ctx.value(f.member.single!.type, state.schema.typeAttribute)} OR (${expr}))`);
     else parts.push(`(${expr})`);
   }
   return parts.length === 0 ? undefined : parts.join(' AND ');
 }
 
-function finish(state: CollectionState, input: QueryCommandInput | ScanCommandInput, ctx: ExpressionContext, countOnly: boolean): void {
+function finish(
+  state: CollectionState,
+  input: QueryCommandInput | ScanCommandInput,
+  ctx: ExpressionContext,
+  countOnly: boolean,
+): void {
   if (state.index) input.IndexName = state.index.name;
   const filter = filterExpression(state, ctx);
   if (filter !== undefined) input.FilterExpression = filter;
   if (countOnly) input.Select = 'COUNT';
   else if (state.select) {
     // Keys (to resume after any item) and the type attribute (to hydrate each member) always come along.
-    const names = [...new Set([...state.select, ...scopeKeys(state), ...(typeReadable(state) ? [state.schema.typeAttribute] : [])])];
+    const names = [
+      ...new Set([...state.select, ...scopeKeys(state), ...(typeReadable(state) ? [state.schema.typeAttribute] : [])]),
+    ];
     input.ProjectionExpression = names.map((n) => ctx.name(n)).join(', ');
   }
   Object.assign(input, ctx.attributes());
@@ -87,7 +95,10 @@ export function buildCollectionRead(state: CollectionState, countOnly = false): 
   const pk = state.index ? state.index.partitionKey : state.schema.partitionKey;
   const sk = state.index ? state.index.sortKey : state.schema.sortKey;
   const scope = state.index ? `index "${state.index.name}"` : `table "${state.schema.tableName}"`;
-  const input: QueryCommandInput = { TableName: state.table, KeyConditionExpression: compileKeyCondition(pk, state.partition, sk, state.where, ctx, scope) };
+  const input: QueryCommandInput = {
+    TableName: state.table,
+    KeyConditionExpression: compileKeyCondition(pk, state.partition, sk, state.where, ctx, scope),
+  };
   finish(state, input, ctx, countOnly);
   if (state.scanForward === false) input.ScanIndexForward = false;
   return input;
