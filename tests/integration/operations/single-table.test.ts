@@ -4,6 +4,7 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   ConditionError,
   DkmioClient,
+  ItemNotFoundError,
   Entity,
   GlobalIndex,
   MissingKeyError,
@@ -119,6 +120,16 @@ describe('writes compose keys from templates', () => {
     expect(await caught(orders.delete({ userId: 'u9', orderId: 'x', createdAt: '2026' }))).toBeInstanceOf(
       ConditionError,
     );
+    // The other type's item is not handed on as an Order; with mustExist there is no Order there.
+    const failed = await caught(
+      orders.put({ userId: 'u9', orderId: 'x', createdAt: '2026' }, { returnItemOnConditionFail: true }),
+    );
+    expect((failed as ConditionError).item).toBeUndefined();
+    expect(
+      await caught(
+        orders.update({ userId: 'u9', orderId: 'x', createdAt: '2026' }, { set: { total: 1 } }, { mustExist: true }),
+      ),
+    ).toBeInstanceOf(ItemNotFoundError);
     expect(await stored('USER#u9', 'ORDER#2026#x')).toEqual({ pk: 'USER#u9', sk: 'ORDER#2026#x', _type: 'Invoice' });
     // Reads: another type's item is not an Order.
     expect(await orders.get({ userId: 'u9', orderId: 'x', createdAt: '2026' })).toBeNull();
