@@ -1,4 +1,4 @@
-import { Entity, MissingKeyError, ValidationError, entityMetadata } from '../../../src';
+import { Entity, MissingKeyError, ValidationError, entityMetadata, queryFilters } from '../../../src';
 import { buildPutItem } from '../../../src/operations/put/build';
 import { buildGetItem } from '../../../src/operations/get/build';
 import { buildUpdateItem } from '../../../src/operations/update/build';
@@ -361,5 +361,16 @@ describe('collections', () => {
         .scan()
         .select('_type' as never),
     ).toThrow(/key or type attribute/);
+  });
+});
+
+describe('the HTTP kit on a member', () => {
+  it('queryFilters converts by the member’s declared types and filters the collection for that member', () => {
+    const filter = queryFilters(Order, { total__gte: '100', status: 'PAID' }, { allow: ['total', 'status'] });
+    expect(filter).toEqual({ total__gte: 100, status: 'PAID' });
+    const db = offlineClient();
+    expect(db.collection([User, Order]).query({ userId: 'u1' }).filter(Order, filter).explain().filter).toBe(
+      '#n1 IN (:v1, :v2) AND (#n1 <> :v5 OR (#n2 >= :v3 AND #n3 = :v4))',
+    );
   });
 });
