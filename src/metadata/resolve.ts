@@ -1,7 +1,7 @@
 import { InvalidDefinitionError } from '../errors/errors';
 import type { AttributeMeta, EntityMetadata, IndexMeta } from './entity-metadata';
 import { resolveEntity } from './entity';
-import { tableClassRecord, tableSchema } from './table-class';
+import { entitiesOf, tableClassRecord, tableSchema } from './table-class';
 import { recordChain, type Constructor, type IndexRecord, type PropertyRecord } from './records';
 
 const cache = new WeakMap<Function, EntityMetadata>();
@@ -31,7 +31,11 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
 
   const entityRecord = chain.find((r) => r.entity !== undefined);
   if (entityRecord) return resolveEntity(target, chain, entityRecord, fail);
-  if (tableClassRecord(target)) return tableSchema(target).metadata as EntityMetadata<T>;
+  if (tableClassRecord(target)) {
+    // A table class's first use (createTables([AppTable])) checks every entity mapped into it.
+    for (const entity of entitiesOf(target)) entityMetadata(entity as Constructor);
+    return tableSchema(target).metadata as EntityMetadata<T>;
+  }
   const tableRecord = chain.find((r) => r.hasTable);
   if (!tableRecord) fail(`the class has no @Table decorator. Add @Table('table-name') above "class ${className}".`);
   const tableName = tableRecord!.tableName;

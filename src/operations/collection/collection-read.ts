@@ -136,6 +136,10 @@ export class CollectionRead<M, K extends string = never>
     for (const name of selected as string[]) {
       if (typeof name !== 'string' || name.length === 0)
         throw new ValidationError('select() takes property names (non-empty strings).');
+      if (/[.[]/.test(name))
+        throw new ValidationError(
+          `select() on a collection takes top-level property names, got "${name}"; select "${name.split(/[.[]/, 1)[0]}" instead.`,
+        );
       // At run time only decorated properties and template sources are known; the compiler checks the rest.
       if (this.state.members[0]!.single!.hidden.has(name))
         throw new ValidationError(

@@ -196,6 +196,17 @@ describe('@Entity definitions', () => {
     );
   });
 
+  it("a table class's first use checks every entity mapped into it", () => {
+    const T = appTable();
+    @Entity(T, { type: 'A', partitionKey: 'A#{id}', sortKey: 'A' })
+    @GlobalIndex('nope', { partitionKey: 'X#{id}' })
+    class A {
+      id!: string;
+    }
+    void A;
+    expect(failure(T)).toMatch(/A: @GlobalIndex\('nope'\): table class AppTable has no index "nope"/);
+  });
+
   it('a table class: a key of type N takes exactly one placeholder; typeAttribute and indexes are checked', () => {
     @Table('nums', { partitionKey: { name: 'pk', type: 'N' } })
     class Nums {}

@@ -361,6 +361,12 @@ describe('collections', () => {
         .scan()
         .select('_type' as never),
     ).toThrow(/key or type attribute/);
+    expect(() =>
+      db
+        .collection([User, Order])
+        .scan()
+        .select('address.city' as never),
+    ).toThrow(/top-level property names/);
   });
 });
 
