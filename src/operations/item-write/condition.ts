@@ -41,7 +41,7 @@ export function finishItemWrite<I extends ConditionalWriteFields>(
 }
 
 /** `(attribute_not_exists(pk) OR _type = :type)`: the item is absent or of this entity's type. */
-function typeGuard(meta: EntityMetadata, ctx: ExpressionContext): string {
+export function typeGuard(meta: EntityMetadata, ctx: ExpressionContext): string {
   const single = meta.single!;
   return `(attribute_not_exists(${ctx.name(meta.partitionKey.stored)}) OR ${ctx.name(single.typeAttribute)} = ${ctx.value(single.type, single.typeAttribute)})`;
 }

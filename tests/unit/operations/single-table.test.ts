@@ -3,6 +3,7 @@ import { buildPutItem } from '../../../src/operations/put/build';
 import { buildGetItem } from '../../../src/operations/get/build';
 import { buildUpdateItem } from '../../../src/operations/update/build';
 import { buildDeleteItem } from '../../../src/operations/delete/build';
+import { buildConditionCheck } from '../../../src/operations/transact-write/build';
 import { deepFreeze, expectError, expectValidation, offlineClient, N, S } from '../fixtures';
 import { AppTable, Line, Order, User } from '../single-table-fixtures';
 
@@ -378,5 +379,20 @@ describe('the HTTP kit on a member', () => {
     expect(db.collection([User, Order]).query({ userId: 'u1' }).filter(Order, filter).explain().filter).toBe(
       '#n1 IN (:v1, :v2) AND (#n1 <> :v5 OR (#n2 >= :v3 AND #n3 = :v4))',
     );
+  });
+});
+
+describe('transactions', () => {
+  it('tx.conditionCheck on an entity holds only for an item of its type', () => {
+    expect(buildConditionCheck(user, 'app', { userId: 'u1' }, { condition: { name: 'Ann' } })).toEqual({
+      ConditionCheck: {
+        TableName: 'app',
+        Key: { pk: S('USER#u1'), sk: S('PROFILE') },
+        ConditionExpression: `${guard} AND (#n2 = :v1)`,
+        ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_type', '#n2': 'name' },
+        ExpressionAttributeValues: { ':v0': S('User'), ':v1': S('Ann') },
+      },
+    });
+    expectValidation(() => buildConditionCheck(user, 'app', { userId: 'u1' }, {}), 'needs a condition');
   });
 });
