@@ -39,10 +39,27 @@ type AnyClass = abstract new (...args: never[]) => unknown;
  * placeholder naming no property of the class does not compile (unless the class declares an index
  * signature, or in the lenient typing mode).
  */
-export type EntityDecorator<N extends string> = <C extends AnyClass>(
-  target: C & (LenientTyping extends true ? unknown : IndexKeyCheck<InstanceType<C>, N>),
+export type EntityDecorator<N extends string, W extends string = never> = <C extends AnyClass>(
+  target: C &
+    (LenientTyping extends true ? unknown : IndexKeyCheck<InstanceType<C>, N> & WidthCheck<InstanceType<C>, W>),
   context?: ClassDecoratorContext,
 ) => void;
+
+/** The placeholders of a template written without a width (`{seq}`, not `{seq:10}`). */
+export type UnpaddedProperties<S extends string> = S extends `${string}{${infer P}}${infer Rest}`
+  ? (P extends `${string}:${string}` ? never : P) | UnpaddedProperties<Rest>
+  : never;
+
+/** A number placeholder without a width in a sort key does not compile: its keys would not sort. */
+export type WidthCheck<I, W extends string> = [W] extends [never]
+  ? unknown
+  : {
+        [P in W]: P extends keyof I ? (NonNullable<I[P]> extends number | bigint ? P : never) : never;
+      }[W] extends infer Bad
+    ? [Bad] extends [never]
+      ? unknown
+      : { readonly 'dkmio: a number in a sort key needs a width, e.g. {seq:10}': Bad }
+    : unknown;
 
 /**
  * Maps an entity class into a table class (single-table design): its type, and templates that
@@ -54,7 +71,7 @@ export type EntityDecorator<N extends string> = <C extends AnyClass>(
 export function Entity<const PK extends string, const SK extends string = never>(
   table: Function,
   options: { type: string; partitionKey: PK; sortKey?: SK },
-): EntityDecorator<TemplateProperties<PK> | TemplateProperties<SK>>;
+): EntityDecorator<TemplateProperties<PK> | TemplateProperties<SK>, UnpaddedProperties<SK>>;
 export function Entity(table: Function, options: EntityOptions): EntityDecorator<string> {
   return classDecorator('@Entity()', (record, target) => {
     record.entity = { table, options };

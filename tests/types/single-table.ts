@@ -59,6 +59,14 @@ export class Typo2 {
   org!: string;
 }
 
+// A number in a sort key needs a width (else its keys would not sort).
+// @ts-expect-error '{seq}' is a number without a width
+@Entity(AppTable, { type: 'Unpadded', partitionKey: 'U#{id}', sortKey: 'LINE#{seq}' })
+export class Unpadded {
+  id!: string;
+  seq!: number;
+}
+
 // Widths are placeholders too; constants name nothing.
 @Entity(AppTable, { type: 'Line', partitionKey: 'ORDER#{orderId}', sortKey: 'LINE#{seq:4}' })
 @GlobalIndex('gsi1', { partitionKey: 'ALL#', sortKey: 'LINES' })
