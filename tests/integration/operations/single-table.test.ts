@@ -345,6 +345,15 @@ describe('batches and transactions across members', () => {
     expect(u).toBeInstanceOf(User);
     expect(u!.name).toBe('Five');
     expect(o).toBeInstanceOf(Order);
+    // batchGet: instances in input order; another type's item under an Order key is null.
+    const got = await orders.batchGet(
+      [
+        { userId: 'u5', orderId: 'x2', createdAt: '2026-03-02' },
+        { userId: 'u9', orderId: 'x', createdAt: '2026' },
+      ],
+      { select: ['orderId'] },
+    );
+    expect(got.map((g) => (g ? { ...g } : null))).toEqual([{ orderId: 'x2' }, null]);
     expect(await stored('USER#u5', 'PROFILE')).toMatchObject({ _type: 'User', gsi1pk: 'ORG#o5' });
     const timeline = await db.collection([User, Order]).query({ userId: 'u5' });
     expect(timeline.items.map((i) => i.constructor.name)).toEqual(['Order', 'Order', 'User']);
