@@ -50,7 +50,8 @@ export { ScanBuilder } from './operations/scan/scan-builder';
 export { ReadBuilder } from './operations/paged-read/read-builder';
 export type { FetchAllOptions } from './operations/paged-read/read-builder';
 export { Collection, collection } from './operations/collection/collection';
-export { CollectionRead, CollectionQuery } from './operations/collection/collection-read';
+export { CollectionRead } from './operations/collection/collection-read';
+export { CollectionQuery } from './operations/collection/collection-query';
 export type { CollectionToken, CollectionMembers } from './operations/collection/collection';
 export type {
   CollectionPage,
@@ -58,7 +59,7 @@ export type {
   CollectionKey,
   CommonProperties,
   AnyMemberProperty,
-} from './operations/collection/collection-read';
+} from './operations/collection/options';
 export type { Page, Explained, KeyInput, KeyValue, ItemInput, EntityData, PropertyName } from './metadata/entity-types';
 
 export { and, or, not, ConditionNode } from './expressions/combinators';

@@ -190,7 +190,7 @@ export function templateQuery(
   }
   if (!sk) return { partition };
   if (sk.type !== 'S') {
-    const v = key[sk.sources[0]!];
+    const v = key[sk.sources[0]];
     return v === undefined ? { partition } : { partition, where: { eq: v as string } };
   }
   let prefix = '';

@@ -76,7 +76,7 @@ export function Entity(table: Function, options: EntityOptions): EntityDecorator
   return classDecorator('@Entity()', (record, target) => {
     record.entity = { table, options };
     if (typeof table === 'function') registerEntity(table, target);
-  }) as EntityDecorator<string>;
+  });
 }
 
 /** Resolves an `@Entity` class into metadata: the table's stored keys, plus its templates. */
@@ -97,11 +97,11 @@ export function resolveEntity<T>(
     fail(
       `has both @Table and @Entity; an entity of a table class takes its table from @Entity(Table, ...). Remove @Table.`,
     );
-  const schema = tableSchema(table as Function);
+  const schema = tableSchema(table);
   const options = raw as Partial<EntityOptions> | null;
   if (options === null || typeof options !== 'object')
     fail(`@Entity(${schema.className}, options) needs { type: '${className}', partitionKey: '...#{property}' }.`);
-  const type = options!.type;
+  const type = options.type;
   if (typeof type !== 'string' || type.length === 0)
     fail(`@Entity needs an explicit type, unique in table class ${schema.className}: { type: '${className}', ... }.`);
 
@@ -143,15 +143,15 @@ export function resolveEntity<T>(
     return t;
   };
 
-  const partitionKey = template(options!.partitionKey, schema.partitionKey, false, `@Entity partitionKey`);
+  const partitionKey = template(options.partitionKey, schema.partitionKey, false, `@Entity partitionKey`);
   let sortKey: KeyTemplate | undefined;
   if (schema.sortKey) {
-    if (options!.sortKey === undefined)
+    if (options.sortKey === undefined)
       fail(
         `table class ${schema.className} has sort key "${schema.sortKey.stored}", so @Entity needs a sortKey template too, e.g. sortKey: '${type.toUpperCase()}' or '${type.toUpperCase()}#{id}'.`,
       );
-    sortKey = template(options!.sortKey, schema.sortKey, true, `@Entity sortKey`);
-  } else if (options!.sortKey !== undefined) {
+    sortKey = template(options.sortKey, schema.sortKey, true, `@Entity sortKey`);
+  } else if (options.sortKey !== undefined) {
     fail(`table class ${schema.className} has no sort key; remove sortKey from @Entity or add one to the table class.`);
   }
 
@@ -168,9 +168,9 @@ export function resolveEntity<T>(
           `${decorator}: table class ${schema.className} has no index "${ix.name}"; ${names.length ? `its indexes: ${names.join(', ')}` : 'it declares none'}. Add it to @Table('${schema.tableName}', { indexes: { ${ix.name}: { ... } } }) or use one of those.`,
         );
       }
-      if (physical!.kind !== ix.kind)
+      if (physical.kind !== ix.kind)
         fail(
-          `${decorator}: index "${ix.name}" of ${schema.className} is a ${physical!.kind} index; use @${physical!.kind === 'global' ? 'GlobalIndex' : 'LocalIndex'}.`,
+          `${decorator}: index "${ix.name}" of ${schema.className} is a ${physical.kind} index; use @${physical.kind === 'global' ? 'GlobalIndex' : 'LocalIndex'}.`,
         );
       if (indexes.has(ix.name)) fail(`${decorator} is declared twice; an entity overloads each index once.`);
       if (ix.raw === null || typeof ix.raw !== 'object')
@@ -190,25 +190,25 @@ export function resolveEntity<T>(
       if (ix.kind === 'global') {
         if (ix.partitionKey === undefined)
           fail(
-            `${decorator} needs a partitionKey template for "${physical!.partitionKey.stored}", e.g. 'STATUS#{status}'.`,
+            `${decorator} needs a partitionKey template for "${physical.partitionKey.stored}", e.g. 'STATUS#{status}'.`,
           );
-        bare(ix.partitionKey, physical!.partitionKey);
-        t.partitionKey = template(ix.partitionKey, physical!.partitionKey, false, `${decorator} partitionKey`);
-      } else if ('partitionKey' in (ix.raw as object)) {
+        bare(ix.partitionKey, physical.partitionKey);
+        t.partitionKey = template(ix.partitionKey, physical.partitionKey, false, `${decorator} partitionKey`);
+      } else if ('partitionKey' in ix.raw) {
         fail(`${decorator} takes no partitionKey: a local index uses the table's partition key.`);
       }
-      if (physical!.sortKey) {
+      if (physical.sortKey) {
         if (ix.sortKey === undefined)
           fail(
-            `${decorator}: index "${ix.name}" has sort key "${physical!.sortKey.stored}"; give a sortKey template too, e.g. '{createdAt}'.`,
+            `${decorator}: index "${ix.name}" has sort key "${physical.sortKey.stored}"; give a sortKey template too, e.g. '{createdAt}'.`,
           );
-        bare(ix.sortKey, physical!.sortKey);
-        t.sortKey = template(ix.sortKey, physical!.sortKey, true, `${decorator} sortKey`);
+        bare(ix.sortKey, physical.sortKey);
+        t.sortKey = template(ix.sortKey, physical.sortKey, true, `${decorator} sortKey`);
       } else if (ix.sortKey !== undefined) {
         fail(`${decorator}: index "${ix.name}" of ${schema.className} has no sort key; remove sortKey.`);
       }
       indexes.set(ix.name, t);
-      indexMetas.set(ix.name, entityIndex(physical!, toProperty));
+      indexMetas.set(ix.name, entityIndex(physical, toProperty));
     }
   }
 

@@ -43,12 +43,12 @@ export function parseTemplate(
 ): KeyTemplate {
   if (typeof text !== 'string' || text.length === 0)
     fail(`${where} needs a non-empty template string, e.g. 'USER#{userId}'.`);
-  const t = text as string;
+  const t = text;
   const parts: (string | Placeholder)[] = [];
   let last = 0;
   for (const m of t.matchAll(PLACEHOLDER)) {
     if (m.index > last) parts.push(t.slice(last, m.index));
-    const property = m[1]!.trim();
+    const property = m[1].trim();
     if (property.length === 0)
       fail(`${where} template '${t}' has an empty placeholder "{}"; name a property, e.g. '{userId}'.`);
     const p: Placeholder = { property };
@@ -82,7 +82,7 @@ export function parseTemplate(
     if (seen.has(p.property)) fail(`${where} template '${t}' uses "{${p.property}}" twice; name each property once.`);
     seen.add(p.property);
   }
-  if (type !== 'S' && (parts.length !== 1 || placeholders.length !== 1 || placeholders[0]!.width !== undefined)) {
+  if (type !== 'S' && (parts.length !== 1 || placeholders.length !== 1 || placeholders[0].width !== undefined)) {
     fail(
       `${where}: attribute "${attribute}" is of type ${type}, so its template must be exactly one placeholder such as '{${placeholders[0]?.property ?? 'property'}}' (literal text and widths make strings).`,
     );
@@ -147,7 +147,7 @@ export function composeTemplate(
   scope: string,
 ): string | number | bigint | Uint8Array | undefined {
   if (template.type !== 'S') {
-    const v = values[template.sources[0]!];
+    const v = values[template.sources[0]];
     if (v === undefined || v === null) return undefined;
     const ok = template.type === 'N' ? typeof v === 'number' || typeof v === 'bigint' : v instanceof Uint8Array;
     if (!ok)
@@ -159,7 +159,7 @@ export function composeTemplate(
   let out = '';
   const parts = template.parts;
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
+    const part = parts[i];
     if (typeof part === 'string') {
       out += part;
       continue;
@@ -196,7 +196,7 @@ export function splitTemplate(template: KeyTemplate, stored: string): string[] |
   let at = 0;
   const parts = template.parts;
   for (let i = 0; i < parts.length; i++) {
-    const part = parts[i]!;
+    const part = parts[i];
     if (typeof part === 'string') {
       if (!stored.startsWith(part, at)) return undefined;
       at += part.length;
@@ -226,7 +226,7 @@ export function readTemplate(
   stored: unknown,
   numeric: (property: string) => boolean,
 ): Record<string, unknown> | undefined {
-  if (template.type !== 'S') return stored === undefined ? undefined : { [template.sources[0]!]: stored };
+  if (template.type !== 'S') return stored === undefined ? undefined : { [template.sources[0]]: stored };
   if (typeof stored !== 'string') return undefined;
   const texts = splitTemplate(template, stored);
   if (!texts) return undefined;
@@ -234,7 +234,7 @@ export function readTemplate(
   let i = 0;
   for (const part of template.parts) {
     if (typeof part === 'string') continue;
-    const text = texts[i++]!;
+    const text = texts[i++];
     if (part.width !== undefined || numeric(part.property)) {
       const n = Number(text);
       out[part.property] = Number.isSafeInteger(n) || !/^-?\d+$/.test(text) ? n : BigInt(text);

@@ -106,13 +106,12 @@ function resolveTableClass(target: Function): TableSchema {
       fail(`${role} needs a stored attribute name, e.g. 'pk' or { name: 'pk', type: 'S' }.`);
     if (type !== 'S' && type !== 'N' && type !== 'B')
       fail(`${role} "${String(name)}" has type ${JSON.stringify(type)}; use 'S', 'N' or 'B'.`);
-    const designType = type === 'S' ? String : type === 'N' ? Number : Uint8Array;
+    const kind = type as 'S' | 'N' | 'B';
+    const designType = kind === 'S' ? String : kind === 'N' ? Number : Uint8Array;
     const earlier = used.get(name as string);
-    if (earlier !== undefined && earlier !== String(type))
-      fail(
-        `attribute "${String(name)}" is declared with two types (${earlier} and ${String(type)}); give it one type.`,
-      );
-    used.set(name as string, String(type));
+    if (earlier !== undefined && earlier !== kind)
+      fail(`attribute "${String(name)}" is declared with two types (${earlier} and ${kind}); give it one type.`);
+    used.set(name as string, kind);
     return { property: name as string, stored: name as string, designType };
   };
   const partitionKey = key(options.partitionKey, 'partitionKey');
@@ -153,7 +152,7 @@ function resolveTableClass(target: Function): TableSchema {
     let projected: Set<string> | null = null;
     if (projection === 'KEYS_ONLY') projected = new Set(keyProperties);
     else if (Array.isArray(projection) && projection.every((p) => typeof p === 'string' && p.length > 0))
-      projected = new Set([...keyProperties, ...projection]);
+      projected = new Set([...keyProperties, ...(projection as readonly string[])]);
     else if (projection !== 'ALL')
       fail(`index "${name}" has an invalid projection; use 'ALL', 'KEYS_ONLY' or a list of attribute names.`);
     indexes.set(name, {

@@ -52,7 +52,7 @@ function filterExpression(state: CollectionState, ctx: ExpressionContext): strin
     parts.push(`${typeName} IN (${values.join(', ')})`);
   }
   for (const f of state.filters) {
-    const meta = f.member ?? state.members[0]!;
+    const meta = f.member ?? state.members[0];
     const expr = compileConditions(meta, f.condition, undefined, ctx, { label: 'filter' })!;
     if (f.member && typeName !== undefined)
       parts.push(`(${typeName} <> ${ctx.value(f.member.single!.type, state.schema.typeAttribute)} OR (${expr}))`);

@@ -1,13 +1,11 @@
 import { QueryCommand, ScanCommand, type AttributeValue, type QueryCommandOutput } from '@aws-sdk/client-dynamodb';
-import { InvalidDefinitionError, MissingKeyError, ValidationError } from '../../errors/errors';
+import { ValidationError } from '../../errors/errors';
 import type { ConditionInput } from '../../expressions/combinators';
 import { compileConditions } from '../../expressions/conditions';
 import { ExpressionContext } from '../../expressions/context';
-import { checkSortKeyCondition, type SortKeyCondition } from '../../expressions/key-condition';
 import { checkProjected } from '../../expressions/projection';
 import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
-import { composeTemplate } from '../../metadata/key-template';
-import type { Explained, Page } from '../../metadata/entity-types';
+import type { Explained } from '../../metadata/entity-types';
 import { encodeCursor, lastKeyOf, startKeyOf } from '../paged-read/cursor';
 import { explainRequest } from '../paged-read/explain';
 import type { FetchAllOptions } from '../paged-read/read-builder';
@@ -17,29 +15,9 @@ import { hydrateMembers } from './run';
 
 type RawItem = Record<string, AttributeValue>;
 
-/** A member's result: the whole instance, or (after `select`) the selected properties it declares. */
-export type CollectionItem<C, K extends string> = [K] extends [never]
-  ? C
-  : C extends unknown
-    ? Pick<C, K & keyof C>
-    : never;
+import type { AnyMemberProperty, CollectionItem, CollectionPage, CommonProperties } from './options';
 
-/** Property names at least one member declares (what `select()` takes). */
-export type AnyMemberProperty<M> = M extends unknown ? Extract<keyof M, string> : never;
-
-/** The properties every member declares, with their types (what `filter(condition)` takes). */
-export type CommonProperties<M> = { [K in Extract<keyof M, string>]: M[K] };
-
-/** A page of a collection read: instances of every member, in key order. */
-export interface CollectionPage<M, K extends string = never> extends Page<CollectionItem<M, K>> {
-  /** Items read that matched no member (possible where the type attribute is not projected). */
-  skipped: number;
-  /** The items of one member, in key order. */
-  of<C extends M>(member: abstract new (...args: never[]) => C): CollectionItem<C, K>[];
-}
-
-/** The key of a collection query: the properties the members' shared partition key template names. */
-export type CollectionKey<M> = { readonly [K in Extract<keyof M, string>]?: M[K] };
+export type { AnyMemberProperty, CollectionItem, CollectionKey, CollectionPage, CommonProperties } from './options';
 
 /** Member class names, for messages. */
 export const memberNames = (ms: readonly EntityMetadata[]) => ms.map((m) => m.className).join(', ');
@@ -62,7 +40,7 @@ export class CollectionRead<M, K extends string = never>
     index: IndexMeta | undefined,
   ) {
     const members = context.members;
-    this.state = { operation, schema: members[0]!.single!.schema, members, table: context.table, index, filters: [] };
+    this.state = { operation, schema: members[0].single!.schema, members, table: context.table, index, filters: [] };
     this.byType = new Map(members.map((m) => [m.single!.type, m]));
   }
 
@@ -84,12 +62,12 @@ export class CollectionRead<M, K extends string = never>
       const member = this.state.members.find((m) => m.target === a);
       if (!member)
         throw new ValidationError(
-          `filter(${(a as Function).name || 'class'}, ...): it is not a member of ${this.scope}; members: ${memberNames(this.state.members)}.`,
+          `filter(${a.name || 'class'}, ...): it is not a member of ${this.scope}; members: ${memberNames(this.state.members)}.`,
         );
       this.check(member, b, false);
       this.state.filters.push({ member, condition: b });
     } else {
-      this.check(this.state.members[0]!, a, true);
+      this.check(this.state.members[0], a, true);
       this.state.filters.push({ condition: a });
     }
     return this;
@@ -141,7 +119,7 @@ export class CollectionRead<M, K extends string = never>
           `select() on a collection takes top-level property names, got "${name}"; select "${name.split(/[.[]/, 1)[0]}" instead.`,
         );
       // At run time only decorated properties and template sources are known; the compiler checks the rest.
-      if (this.state.members[0]!.single!.hidden.has(name))
+      if (this.state.members[0].single!.hidden.has(name))
         throw new ValidationError(
           `select() on ${this.scope}: "${name}" is a key or type attribute the table composes; select the members' properties instead.`,
         );
@@ -155,7 +133,7 @@ export class CollectionRead<M, K extends string = never>
         const index = this.state.index ? m.indexes.get(this.state.index.name) : undefined;
         checkProjected(index, { property: name, rest: [], text: name }, 'select');
       }
-      stored.push([...as][0]!);
+      stored.push([...as][0]);
     }
     this.state.select = stored;
     return this as unknown as CollectionRead<M, S>;
@@ -238,11 +216,11 @@ export class CollectionRead<M, K extends string = never>
       scanned += out.ScannedCount ?? 0;
       const raws = out.Items ?? [];
       for (let i = 0; i < raws.length; i++) {
-        const one = this.hydrate([raws[i]!]);
+        const one = this.hydrate([raws[i]]);
         skipped += one.skipped;
         items.push(...one.items);
         if (max !== undefined && items.length >= max) {
-          const resume = i < raws.length - 1 ? this.keyOf(raws[i]!) : out.LastEvaluatedKey;
+          const resume = i < raws.length - 1 ? this.keyOf(raws[i]) : out.LastEvaluatedKey;
           return this.page(items, skipped, scanned, resume);
         }
       }
@@ -299,8 +277,7 @@ export class CollectionRead<M, K extends string = never>
       startKey === this.state.startKey ? this.state : { ...this.state, startKey },
       countOnly,
     );
-    const command =
-      this.state.operation === 'Query' ? new QueryCommand(input as never) : new ScanCommand(input as never);
+    const command = this.state.operation === 'Query' ? new QueryCommand(input) : new ScanCommand(input);
     return this.context.operation.executor.send<QueryCommandOutput>(command, {
       operation: this.state.operation === 'Query' ? 'query' : 'scan',
       table: this.state.table,
@@ -319,75 +296,8 @@ export class CollectionRead<M, K extends string = never>
   }
 }
 
-/** A collection query: one partition, optionally narrowed by `where()` on the stored sort key. */
-export class CollectionQuery<M, K extends string = never> extends CollectionRead<M, K> {
-  /** @internal */
-  constructor(context: CollectionContext, index: IndexMeta | undefined, key: unknown) {
-    super(context, 'Query', index);
-    const members = context.members;
-    const templates = members.map((m) => {
-      const t = index
-        ? index.kind === 'local'
-          ? m.single!.partitionKey
-          : m.single!.indexes.get(index.name)!.partitionKey!
-        : m.single!.partitionKey;
-      return { m, t };
-    });
-    const first = templates[0]!;
-    const other = templates.find((x) => x.t.text !== first.t.text);
-    if (other) {
-      throw new InvalidDefinitionError(
-        `${first.m.className} composes ${index ? `index "${index.name}"'s` : 'the'} partition key as '${first.t.text}' and ${other.m.className} as '${other.t.text}', so one query cannot read both; ` +
-          `give the members the same partition key template to read them as a collection.`,
-      );
-    }
-    if (key === null || typeof key !== 'object' || Array.isArray(key))
-      throw new ValidationError(
-        `query() on ${this.scope} takes { ${first.t.sources.map((s) => `${s}: ...`).join(', ')} }.`,
-      );
-    const k = key as Record<string, unknown>;
-    for (const name of Object.keys(k)) {
-      if (!first.t.sources.includes(name) && k[name] !== undefined)
-        throw new ValidationError(
-          `query() on ${this.scope}: "${name}" is not a source of the partition key template '${first.t.text}'; give ${first.t.sources.join(', ')} only. Use filter() for other attributes.`,
-        );
-    }
-    const partition = composeTemplate(first.t, k, `query() on ${this.scope}`);
-    if (partition === undefined) {
-      const missing = first.t.sources.find((s) => k[s] === undefined || k[s] === null)!;
-      throw new MissingKeyError(
-        `query() on ${this.scope} is missing "${missing}", which composes the partition key '${first.t.text}'.`,
-        missing,
-      );
-    }
-    this.state.partition = partition;
-  }
-
-  /** A condition on the stored sort key (the composed value, e.g. `{ begins_with: 'ORDER#' }`). */
-  where(condition: SortKeyCondition): this {
-    const sk = this.state.index ? this.state.index.sortKey : this.state.schema.sortKey;
-    const checked = checkSortKeyCondition(condition, sk, this.scope);
-    if (this.state.where !== undefined)
-      throw new ValidationError(
-        `where() was already given a sort-key condition on ${this.scope}; a query takes exactly one.`,
-      );
-    this.state.where = checked;
-    return this;
-  }
-
-  /** Sort order: `false` reads the partition in descending sort-key order. */
-  scanForward(forward = true): this {
-    this.state.scanForward = forward;
-    return this;
-  }
-
-  override select<S extends AnyMemberProperty<M>>(...selected: S[]): CollectionQuery<M, S> {
-    return super.select(...selected) as unknown as CollectionQuery<M, S>;
-  }
-}
-
 /** True when a member declares a property: decorated, or named in one of its key templates. */
-function declares(meta: EntityMetadata, property: string): boolean {
+export function declares(meta: EntityMetadata, property: string): boolean {
   if (meta.single!.hidden.has(property)) return false;
   return meta.attributes.has(property) || meta.single!.templates.some((t) => t.sources.includes(property));
 }

@@ -2,7 +2,9 @@ import type { OperationContext } from '../context';
 import { InvalidDefinitionError, ValidationError } from '../../errors/errors';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import type { Constructor } from '../../metadata/records';
-import { CollectionQuery, CollectionRead, memberNames, type CollectionKey } from './collection-read';
+import { CollectionRead, memberNames } from './collection-read';
+import { CollectionQuery } from './collection-query';
+import type { CollectionKey } from './options';
 
 /** The member classes of a collection. */
 export type CollectionMembers = readonly [Constructor, ...Constructor[]] | readonly Constructor[];
@@ -28,7 +30,7 @@ export function collection<const C extends readonly Constructor[]>(
     throw new ValidationError(
       'collection() takes a non-empty array of entity classes, e.g. collection([User, Order]).',
     );
-  return Object.freeze({ members: Object.freeze([...members]) }) as CollectionToken<InstanceType<C[number]>>;
+  return Object.freeze({ members: Object.freeze([...members]) });
 }
 
 /** Everything a collection needs from its client, resolved once. */
@@ -67,7 +69,7 @@ export class Collection<M> {
 
   /** Queries and scans on an index every member overloads. */
   index(name: string): { query(key: CollectionKey<M>): CollectionQuery<M>; scan(): CollectionRead<M> } {
-    const schema = this.context.members[0]!.single!.schema;
+    const schema = this.context.members[0].single!.schema;
     const index = schema.indexes.get(name);
     if (!index)
       throw new ValidationError(
@@ -114,7 +116,7 @@ export function collectionContext(
       );
     return repo;
   });
-  const first = repos[0]!;
+  const first = repos[0];
   for (const r of repos) {
     if (r.metadata.single!.schema !== first.metadata.single!.schema) {
       throw new InvalidDefinitionError(

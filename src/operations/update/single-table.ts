@@ -17,7 +17,7 @@ export interface TemplateUpdate {
 const REFUSED = ['append', 'prepend', 'add', 'delete', 'setIfNotExists'] as const;
 
 /** The top-level property of an update path (`address.city` -> `address`). */
-const topOf = (path: string): string => path.split(/[.[]/, 1)[0]!;
+const topOf = (path: string): string => path.split(/[.[]/, 1)[0];
 
 /**
  * The update rules of single-table entities, applied before the update is compiled:
