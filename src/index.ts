@@ -52,6 +52,7 @@ export type { FetchAllOptions } from './operations/paged-read/read-builder';
 export { Collection, collection } from './operations/collection/collection';
 export { CollectionRead } from './operations/collection/collection-read';
 export { CollectionQuery } from './operations/collection/collection-query';
+export { CollectionScan } from './operations/collection/collection-scan';
 export type { CollectionToken, CollectionMembers } from './operations/collection/collection';
 export type {
   CollectionPage,

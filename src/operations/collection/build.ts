@@ -26,6 +26,8 @@ export interface CollectionState {
   scanForward?: boolean;
   consistent?: boolean;
   startKey?: Record<string, AttributeValue>;
+  /** Scan only: one segment of a parallel scan. */
+  segment?: { index: number; total: number };
 }
 
 /** True when items read through the state's scope carry the type attribute. */
@@ -90,6 +92,10 @@ export function buildCollectionRead(state: CollectionState, countOnly = false): 
   if (state.operation === 'Scan') {
     const input: ScanCommandInput = { TableName: state.table };
     finish(state, input, ctx, countOnly);
+    if (state.segment) {
+      input.Segment = state.segment.index;
+      input.TotalSegments = state.segment.total;
+    }
     return input;
   }
   const pk = state.index ? state.index.partitionKey : state.schema.partitionKey;

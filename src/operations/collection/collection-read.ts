@@ -8,6 +8,7 @@ import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
 import type { Explained } from '../../metadata/entity-types';
 import { encodeCursor, lastKeyOf, startKeyOf } from '../paged-read/cursor';
 import { explainRequest } from '../paged-read/explain';
+import { mergeAsync } from '../../runtime/merge-async';
 import type { FetchAllOptions } from '../paged-read/read-builder';
 import { buildCollectionRead, scopeKeys, type CollectionState } from './build';
 import type { CollectionContext } from './collection';
@@ -31,6 +32,8 @@ export class CollectionRead<M, K extends string = never>
   /** @internal */
   protected readonly state: CollectionState & { filters: { member?: EntityMetadata; condition: unknown }[] };
   private readonly byType: ReadonlyMap<string, EntityMetadata>;
+  /** Scans only: segments read concurrently (`segments(n)`). */
+  protected parallel = 1;
   private abortSignal?: AbortSignal;
 
   /** @internal */
@@ -158,6 +161,10 @@ export class CollectionRead<M, K extends string = never>
 
   /** Starts after this position: a `lastKey` or `cursor` of an earlier page (of this collection or of a member on the same table). */
   startFrom(from: Record<string, unknown> | string | undefined | null): this {
+    if (this.parallel > 1 && from !== undefined && from !== null)
+      throw new ValidationError(
+        'startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.',
+      );
     if (from === undefined || from === null) delete this.state.startKey;
     else
       this.state.startKey = startKeyOf(
@@ -187,6 +194,7 @@ export class CollectionRead<M, K extends string = never>
 
   /** Runs one page. */
   async execute(): Promise<CollectionPage<M, K>> {
+    if (this.parallel > 1) return this.fetchAll();
     const out = await this.send(this.state.startKey, false);
     const { items, skipped } = this.hydrate(out.Items ?? []);
     return this.page(items, skipped, out.ScannedCount ?? 0, out.LastEvaluatedKey);
@@ -220,7 +228,9 @@ export class CollectionRead<M, K extends string = never>
         skipped += one.skipped;
         items.push(...one.items);
         if (max !== undefined && items.length >= max) {
-          const resume = i < raws.length - 1 ? this.keyOf(raws[i]) : out.LastEvaluatedKey;
+          // A parallel scan merges its segments' pages: no single key resumes it.
+          const resume =
+            this.parallel > 1 ? undefined : i < raws.length - 1 ? this.keyOf(raws[i]) : out.LastEvaluatedKey;
           return this.page(items, skipped, scanned, resume);
         }
       }
@@ -272,11 +282,16 @@ export class CollectionRead<M, K extends string = never>
     return page;
   }
 
-  private async send(startKey: RawItem | undefined, countOnly: boolean): Promise<QueryCommandOutput> {
-    const input = buildCollectionRead(
-      startKey === this.state.startKey ? this.state : { ...this.state, startKey },
-      countOnly,
-    );
+  private async send(startKey: RawItem | undefined, countOnly: boolean, segment?: number): Promise<QueryCommandOutput> {
+    const state =
+      startKey === this.state.startKey && segment === undefined
+        ? this.state
+        : {
+            ...this.state,
+            startKey,
+            ...(segment !== undefined && { segment: { index: segment, total: this.parallel } }),
+          };
+    const input = buildCollectionRead(state, countOnly);
     const command = this.state.operation === 'Query' ? new QueryCommand(input) : new ScanCommand(input);
     return this.context.operation.executor.send<QueryCommandOutput>(command, {
       operation: this.state.operation === 'Query' ? 'query' : 'scan',
@@ -286,10 +301,18 @@ export class CollectionRead<M, K extends string = never>
     });
   }
 
-  private async *pages(countOnly: boolean): AsyncGenerator<QueryCommandOutput> {
-    let start = this.state.startKey;
+  /** Every page of a run: one request followed page by page, or all segments merged as they arrive. */
+  private pages(countOnly: boolean): AsyncGenerator<QueryCommandOutput> {
+    const n = this.parallel;
+    return n > 1
+      ? mergeAsync(Array.from({ length: n }, (_, i) => this.pagesOf(countOnly, i)))
+      : this.pagesOf(countOnly);
+  }
+
+  private async *pagesOf(countOnly: boolean, segment?: number): AsyncGenerator<QueryCommandOutput> {
+    let start = segment === undefined ? this.state.startKey : undefined;
     do {
-      const out: QueryCommandOutput = await this.send(start, countOnly);
+      const out: QueryCommandOutput = await this.send(start, countOnly, segment);
       yield out;
       start = out.LastEvaluatedKey;
     } while (start);

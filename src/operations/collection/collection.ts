@@ -2,7 +2,8 @@ import type { OperationContext } from '../context';
 import { InvalidDefinitionError, ValidationError } from '../../errors/errors';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import type { Constructor } from '../../metadata/records';
-import { CollectionRead, memberNames } from './collection-read';
+import { memberNames } from './collection-read';
+import { CollectionScan } from './collection-scan';
 import { CollectionQuery } from './collection-query';
 import type { CollectionKey } from './options';
 
@@ -63,12 +64,12 @@ export class Collection<M> {
   }
 
   /** A scan of the table, keeping the members' items. */
-  scan(): CollectionRead<M> {
-    return new CollectionRead<M>(this.context, 'Scan', undefined);
+  scan(): CollectionScan<M> {
+    return new CollectionScan<M>(this.context, 'Scan', undefined);
   }
 
   /** Queries and scans on an index every member overloads. */
-  index(name: string): { query(key: CollectionKey<M>): CollectionQuery<M>; scan(): CollectionRead<M> } {
+  index(name: string): { query(key: CollectionKey<M>): CollectionQuery<M>; scan(): CollectionScan<M> } {
     const schema = this.context.members[0].single!.schema;
     const index = schema.indexes.get(name);
     if (!index)
@@ -82,7 +83,7 @@ export class Collection<M> {
       );
     return {
       query: (key) => new CollectionQuery<M>(this.context, index, key),
-      scan: () => new CollectionRead<M>(this.context, 'Scan', index),
+      scan: () => new CollectionScan<M>(this.context, 'Scan', index),
     };
   }
 }

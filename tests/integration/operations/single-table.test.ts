@@ -303,6 +303,16 @@ describe('collections', () => {
     expect(page.skipped).toBe(0); // the type filter keeps the Invoice out
   });
 
+  it('a parallel scan reads every segment; segment(i, n) reads one', async () => {
+    const serial = await timeline().scan().fetchAll();
+    const parallel = await timeline().scan().segments(3).fetchAll();
+    expect(parallel.items).toHaveLength(serial.items.length);
+    expect(parallel.lastKey).toBeUndefined();
+    const parts = await Promise.all([0, 1, 2].map((i) => timeline().scan().segment(i, 3).fetchAll()));
+    expect(parts.reduce((n, p) => n + p.items.length, 0)).toBe(serial.items.length);
+    expect(await timeline().scan().segments(2).count()).toBe(serial.items.length);
+  });
+
   it('members must compose the queried partition key with the same template', async () => {
     expect(() =>
       timeline()

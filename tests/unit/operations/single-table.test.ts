@@ -332,6 +332,15 @@ describe('collections', () => {
     });
   });
 
+  it('segment(i, n) of a collection scan', () => {
+    expect(db.collection([User, Order]).scan().segment(1, 4).explain()).toMatchObject({ segment: 1, totalSegments: 4 });
+    expectValidation(
+      () => db.collection([User, Order]).scan().segments(2).startFrom({ pk: 'a', sk: 'b' }),
+      'startFrom() and segments()',
+    );
+    expectValidation(() => db.collection([User, Order]).scan().segment(4, 4), 'index must be an integer from 0 to 3');
+  });
+
   it('select projects the names, the keys and the type attribute', () => {
     expect(db.collection([User, Order]).scan().select('name', 'total').explain().projection).toBe(
       '#n1, #n2, #n3, #n4, #n0',
