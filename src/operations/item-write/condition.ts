@@ -31,8 +31,11 @@ export function finishItemWrite<I extends ConditionalWriteFields>(
   const exists = options?.mustExist ? `attribute_exists(${ctx.name(meta.partitionKey.stored)})` : undefined;
   let front = exists === undefined ? extra : extra === undefined ? exists : `${exists} AND ${extra}`;
   // Single-table entities: no write clobbers an item of another type.
-  if (meta.single) front = front === undefined ? typeGuard(meta, ctx) : `${typeGuard(meta, ctx)} AND ${front}`;
-  const condition = writeCondition(meta, options, ctx, front);
+  const guard = meta.single ? `(${typeGuard(meta, ctx)})` : undefined;
+  if (guard !== undefined) front = front === undefined ? guard : `${guard} AND ${front}`;
+  let condition = writeCondition(meta, options, ctx, front);
+  // The guard alone needs no parentheses.
+  if (guard !== undefined && condition === guard) condition = guard.slice(1, -1);
   if (condition !== undefined) input.ConditionExpression = condition;
   Object.assign(input, ctx.attributes());
   if (options?.returnItemOnConditionFail || (exists !== undefined && condition !== exists))
@@ -40,10 +43,10 @@ export function finishItemWrite<I extends ConditionalWriteFields>(
   return input;
 }
 
-/** `(attribute_not_exists(pk) OR _type = :type)`: the item is absent or of this entity's type. */
+/** `attribute_not_exists(pk) OR _type = :type`: the item is absent or of this entity's type (parenthesize it to combine). */
 export function typeGuard(meta: EntityMetadata, ctx: ExpressionContext): string {
   const single = meta.single!;
-  return `(attribute_not_exists(${ctx.name(meta.partitionKey.stored)}) OR ${ctx.name(single.typeAttribute)} = ${ctx.value(single.type, single.typeAttribute)})`;
+  return `attribute_not_exists(${ctx.name(meta.partitionKey.stored)}) OR ${ctx.name(single.typeAttribute)} = ${ctx.value(single.type, single.typeAttribute)}`;
 }
 
 /** Adds `ReturnValues` (checked against what the operation allows) to a single-item write. */

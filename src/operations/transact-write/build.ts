@@ -59,7 +59,7 @@ export function buildConditionCheck(
   const Key = marshallKey(meta, key, 'tx.conditionCheck');
   const ctx = new ExpressionContext();
   // Single-table entities: the check holds only for an item of this entity's type.
-  const guard = meta.single ? typeGuard(meta, ctx) : undefined;
+  const guard = meta.single ? `(${typeGuard(meta, ctx)})` : undefined;
   const condition = writeCondition(meta, options, ctx, guard);
   if (condition === undefined || condition === guard) {
     throw new ValidationError(

@@ -10,7 +10,8 @@ import { AppTable, Line, Order, User } from '../single-table-fixtures';
 const user = entityMetadata(User);
 const order = entityMetadata(Order);
 const line = entityMetadata(Line);
-const guard = '(attribute_not_exists(#n0) OR #n1 = :v0)';
+// A write's guard; in parentheses when another clause follows.
+const guard = 'attribute_not_exists(#n0) OR #n1 = :v0';
 
 describe('put', () => {
   it('composes the keys, the index keys whose sources are present, and the type; guards the write', () => {
@@ -55,7 +56,7 @@ describe('put', () => {
       { userId: 'u1', orderId: 'o1', createdAt: 'c' },
       { condition: { status: 'NEW' } },
     );
-    expect(input.ConditionExpression).toBe(`${guard} AND (#n2 = :v1)`);
+    expect(input.ConditionExpression).toBe(`(${guard}) AND (#n2 = :v1)`);
     expect(input.ExpressionAttributeNames).toEqual({ '#n0': 'pk', '#n1': '_type', '#n2': 'status' });
   });
 
@@ -141,7 +142,7 @@ describe('update rules', () => {
       TableName: 'app',
       Key: { pk: S('USER#u1'), sk: S('ORDER#c#o1') },
       UpdateExpression: 'SET #n0 = :v0, #n1 = :v1, #n2 = :v2, #n3 = :v3, #n4 = :v4, #n5 = :v5, #n6 = :v6',
-      ConditionExpression: '(attribute_not_exists(#n7) OR #n3 = :v7)',
+      ConditionExpression: 'attribute_not_exists(#n7) OR #n3 = :v7',
       ExpressionAttributeNames: {
         '#n0': 'status',
         '#n1': 'gsi1pk',
@@ -397,7 +398,7 @@ describe('transactions', () => {
       ConditionCheck: {
         TableName: 'app',
         Key: { pk: S('USER#u1'), sk: S('PROFILE') },
-        ConditionExpression: `${guard} AND (#n2 = :v1)`,
+        ConditionExpression: `(${guard}) AND (#n2 = :v1)`,
         ExpressionAttributeNames: { '#n0': 'pk', '#n1': '_type', '#n2': 'name' },
         ExpressionAttributeValues: { ':v0': S('User'), ':v1': S('Ann') },
       },
