@@ -73,7 +73,7 @@ type Children<P extends string, V, D extends number, Open extends boolean> = unk
         : never;
 
 /** Every path entry of `T`, as a union of {@link PathEntry}. */
-export type PathEntryOf<T> = Entries<EntityData<T>, StartDepth, '', false>;
+export type PathEntryOf<T> = [T] extends [unknown] ? Entries<EntityData<T>, StartDepth, '', false> : never;
 
 /**
  * Every document path of `T` mapped to its value type (`undefined` removed). Top-level keys are
