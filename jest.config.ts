@@ -46,7 +46,10 @@ const config: Config = {
       testEnvironment: 'node',
       testMatch: ['<rootDir>/tests/standard-decorators/**/*.test.ts'],
       transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.standard.json' }] },
-      moduleNameMapper: { '^dkmio$': '<rootDir>/dist/index.js', '^dkmio/(nest|testing)$': '<rootDir>/dist/$1/index.js' },
+      moduleNameMapper: {
+        '^dkmio$': '<rootDir>/dist/index.js',
+        '^dkmio/(nest|testing)$': '<rootDir>/dist/$1/index.js',
+      },
       globalSetup: '<rootDir>/tests/support/global-setup.ts',
       globalTeardown: '<rootDir>/tests/support/global-teardown.ts',
     },

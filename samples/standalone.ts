@@ -6,7 +6,19 @@
  * conditional put failing, deletes, and stops DynamoDB Local again.
  */
 import 'reflect-metadata';
-import { Attribute, ConditionError, DkmioClient, GlobalIndex, ItemNotFoundError, PartitionKey, SortKey, Table, Ttl, fromNow, httpStatusOf } from 'dkmio';
+import {
+  Attribute,
+  ConditionError,
+  DkmioClient,
+  GlobalIndex,
+  ItemNotFoundError,
+  PartitionKey,
+  SortKey,
+  Table,
+  Ttl,
+  fromNow,
+  httpStatusOf,
+} from 'dkmio';
 import { startLocalDynamo, type LocalDynamo } from 'dkmio/testing';
 
 @Table('orders')
@@ -71,9 +83,23 @@ export async function main(options: StandaloneOptions = {}): Promise<void> {
 async function walkthrough(db: DkmioClient, log: (line: string) => void): Promise<void> {
   const orders = db.getRepository(Order);
 
-  await orders.put({ userId: 'u1', orderId: 'o1', status: 'PENDING', createdAt: '2024-05-01', total: 250, items: [{ sku: 'pen', qty: 5 }] });
+  await orders.put({
+    userId: 'u1',
+    orderId: 'o1',
+    status: 'PENDING',
+    createdAt: '2024-05-01',
+    total: 250,
+    items: [{ sku: 'pen', qty: 5 }],
+  });
   await orders.put({ userId: 'u1', orderId: 'o2', status: 'SHIPPED', createdAt: '2024-05-02', total: 1800 });
-  await orders.put({ userId: 'u1', orderId: 'o3', status: 'PENDING', createdAt: '2024-05-03', total: 40, expiresAt: fromNow({ days: 7 }) });
+  await orders.put({
+    userId: 'u1',
+    orderId: 'o3',
+    status: 'PENDING',
+    createdAt: '2024-05-03',
+    total: 40,
+    expiresAt: fromNow({ days: 7 }),
+  });
   log('put: 3 orders for u1 (o1, o2, o3)');
 
   const o2 = await orders.get({ userId: 'u1', orderId: 'o2' });
@@ -93,7 +119,10 @@ async function walkthrough(db: DkmioClient, log: (line: string) => void): Promis
   log(`update o1: status=${updated?.status} total=${updated?.total} items[0].qty=${updated?.items?.[0]?.qty}`);
 
   try {
-    await orders.put({ userId: 'u1', orderId: 'o1', status: 'NEW', createdAt: '2024-05-04' }, { condition: { orderId__not_exists: true } });
+    await orders.put(
+      { userId: 'u1', orderId: 'o1', status: 'NEW', createdAt: '2024-05-04' },
+      { condition: { orderId__not_exists: true } },
+    );
     log('conditional put o1: written (unexpected)');
   } catch (error) {
     if (!(error instanceof ConditionError)) throw error;

@@ -12,9 +12,15 @@ import * as path from 'node:path';
 
 const root = path.resolve(process.argv[2] ?? 'src');
 // eslint-disable-next-line @typescript-eslint/no-require-imports
-const { marshallValue } = require(path.join(root, 'marshalling', 'marshall')) as { marshallValue: (v: unknown, p: string) => unknown };
+const { marshallValue } = require(path.join(root, 'marshalling', 'marshall')) as {
+  marshallValue: (v: unknown, p: string) => unknown;
+};
 const item = {
-  userId: 'u1', orderId: 'o1', status: 'NEW', total: 250, tags: new Set(['a', 'b']),
+  userId: 'u1',
+  orderId: 'o1',
+  status: 'NEW',
+  total: 250,
+  tags: new Set(['a', 'b']),
   address: { city: 'Lima', zip: '15001', geo: { lat: -12.04, lng: -77.03 } },
   items: Array.from({ length: 10 }, (_, i) => ({ sku: `sku-${i}`, qty: i, price: 9.99, flags: [true, false, null] })),
 };

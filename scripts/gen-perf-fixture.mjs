@@ -8,27 +8,72 @@
 import { writeFileSync } from 'node:fs';
 
 let seed = 20261204;
-const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
 const pick = (list) => list[Math.floor(rand() * list.length)];
 
-const NAMES = ['Invoice', 'Shipment', 'Ticket', 'Booking', 'Account', 'Device', 'Session', 'Article', 'Review', 'Coupon',
-  'Payment', 'Refund', 'Warehouse', 'Supplier', 'Vehicle', 'Route', 'Lesson', 'Course', 'Patient', 'Visit',
-  'Project', 'Milestone', 'Campaign', 'Lead', 'Contract', 'Asset', 'Sensor', 'Reading', 'Playlist', 'Track'];
-const STATUS = [['OPEN', 'CLOSED'], ['DRAFT', 'LIVE', 'ARCHIVED'], ['NEW', 'PAID', 'VOID', 'LATE'], ['ACTIVE', 'PAUSED']];
+const NAMES = [
+  'Invoice',
+  'Shipment',
+  'Ticket',
+  'Booking',
+  'Account',
+  'Device',
+  'Session',
+  'Article',
+  'Review',
+  'Coupon',
+  'Payment',
+  'Refund',
+  'Warehouse',
+  'Supplier',
+  'Vehicle',
+  'Route',
+  'Lesson',
+  'Course',
+  'Patient',
+  'Visit',
+  'Project',
+  'Milestone',
+  'Campaign',
+  'Lead',
+  'Contract',
+  'Asset',
+  'Sensor',
+  'Reading',
+  'Playlist',
+  'Track',
+];
+const STATUS = [
+  ['OPEN', 'CLOSED'],
+  ['DRAFT', 'LIVE', 'ARCHIVED'],
+  ['NEW', 'PAID', 'VOID', 'LATE'],
+  ['ACTIVE', 'PAUSED'],
+];
 const NUMS = ['amount', 'price', 'weight', 'score', 'quantity', 'rank', 'balance', 'duration'];
 const STRS = ['title', 'note', 'owner', 'region', 'label', 'email', 'phone', 'summary'];
 const BOOLS = ['active', 'flagged', 'verified', 'archived'];
 const SETS = ['tags', 'labels', 'groups'];
-const LISTS = [['lines', '{ sku: string; qty: number }', "{ sku: 'a', qty: 1 }", 'qty'], ['steps', '{ name: string; qty: number }', "{ name: 'a', qty: 1 }", 'qty'], ['parts', '{ code: string; qty: number; spare?: boolean }', "{ code: 'c', qty: 2 }", 'qty']];
-const MAPS = [['address', '{ city: string; zip?: string }', 'city'], ['location', '{ city: string; lat?: number; lng?: number }', 'city'], ['contact', '{ city: string; name?: string }', 'city']];
+const LISTS = [
+  ['lines', '{ sku: string; qty: number }', "{ sku: 'a', qty: 1 }", 'qty'],
+  ['steps', '{ name: string; qty: number }', "{ name: 'a', qty: 1 }", 'qty'],
+  ['parts', '{ code: string; qty: number; spare?: boolean }', "{ code: 'c', qty: 2 }", 'qty'],
+];
+const MAPS = [
+  ['address', '{ city: string; zip?: string }', 'city'],
+  ['location', '{ city: string; lat?: number; lng?: number }', 'city'],
+  ['contact', '{ city: string; name?: string }', 'city'],
+];
 
 function entity(name, i) {
   const lower = name[0].toLowerCase() + name.slice(1);
   const pk = `${lower}Id`;
   const status = pick(STATUS);
-  const num = pick(NUMS), num2 = pick(NUMS.filter((n) => n !== num));
-  const str = pick(STRS), str2 = pick(STRS.filter((s) => s !== str));
-  const bool = pick(BOOLS), set = pick(SETS);
+  const num = pick(NUMS),
+    num2 = pick(NUMS.filter((n) => n !== num));
+  const str = pick(STRS),
+    str2 = pick(STRS.filter((s) => s !== str));
+  const bool = pick(BOOLS),
+    set = pick(SETS);
   const [list, listType, listValue, listNum] = pick(LISTS);
   const [map, mapType, mapStr] = pick(MAPS);
   const union = status.map((s) => `'${s}'`).join(' | ');

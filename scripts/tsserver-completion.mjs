@@ -26,7 +26,11 @@ export async function measureCompletion({ file, marker, runs = 7 }) {
   const at = text.indexOf('.filter({ ', text.indexOf(marker));
   if (at < 0) throw new Error(`no ".filter({ " after "${marker}" in ${file}`);
   const pos = lineOffset(text, at + '.filter({ '.length);
-  const server = spawn(process.execPath, [tsserverPath, '--disableAutomaticTypingAcquisition', '--suppressDiagnosticEvents'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const server = spawn(
+    process.execPath,
+    [tsserverPath, '--disableAutomaticTypingAcquisition', '--suppressDiagnosticEvents'],
+    { stdio: ['pipe', 'pipe', 'inherit'] },
+  );
   let buffer = '';
   const waiting = new Map();
   server.stdout.setEncoding('utf8');
@@ -72,7 +76,14 @@ export async function measureCompletion({ file, marker, runs = 7 }) {
       times.push((await complete()).ms);
     }
     times.sort((a, b) => a - b);
-    return { cold: cold.ms, median: times[Math.floor(times.length / 2)], min: times[0], max: times[times.length - 1], entries: cold.entries, runs };
+    return {
+      cold: cold.ms,
+      median: times[Math.floor(times.length / 2)],
+      min: times[0],
+      max: times[times.length - 1],
+      entries: cold.entries,
+      runs,
+    };
   } finally {
     server.stdin.end();
     server.kill();
@@ -84,5 +95,7 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
   const file = path.resolve(process.argv[2] ?? path.join(root, 'tests/types/perf/entities.ts'));
   const marker = process.argv[3] ?? 'export async function useLesson';
   const r = await measureCompletion({ file, marker, runs: Number(process.env.RUNS ?? 7) });
-  console.log(`tsserver completion at a filter key: cold ${r.cold.toFixed(0)} ms, after an edit median ${r.median.toFixed(0)} ms (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)}, ${r.runs} runs, ${r.entries} entries)`);
+  console.log(
+    `tsserver completion at a filter key: cold ${r.cold.toFixed(0)} ms, after an edit median ${r.median.toFixed(0)} ms (min ${r.min.toFixed(0)}, max ${r.max.toFixed(0)}, ${r.runs} runs, ${r.entries} entries)`,
+  );
 }

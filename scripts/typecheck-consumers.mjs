@@ -31,8 +31,15 @@ for (const [modeName, mode] of Object.entries(modes)) {
     const dir = path.join(work, `${modeName.replace(/\W+/g, '-')}-${dialect}`);
     mkdirSync(path.join(dir, 'node_modules'), { recursive: true });
     symlinkSync(root, path.join(dir, 'node_modules', 'dkmio'), 'dir');
-    symlinkSync(path.join(root, 'node_modules', 'reflect-metadata'), path.join(dir, 'node_modules', 'reflect-metadata'), 'dir');
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, ...(mode.type ? { type: mode.type } : {}) }));
+    symlinkSync(
+      path.join(root, 'node_modules', 'reflect-metadata'),
+      path.join(dir, 'node_modules', 'reflect-metadata'),
+      'dir',
+    );
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'consumer', private: true, ...(mode.type ? { type: mode.type } : {}) }),
+    );
     copyFileSync(path.join(sources, 'shared.ts'), path.join(dir, 'shared.ts'));
     copyFileSync(path.join(sources, `entity.${dialect}.ts`), path.join(dir, 'entity.ts'));
     const compilerOptions = {
@@ -49,8 +56,12 @@ for (const [modeName, mode] of Object.entries(modes)) {
       types: ['node'],
       typeRoots: [path.join(root, 'node_modules', '@types')],
     };
-    writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files: ['shared.ts', 'entity.ts'] }, null, 2));
-    for (const [compiler, tsc] of Object.entries(compilers)) cases.push({ name: `${compiler}, ${modeName}, ${dialect} decorators`, tsc, dir });
+    writeFileSync(
+      path.join(dir, 'tsconfig.json'),
+      JSON.stringify({ compilerOptions, files: ['shared.ts', 'entity.ts'] }, null, 2),
+    );
+    for (const [compiler, tsc] of Object.entries(compilers))
+      cases.push({ name: `${compiler}, ${modeName}, ${dialect} decorators`, tsc, dir });
   }
 }
 

@@ -23,12 +23,16 @@ const fixtures = {
   repository: { library: 'tests/types/fixtures/tsconfig.library.json', fixture: 'tests/types/fixtures/tsconfig.json' },
   independent: { library: 'tests/types/perf/tsconfig.library.json', fixture: 'tests/types/perf/tsconfig.json' },
 };
-if (!existsSync(path.join(root, 'dist/index.d.ts'))) throw new Error('typecheck:perf: the independent fixture is typed from dist/; run `npm run build` first.');
+if (!existsSync(path.join(root, 'dist/index.d.ts')))
+  throw new Error('typecheck:perf: the independent fixture is typed from dist/; run `npm run build` first.');
 
 function measure(project) {
   let best;
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [tsc, '-p', project, '--noEmit', '--extendedDiagnostics'], { encoding: 'utf8', cwd: root });
+    const out = execFileSync(process.execPath, [tsc, '-p', project, '--noEmit', '--extendedDiagnostics'], {
+      encoding: 'utf8',
+      cwd: root,
+    });
     const num = (label) => Number(new RegExp(`^${label}:\\s+([\\d.]+)`, 'm').exec(out)?.[1]);
     const m = { check: num('Check time'), instantiations: num('Instantiations'), types: num('Types') };
     if (!best || m.check < best.check) best = m;
@@ -45,7 +49,15 @@ for (const [name, f] of Object.entries(fixtures)) {
     checkMs: ((all.check - lib.check) * 1000) / ENTITIES,
     total: all.instantiations,
   };
-  console.log(`${`${name} fixture`.padEnd(22)} ${String(rows[name].instantiations).padStart(6)} instantiations/entity  ${rows[name].checkMs.toFixed(1).padStart(5)} ms checker/entity  (fixture ${all.instantiations} instantiations, library alone ${lib.instantiations})`);
+  console.log(
+    `${`${name} fixture`.padEnd(22)} ${String(rows[name].instantiations).padStart(6)} instantiations/entity  ${rows[name].checkMs.toFixed(1).padStart(5)} ms checker/entity  (fixture ${all.instantiations} instantiations, library alone ${lib.instantiations})`,
+  );
 }
-const c = await measureCompletion({ file: path.join(root, 'tests/types/perf/entities.ts'), marker: 'export async function useLesson', runs: Number(process.env.COMPLETION_RUNS ?? 9) });
-console.log(`${'tsserver completion'.padEnd(22)} median ${c.median.toFixed(0)} ms after an edit (min ${c.min.toFixed(0)}, max ${c.max.toFixed(0)}, ${c.runs} runs), cold ${c.cold.toFixed(0)} ms; at a filter key of the independent fixture (${c.entries} entries)`);
+const c = await measureCompletion({
+  file: path.join(root, 'tests/types/perf/entities.ts'),
+  marker: 'export async function useLesson',
+  runs: Number(process.env.COMPLETION_RUNS ?? 9),
+});
+console.log(
+  `${'tsserver completion'.padEnd(22)} median ${c.median.toFixed(0)} ms after an edit (min ${c.min.toFixed(0)}, max ${c.max.toFixed(0)}, ${c.runs} runs), cold ${c.cold.toFixed(0)} ms; at a filter key of the independent fixture (${c.entries} entries)`,
+);

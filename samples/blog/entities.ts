@@ -44,10 +44,20 @@ export class Session {
 export const BLOG_ENTITIES = [User, Post, Session];
 
 /** What `GET /users` lets a client filter on, and how (everything else is a 400). */
-export const USER_FILTERS = { role: ['eq', 'in'], credits: ['gt', 'gte', 'lt', 'lte', 'between'], name: ['begins_with'], joinedAt: ['gte', 'lt', 'between'] } as const;
+export const USER_FILTERS = {
+  role: ['eq', 'in'],
+  credits: ['gt', 'gte', 'lt', 'lte', 'between'],
+  name: ['begins_with'],
+  joinedAt: ['gte', 'lt', 'between'],
+} as const;
 
 /** What `GET /users/:email/posts` lets a client filter on. */
-export const POST_FILTERS = { status: ['eq', 'in'], likes: ['gt', 'gte', 'lt', 'lte', 'between'], tags: ['contains'], title: ['begins_with', 'contains'] } as const;
+export const POST_FILTERS = {
+  status: ['eq', 'in'],
+  likes: ['gt', 'gte', 'lt', 'lte', 'between'],
+  tags: ['contains'],
+  title: ['begins_with', 'contains'],
+} as const;
 
 /** The page size a client may ask for with ?limit= (default 20). */
 export function pageSize(raw: unknown): number | undefined {

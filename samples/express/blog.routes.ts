@@ -39,7 +39,8 @@ export function blogRouter(db: DkmioClient): Router {
 
   router.post('/users/import', async (req, res) => {
     const list = Array.isArray(req.body) ? req.body.map(userFrom) : [];
-    if (list.length === 0 || list.some((u) => u === undefined)) return badRequest(res, 'Send a non-empty array of users.');
+    if (list.length === 0 || list.some((u) => u === undefined))
+      return badRequest(res, 'Send a non-empty array of users.');
     // Chunks of 25, retries with backoff; whatever is still unwritten is a BatchWriteError (503).
     await users.batchWrite((batch) => list.forEach((u) => batch.put(u!)));
     res.status(201).json({ imported: list.length });
@@ -61,7 +62,11 @@ export function blogRouter(db: DkmioClient): Router {
   router.patch('/users/:email', async (req, res) => {
     const name = (req.body as { name?: unknown } | undefined)?.name;
     if (typeof name !== 'string' || name === '') return badRequest(res, 'Send { name: string }.');
-    const user = await users.update({ email: req.params['email']! }, { set: { name } }, { mustExist: true, returnValues: 'ALL_NEW' });
+    const user = await users.update(
+      { email: req.params['email']! },
+      { set: { name } },
+      { mustExist: true, returnValues: 'ALL_NEW' },
+    );
     res.json(toPlain(user));
   });
 
@@ -95,7 +100,11 @@ export function blogRouter(db: DkmioClient): Router {
     const limit = pageSize(req.query['limit']);
     if (limit === undefined) return badRequest(res, 'limit must be a whole number from 1 to 100.');
     const filter = queryFilters(Post, req.query, { allow: POST_FILTERS });
-    const page = await posts.query({ authorEmail: req.params['email']! }).filter(filter).limit(limit).startFrom(cursorOf(req));
+    const page = await posts
+      .query({ authorEmail: req.params['email']! })
+      .filter(filter)
+      .limit(limit)
+      .startFrom(cursorOf(req));
     res.json(toPlain({ items: page.items, cursor: page.cursor }));
   });
 
@@ -109,7 +118,11 @@ export function blogRouter(db: DkmioClient): Router {
   });
 
   router.post('/users/:email/posts/:slug/like', async (req, res) => {
-    const post = await posts.update({ authorEmail: req.params['email']!, slug: req.params['slug']! }, { add: { likes: 1 } }, { mustExist: true, returnValues: 'ALL_NEW' });
+    const post = await posts.update(
+      { authorEmail: req.params['email']!, slug: req.params['slug']! },
+      { add: { likes: 1 } },
+      { mustExist: true, returnValues: 'ALL_NEW' },
+    );
     res.json(toPlain(post));
   });
 
@@ -117,7 +130,12 @@ export function blogRouter(db: DkmioClient): Router {
     const limit = pageSize(req.query['limit']);
     if (limit === undefined) return badRequest(res, 'limit must be a whole number from 1 to 100.');
     const status = req.params['status'] as Post['status'];
-    const page = await posts.index('gsi-status').query({ status }).scanForward(false).limit(limit).startFrom(cursorOf(req));
+    const page = await posts
+      .index('gsi-status')
+      .query({ status })
+      .scanForward(false)
+      .limit(limit)
+      .startFrom(cursorOf(req));
     res.json(toPlain({ items: page.items, cursor: page.cursor }));
   });
 
@@ -133,7 +151,8 @@ export function blogRouter(db: DkmioClient): Router {
   router.get('/sessions/:token', async (req, res) => {
     // TTL deletion is lazy (up to days later): an expired session is treated as gone.
     const session = await sessions.getOrThrow({ token: req.params['token']! });
-    if (session.expiresAt <= Math.floor(Date.now() / 1000)) return void res.status(404).json({ statusCode: 404, error: 'ITEM_NOT_FOUND', message: 'The session expired.' });
+    if (session.expiresAt <= Math.floor(Date.now() / 1000))
+      return void res.status(404).json({ statusCode: 404, error: 'ITEM_NOT_FOUND', message: 'The session expired.' });
     res.json(toPlain(session));
   });
 

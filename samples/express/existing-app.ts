@@ -10,13 +10,18 @@ import { blogRouter } from './blog.routes';
  * tutorials set up) and adopts dkmio route by route: dkmio wraps the client the app has, so
  * there is one connection pool, and never destroys it (the app still owns it).
  */
-export function createExistingApp(documentClient: DynamoDBDocumentClient, tableNamePrefix = ''): { app: Express; db: DkmioClient } {
+export function createExistingApp(
+  documentClient: DynamoDBDocumentClient,
+  tableNamePrefix = '',
+): { app: Express; db: DkmioClient } {
   const app = express();
   app.use(express.json());
 
   // The route the app had before dkmio: plain SDK calls, untouched.
   app.get('/legacy/users/:email', async (req, res) => {
-    const out = await documentClient.send(new GetCommand({ TableName: `${tableNamePrefix}users`, Key: { email: req.params['email'] } }));
+    const out = await documentClient.send(
+      new GetCommand({ TableName: `${tableNamePrefix}users`, Key: { email: req.params['email'] } }),
+    );
     if (!out.Item) res.status(404).json({ error: 'User does not exist' });
     else res.json({ email: out.Item['email'], name: out.Item['name'] });
   });

@@ -15,7 +15,9 @@ async function run(): Promise<void> {
   const endpoint = process.env['DKMIO_ENDPOINT'] ?? (local = await startLocalDynamo()).endpoint;
   const config = { endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' } };
   const prefix = process.env['TABLE_PREFIX'] ?? '';
-  const { app, db } = process.env['EXISTING_APP'] ? createExistingApp(createDocumentClient(config), prefix) : createApp({ ...config, tableNamePrefix: prefix });
+  const { app, db } = process.env['EXISTING_APP']
+    ? createExistingApp(createDocumentClient(config), prefix)
+    : createApp({ ...config, tableNamePrefix: prefix });
   // Tables belong to infrastructure code in production; creating the missing ones keeps the sample one command.
   await db.createTables(BLOG_ENTITIES);
 
@@ -23,7 +25,9 @@ async function run(): Promise<void> {
   const server = app.listen(port, '127.0.0.1', () => {
     const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
     console.log(`Listening on ${url} (DynamoDB at ${endpoint})`);
-    console.log(`  curl -X POST ${url}/users -H 'content-type: application/json' -d '{"email":"ana@example.com","name":"Ana","credits":10}'`);
+    console.log(
+      `  curl -X POST ${url}/users -H 'content-type: application/json' -d '{"email":"ana@example.com","name":"Ana","credits":10}'`,
+    );
     console.log(`  curl '${url}/users?credits__gte=5&limit=10'`);
   });
   const stop = (): void => {

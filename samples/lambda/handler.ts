@@ -57,13 +57,24 @@ export function createHandler(db: DkmioClient): Handler {
           return reply(200, toPlain({ items: page.items, cursor: page.cursor }));
         }
         case 'GET /orders/{userId}/{orderId}':
-          return reply(200, toPlain(await orders.getOrThrow({ userId: params['userId']!, orderId: params['orderId']! })));
+          return reply(
+            200,
+            toPlain(await orders.getOrThrow({ userId: params['userId']!, orderId: params['orderId']! })),
+          );
         case 'POST /orders': {
           const body = parseBody(event);
           if (typeof body?.userId !== 'string' || typeof body.orderId !== 'string' || typeof body.total !== 'number') {
-            return reply(400, { error: 'BAD_REQUEST', message: 'Send { userId: string, orderId: string, total: number }.' });
+            return reply(400, {
+              error: 'BAD_REQUEST',
+              message: 'Send { userId: string, orderId: string, total: number }.',
+            });
           }
-          const order = { userId: body.userId, orderId: body.orderId, total: body.total, note: typeof body.note === 'string' ? body.note : undefined };
+          const order = {
+            userId: body.userId,
+            orderId: body.orderId,
+            total: body.total,
+            note: typeof body.note === 'string' ? body.note : undefined,
+          };
           await orders.put(order, { condition: { orderId__not_exists: true } });
           return reply(201, order);
         }
@@ -123,7 +134,12 @@ async function runLocally(): Promise<void> {
   const { startLocalDynamo } = await import('dkmio/testing');
   const local = process.env['DKMIO_ENDPOINT'] ? undefined : await startLocalDynamo();
   if (local) process.env['DKMIO_ENDPOINT'] = local.endpoint;
-  const setup = new DkmioClient({ endpoint: process.env['DKMIO_ENDPOINT'], region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, tableNamePrefix: process.env['TABLE_PREFIX'] });
+  const setup = new DkmioClient({
+    endpoint: process.env['DKMIO_ENDPOINT'],
+    region: 'us-east-1',
+    credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+    tableNamePrefix: process.env['TABLE_PREFIX'],
+  });
   try {
     await setup.createTables([Order]);
     const events: ApiEvent[] = [

@@ -4,6 +4,9 @@ import type { DkmioClientOptions } from 'dkmio';
 import { AppModule } from './app.module';
 
 /** Builds the Nest app (not yet listening). `logger: false` keeps tests quiet. */
-export async function createNestApp(dkmio: DkmioClientOptions, logger: false | LogLevel[] = ['log', 'warn', 'error']): Promise<INestApplication> {
+export async function createNestApp(
+  dkmio: DkmioClientOptions,
+  logger: false | LogLevel[] = ['log', 'warn', 'error'],
+): Promise<INestApplication> {
   return NestFactory.create(AppModule.register(dkmio), { logger });
 }

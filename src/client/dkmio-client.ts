@@ -1,23 +1,35 @@
 import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynamodb';
 import type { Constructor } from '../metadata/records';
 import { entityMetadata } from '../metadata/resolve';
-import { BatchWriter, WriteCollector } from '../batch/batch-writers';
+import { BatchWriter } from '../operations/batch-write/writers';
 import { ValidationError, type BatchWriteError, type TransactionError } from '../errors/errors';
-import type { EntityTarget } from '../repository/entity-target';
-import { Repository, type BatchWriteOptions } from '../repository/repository';
-import type { CreateTablesOptions, CreateTablesResult } from '../tables/create-tables';
-import type { DeleteTablesOptions, DeleteTablesResult } from '../tables/delete-tables';
-import { DEFAULT_BATCH_SETTINGS, resolveBatchSettings, type BatchSettings, type BatchTuning } from '../resilience/batch-settings';
-import { runBatchWrite } from '../resilience/batch-write-runner';
-import { CircuitBreaker, type CircuitBreakerOptions } from '../resilience/circuit-breaker';
-import { realTiming } from '../resilience/retry';
-import { runTransactGet, type TransactGet, type TransactGetOptions, type TransactGetResults, type TransactReader } from '../transactions/transact-get';
-import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../transactions/transact-write';
-import { CursorSeal, type CursorSecret } from '../repository/cursor-seal';
-import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from './executor';
-import { TableBreakers, TableScopeView } from '../resilience/table-breakers';
-import { createLog, type DkmioLogger } from './logger';
-import { installProtoSafeResponses } from './proto-safe-responses';
+import type { EntityTarget, TableTarget } from '../operations/targets/target';
+import { Repository } from '../repository/repository';
+import type { BatchWriteOptions } from '../operations/batch-write/options';
+import { batchWrite } from '../operations/batch-write/run';
+import type { OperationContext } from '../operations/context';
+import type { CreateTablesOptions, CreateTablesResult } from '../operations/tables/create';
+import type { DeleteTablesOptions, DeleteTablesResult } from '../operations/tables/delete';
+import {
+  DEFAULT_BATCH_SETTINGS,
+  resolveBatchSettings,
+  type BatchSettings,
+  type BatchTuning,
+} from '../runtime/batch-settings';
+import { CircuitBreaker, type CircuitBreakerOptions } from '../runtime/circuit-breaker';
+import {
+  runTransactGet,
+  type TransactGet,
+  type TransactGetOptions,
+  type TransactGetResults,
+  type TransactReader,
+} from '../operations/transact-get/run';
+import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../operations/transact-write/run';
+import { CursorSeal, type CursorSecret } from '../operations/paged-read/cursor-seal';
+import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from '../runtime/executor';
+import { TableBreakers, TableScopeView } from '../runtime/table-breakers';
+import { createLog, type DkmioLogger } from '../runtime/logger';
+import { installProtoSafeResponses } from '../runtime/proto-safe-responses';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
 export interface SendingClient {
@@ -73,6 +85,8 @@ const QUIET_SDK_LOGGER = { debug() {}, warn() {}, error() {}, trace() {} } as un
 export class DkmioClient {
   /** @internal */
   readonly executor: Executor;
+  /** @internal What every operation of this client runs with. */
+  readonly context: OperationContext;
   /** @internal */
   readonly tableNamePrefix: string;
   /**
@@ -105,7 +119,8 @@ export class DkmioClient {
       guard = this.circuitBreaker.enabled ? this.circuitBreaker : undefined;
     }
     this.executor = new Executor(() => this.connection(), log, guard, requestTimeout(options.requestTimeoutMs));
-    if (options.cursorSecret !== undefined) this.executor.cursorSeal = new CursorSeal(options.cursorSecret);
+    const cursorSeal = options.cursorSecret !== undefined ? new CursorSeal(options.cursorSecret) : undefined;
+    this.context = { executor: this.executor, batchDefaults: this.batchDefaults, ...(cursorSeal && { cursorSeal }) };
   }
 
   /**
@@ -115,8 +130,7 @@ export class DkmioClient {
    * db.circuitBreakerOf(Order).state; // 'closed' | 'open' | 'half_open'
    */
   circuitBreakerOf(target: EntityTarget<unknown>): CircuitBreaker {
-    const repo = this.resolveTarget(target);
-    return this.tableBreakers ? this.tableBreakers.of(repo.tableName) : this.circuitBreaker;
+    return this.tableBreakers ? this.tableBreakers.of(this.resolveTarget(target).tableName) : this.circuitBreaker;
   }
 
   /** The SDK client requests are sent through, created on first use (the connection is lazy). */
@@ -142,7 +156,7 @@ export class DkmioClient {
     let repo = this.repositories.get(entity);
     if (!repo) {
       const meta = entityMetadata(entity);
-      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.executor, this.batchDefaults) as Repository<unknown>;
+      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.context) as Repository<unknown>;
       this.repositories.set(entity, repo);
     }
     return repo as Repository<T>;
@@ -162,11 +176,7 @@ export class DkmioClient {
    * await db.batchWrite(batch => { batch.put(orders, item); batch.delete(users, { userId: 'u9' }); });
    */
   async batchWrite(fn: (batch: BatchWriter) => unknown, options?: BatchWriteOptions): Promise<void> {
-    const settings = resolveBatchSettings(this.batchDefaults, options, 'batchWrite');
-    const collector = new WriteCollector();
-    const writes = await collector.collect(fn, new BatchWriter(this.resolveTarget, collector));
-    if (options?.signal?.aborted) throw options.signal.reason;
-    await runBatchWrite(writes, { executor: this.executor, settings, timing: realTiming, signal: options?.signal });
+    return batchWrite(this.context, fn, (collector) => new BatchWriter(this.resolveTarget, collector), options);
   }
 
   /**
@@ -189,17 +199,27 @@ export class DkmioClient {
    * @example
    * const [order, user] = await db.transactGet(tx => [tx.get(orders, k1), tx.get(users, k2)] as const);
    */
-  async transactGet<const R extends readonly TransactGet<unknown>[]>(fn: (tx: TransactReader) => R | PromiseLike<R>, options?: TransactGetOptions): Promise<TransactGetResults<R>> {
+  async transactGet<const R extends readonly TransactGet<unknown>[]>(
+    fn: (tx: TransactReader) => R | PromiseLike<R>,
+    options?: TransactGetOptions,
+  ): Promise<TransactGetResults<R>> {
     return runTransactGet(this.executor, this.resolveTarget, fn, options);
   }
 
-  /** A repository, or an entity class's repository on this client. */
-  private readonly resolveTarget = <T>(target: EntityTarget<T>): Repository<T> => {
-    if (target instanceof Repository) return target;
-    if (typeof target !== 'function') {
-      throw new ValidationError(`Expected a repository or an entity class as the first argument, got ${target === null ? 'null' : typeof target}.`);
+  /** A repository (any `{ metadata, tableName }`), or an entity class's repository on this client. */
+  private readonly resolveTarget = <T>(target: EntityTarget<T>): TableTarget<T> => {
+    if (typeof target === 'function') return this.getRepository(target);
+    if (
+      target === null ||
+      typeof target !== 'object' ||
+      !('metadata' in target) ||
+      typeof target.tableName !== 'string'
+    ) {
+      throw new ValidationError(
+        `Expected a repository or an entity class as the first argument, got ${target === null ? 'null' : typeof target}.`,
+      );
     }
-    return this.getRepository(target);
+    return target;
   };
 
   /**
@@ -214,16 +234,20 @@ export class DkmioClient {
   async createTables(entities: readonly Constructor[], options?: CreateTablesOptions): Promise<CreateTablesResult> {
     // Table management is loaded on first use: apps call it at deploy or test time, and its five
     // modules were a tenth of what `require('dkmio')` costs.
-    const { planTables } = require('../operations/table-plan') as typeof import('../operations/table-plan');
-    const { createTables } = require('../tables/create-tables') as typeof import('../tables/create-tables');
-    const plans = planTables(entityList(entities, 'createTables').map((e) => entityMetadata(e)), this.tableNamePrefix, options);
+    const { planTables } = require('../operations/tables/plan') as typeof import('../operations/tables/plan');
+    const { createTables } = require('../operations/tables/create') as typeof import('../operations/tables/create');
+    const plans = planTables(
+      entityList(entities, 'createTables').map((e) => entityMetadata(e)),
+      this.tableNamePrefix,
+      options,
+    );
     return createTables(this.executor, plans, options);
   }
 
   /** Deletes the tables of these entity classes (missing ones are ignored) and waits until they are gone. */
   async deleteTables(entities: readonly Constructor[], options?: DeleteTablesOptions): Promise<DeleteTablesResult> {
     const tables = entityList(entities, 'deleteTables').map((e) => this.tableNameOf(e));
-    const { deleteTables } = require('../tables/delete-tables') as typeof import('../tables/delete-tables');
+    const { deleteTables } = require('../operations/tables/delete') as typeof import('../operations/tables/delete');
     return deleteTables(this.executor, tables, options);
   }
 
@@ -239,7 +263,9 @@ export class DkmioClient {
 function requestTimeout(ms: number | undefined): number {
   if (ms === undefined) return DEFAULT_REQUEST_TIMEOUT_MS;
   if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-    throw new ValidationError('requestTimeoutMs must be a finite number of milliseconds >= 0 (0 turns the timeout off).');
+    throw new ValidationError(
+      'requestTimeoutMs must be a finite number of milliseconds >= 0 (0 turns the timeout off).',
+    );
   }
   return ms;
 }

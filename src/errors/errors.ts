@@ -103,7 +103,10 @@ export class TableNotFoundError extends DkmioError {
     readonly table: string,
     options?: { cause?: unknown; awsName?: string },
   ) {
-    super(ErrorCodes.TABLE_NOT_FOUND, message, { cause: options?.cause, awsName: options?.awsName ?? 'ResourceNotFoundException' });
+    super(ErrorCodes.TABLE_NOT_FOUND, message, {
+      cause: options?.cause,
+      awsName: options?.awsName ?? 'ResourceNotFoundException',
+    });
   }
 }
 
@@ -117,7 +120,10 @@ export class ThrottlingError extends DkmioError {
 /** An item collection (one partition key value with local indexes) exceeded 10 GB. */
 export class CollectionSizeError extends DkmioError {
   constructor(message: string, options?: { cause?: unknown }) {
-    super(ErrorCodes.COLLECTION_SIZE_EXCEEDED, message, { cause: options?.cause, awsName: 'ItemCollectionSizeLimitExceededException' });
+    super(ErrorCodes.COLLECTION_SIZE_EXCEEDED, message, {
+      cause: options?.cause,
+      awsName: 'ItemCollectionSizeLimitExceededException',
+    });
   }
 }
 
@@ -137,7 +143,10 @@ export class TransactionError extends DkmioError {
     readonly reasons: readonly CancellationReason[],
     options?: { cause?: unknown },
   ) {
-    super(ErrorCodes.TRANSACTION_CANCELLED, message, { cause: options?.cause, awsName: 'TransactionCanceledException' });
+    super(ErrorCodes.TRANSACTION_CANCELLED, message, {
+      cause: options?.cause,
+      awsName: 'TransactionCanceledException',
+    });
   }
 }
 

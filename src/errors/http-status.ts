@@ -21,8 +21,10 @@ import {
 export function httpStatusOf(error: unknown): number {
   if (error instanceof ItemNotFoundError) return 404;
   if (error instanceof ConditionError || error instanceof TransactionError) return 409;
-  if (error instanceof ValidationError || error instanceof MissingKeyError || error instanceof InvalidProjectionError) return 400;
-  if (error instanceof ThrottlingError || error instanceof CircuitOpenError || error instanceof BatchWriteError) return 503;
+  if (error instanceof ValidationError || error instanceof MissingKeyError || error instanceof InvalidProjectionError)
+    return 400;
+  if (error instanceof ThrottlingError || error instanceof CircuitOpenError || error instanceof BatchWriteError)
+    return 503;
   if (error instanceof RequestTimeoutError) return 504;
   if (error instanceof CollectionSizeError) return 507;
   return 500;

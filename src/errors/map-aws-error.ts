@@ -23,16 +23,13 @@ interface AwsLikeError {
   name?: string;
   message?: string;
   CancellationReasons?: { Code?: string; Message?: string }[];
-  Item?: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>;
   $metadata?: { httpStatusCode?: number };
 }
 
-/** What the executor knows about the request that failed, for messages and hydration. */
+/** What the executor knows about the request that failed, for messages. */
 export interface ErrorContext {
   operation: string;
   table: string;
-  /** Turns a raw `Item` returned with a failed condition into an entity instance. */
-  hydrateItem?: (raw: Record<string, import('@aws-sdk/client-dynamodb').AttributeValue>) => unknown;
 }
 
 /**
@@ -45,30 +42,47 @@ export function mapAwsError(error: unknown, ctx: ErrorContext): DkmioError {
   const name = e.name ?? 'Error';
   const where = `${ctx.operation} on ${ctx.table}`;
   switch (name) {
-    case 'ConditionalCheckFailedException': {
-      const item = e.Item && ctx.hydrateItem ? ctx.hydrateItem(e.Item) : undefined;
-      return new ConditionError(`The condition of ${where} failed`, { cause: error, item });
-    }
+    case 'ConditionalCheckFailedException':
+      // A returned `Item` stays on `cause`: the operation that knows the entity hydrates it.
+      return new ConditionError(`The condition of ${where} failed`, { cause: error });
     case 'ResourceNotFoundException':
-      return new TableNotFoundError(`${where}: table or index not found (${e.message ?? 'ResourceNotFoundException'})`, ctx.table, { cause: error });
+      return new TableNotFoundError(
+        `${where}: table or index not found (${e.message ?? 'ResourceNotFoundException'})`,
+        ctx.table,
+        { cause: error },
+      );
     case 'ItemCollectionSizeLimitExceededException':
       return new CollectionSizeError(`${where}: the item collection exceeded its size limit`, { cause: error });
     case 'ValidationException': {
       // A declared index the table lacks is a deployment problem like a missing table (500),
       // not bad input from the caller (400).
       if (/does not have the specified index/i.test(e.message ?? '')) {
-        return new TableNotFoundError(`${where}: table or index not found (${e.message})`, ctx.table, { cause: error, awsName: name });
+        return new TableNotFoundError(`${where}: table or index not found (${e.message})`, ctx.table, {
+          cause: error,
+          awsName: name,
+        });
       }
       const hint = /document path provided in the update expression is invalid/i.test(e.message ?? '')
         ? ' (a nested path like "address.city" needs its parent map to exist: set the whole map first, e.g. set: { address: { city } })'
         : '';
-      return new ValidationError(`${where} was rejected by DynamoDB: ${e.message ?? ''}${hint}`, { cause: error, awsName: name });
+      return new ValidationError(`${where} was rejected by DynamoDB: ${e.message ?? ''}${hint}`, {
+        cause: error,
+        awsName: name,
+      });
     }
     case 'TransactionCanceledException':
-      return new TransactionError(`${where} was cancelled: ${describeReasons(e.CancellationReasons)}`, toReasons(e.CancellationReasons), { cause: error });
+      return new TransactionError(
+        `${where} was cancelled: ${describeReasons(e.CancellationReasons)}`,
+        toReasons(e.CancellationReasons),
+        { cause: error },
+      );
   }
-  if (THROTTLING.has(name)) return new ThrottlingError(`${where} was throttled (${name})`, { cause: error, awsName: name });
-  return new DkmioError(ErrorCodes.DYNAMODB_ERROR, `${where} failed: ${name}: ${e.message ?? ''}`, { cause: error, awsName: name });
+  if (THROTTLING.has(name))
+    return new ThrottlingError(`${where} was throttled (${name})`, { cause: error, awsName: name });
+  return new DkmioError(ErrorCodes.DYNAMODB_ERROR, `${where} failed: ${name}: ${e.message ?? ''}`, {
+    cause: error,
+    awsName: name,
+  });
 }
 
 function toReasons(raw: AwsLikeError['CancellationReasons']): CancellationReason[] {

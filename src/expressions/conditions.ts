@@ -30,7 +30,12 @@ export interface ConditionOptions {
  * (`ConditionInput<T>` for a generic `T`) can pass them without the checker relating the
  * entity-typed condition types to untyped ones, which is expensive.
  */
-export function compileCondition(meta: EntityMetadata, input: unknown, ctx: ExpressionContext, options: ConditionOptions = {}): string {
+export function compileCondition(
+  meta: EntityMetadata,
+  input: unknown,
+  ctx: ExpressionContext,
+  options: ConditionOptions = {},
+): string {
   return compile(meta, input as ConditionInput, ctx, options).expr;
 }
 
@@ -49,25 +54,42 @@ export function compileConditions(
   if (condition !== undefined) parts.push(compile(meta, condition as ConditionInput, ctx, options));
   if (conditionOr !== undefined) {
     if (!Array.isArray(conditionOr) || conditionOr.length === 0) {
-      throw new ValidationError('conditionOr must be a non-empty array of condition groups, e.g. [{ status: "A" }, { status: "B" }].');
+      throw new ValidationError(
+        'conditionOr must be a non-empty array of condition groups, e.g. [{ status: "A" }, { status: "B" }].',
+      );
     }
-    parts.push(join((conditionOr as readonly ConditionInput[]).map((g) => compile(meta, g, ctx, options)), 'OR'));
+    parts.push(
+      join(
+        (conditionOr as readonly ConditionInput[]).map((g) => compile(meta, g, ctx, options)),
+        'OR',
+      ),
+    );
   }
   if (parts.length === 0) return undefined;
   return join(parts, 'AND').expr;
 }
 
-function compile(meta: EntityMetadata, input: ConditionInput, ctx: ExpressionContext, options: ConditionOptions): Compiled {
+function compile(
+  meta: EntityMetadata,
+  input: ConditionInput,
+  ctx: ExpressionContext,
+  options: ConditionOptions,
+): Compiled {
   if (input instanceof ConditionNode) {
     const items = input.items.map((i) => compile(meta, i, ctx, options));
     if (input.kind === 'not') return { expr: `NOT ${wrap(items[0]!)}`, compound: false };
     return join(items, input.kind === 'and' ? 'AND' : 'OR');
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
-    throw new ValidationError(`A ${options.label ?? 'condition'} must be an object like { total__gt: 5 } or and()/or()/not(), got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`);
+    throw new ValidationError(
+      `A ${options.label ?? 'condition'} must be an object like { total__gt: 5 } or and()/or()/not(), got ${input === null ? 'null' : Array.isArray(input) ? 'an array' : typeof input}.`,
+    );
   }
   const keys = Object.keys(input);
-  if (keys.length === 0) throw new ValidationError(`A ${options.label ?? 'condition'} object needs at least one entry, e.g. { status: 'NEW' }.`);
+  if (keys.length === 0)
+    throw new ValidationError(
+      `A ${options.label ?? 'condition'} object needs at least one entry, e.g. { status: 'NEW' }.`,
+    );
   let expr = '';
   for (let i = 0; i < keys.length; i++) {
     const key = keys[i]!;
@@ -110,7 +132,14 @@ function wrap(c: Compiled): string {
   return c.compound ? `(${c.expr})` : c.expr;
 }
 
-function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key: string, value: unknown, ctx: ExpressionContext): string {
+function clause(
+  meta: EntityMetadata,
+  parsed: ParsedKey,
+  path: DocumentPath,
+  key: string,
+  value: unknown,
+  ctx: ExpressionContext,
+): string {
   const fail = (why: string): never => {
     throw new ValidationError(`"${key}": ${why}`);
   };
@@ -120,7 +149,8 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
   if (parsed.size) {
     const target = `size(${p})`;
     const num = (v: unknown, where: string) => {
-      if (typeof v !== 'number' || !Number.isFinite(v)) fail(`size is compared with numbers; ${where} is ${describe(v)}.`);
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        fail(`size is compared with numbers; ${where} is ${describe(v)}.`);
       return ctx.value(v, key);
     };
     if (op === 'between') {
@@ -131,7 +161,10 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
       ordered(lo, hi, fail);
       return `${target} BETWEEN ${low} AND ${high}`;
     }
-    if (op === 'in') return `${target} IN (${list(value, fail).map((v) => num(v, 'a value')).join(', ')})`;
+    if (op === 'in')
+      return `${target} IN (${list(value, fail)
+        .map((v) => num(v, 'a value'))
+        .join(', ')})`;
     return `${target} ${COMPARATORS[op]} ${num(value, 'the value')}`;
   }
   switch (op) {
@@ -153,7 +186,8 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
     }
     case 'begins_with':
     case 'not_begins_with':
-      if (typeof value !== 'string' && !(value instanceof Uint8Array)) fail(`${op} takes a string or binary prefix, got ${describe(value)}.`);
+      if (typeof value !== 'string' && !(value instanceof Uint8Array))
+        fail(`${op} takes a string or binary prefix, got ${describe(value)}.`);
       return `${op === 'not_begins_with' ? 'NOT ' : ''}begins_with(${p}, ${ctx.value(value, key)})`;
     case 'contains':
     case 'not_contains':
@@ -177,7 +211,9 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
     }
     case 'type':
       if (typeof value !== 'string' || !ATTRIBUTE_TYPES.includes(value)) {
-        fail(`type takes one of ${ATTRIBUTE_TYPES.join(', ')}, got ${typeof value === 'string' ? 'another string' : describe(value)}.`);
+        fail(
+          `type takes one of ${ATTRIBUTE_TYPES.join(', ')}, got ${typeof value === 'string' ? 'another string' : describe(value)}.`,
+        );
       }
       return `attribute_type(${p}, ${ctx.value(value, key)})`;
   }
@@ -185,17 +221,22 @@ function clause(meta: EntityMetadata, parsed: ParsedKey, path: DocumentPath, key
 }
 
 function pair(value: unknown, fail: (why: string) => never): [unknown, unknown] {
-  if (!Array.isArray(value) || value.length !== 2) fail(`between takes exactly two values [low, high], got ${describe(value)}.`);
+  if (!Array.isArray(value) || value.length !== 2)
+    fail(`between takes exactly two values [low, high], got ${describe(value)}.`);
   const [lo, hi] = value as unknown[];
   if (lo === undefined || hi === undefined) fail('between takes two defined values [low, high].');
   return [lo, hi];
 }
 
 function list(value: unknown, fail: (why: string) => never): unknown[] {
-  if (!Array.isArray(value)) fail(`in takes a non-empty array of at most ${MAX_IN_VALUES} values, got ${describe(value)}.`);
+  if (!Array.isArray(value))
+    fail(`in takes a non-empty array of at most ${MAX_IN_VALUES} values, got ${describe(value)}.`);
   const arr = value as unknown[];
   if (arr.length === 0) fail(`in takes a non-empty array; an empty list matches nothing. Leave the entry out instead.`);
-  if (arr.length > MAX_IN_VALUES) fail(`in takes at most ${MAX_IN_VALUES} values (DynamoDB's limit), got ${arr.length}. Split the query or use or().`);
+  if (arr.length > MAX_IN_VALUES)
+    fail(
+      `in takes at most ${MAX_IN_VALUES} values (DynamoDB's limit), got ${arr.length}. Split the query or use or().`,
+    );
   return arr;
 }
 

@@ -62,8 +62,14 @@ export class ExpressionContext {
   }
 
   /** `ExpressionAttributeNames`/`Values` for the request, leaving out empty maps. */
-  attributes(): { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } {
-    const out: { ExpressionAttributeNames?: Record<string, string>; ExpressionAttributeValues?: Record<string, AttributeValue> } = {};
+  attributes(): {
+    ExpressionAttributeNames?: Record<string, string>;
+    ExpressionAttributeValues?: Record<string, AttributeValue>;
+  } {
+    const out: {
+      ExpressionAttributeNames?: Record<string, string>;
+      ExpressionAttributeValues?: Record<string, AttributeValue>;
+    } = {};
     if (this.storedNames.length > 0) out.ExpressionAttributeNames = this.names;
     if (this.valueCount > 0) out.ExpressionAttributeValues = this.values;
     return out;

@@ -2,7 +2,7 @@ import { ValidationError } from '../errors/errors';
 import type { AttributeMeta } from '../metadata/entity-metadata';
 import type { ExpressionContext } from './context';
 import { describe, ordered } from './conditions';
-import { checkKeyValue } from './keys';
+import { checkKeyValue } from '../marshalling/keys';
 
 /** Sort-key operators accepted by `where()`. */
 export const SORT_KEY_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'begins_with'] as const;
@@ -11,7 +11,9 @@ export type SortKeyOperator = (typeof SORT_KEY_OPERATORS)[number];
 /** Values a sort key can be compared with. */
 export type SortKeyValue = string | number | bigint | Uint8Array;
 
-type OnlyOne<K extends SortKeyOperator, V> = { readonly [P in K]: V } & { readonly [P in Exclude<SortKeyOperator, K>]?: never };
+type OnlyOne<K extends SortKeyOperator, V> = { readonly [P in K]: V } & {
+  readonly [P in Exclude<SortKeyOperator, K>]?: never;
+};
 
 /**
  * `where()`'s argument: exactly one sort-key operator, e.g. `{ gte: 'ord_100' }`,
@@ -56,7 +58,8 @@ export function compileKeyCondition(
 function checkSortKeyValue(sortKey: AttributeMeta, op: string, value: unknown, scope: string): void {
   const prop = sortKey.property;
   if (op === 'between') {
-    if (!Array.isArray(value) || value.length !== 2) throw new ValidationError(`where({ between }) on "${prop}" takes [low, high], got ${describe(value)}.`);
+    if (!Array.isArray(value) || value.length !== 2)
+      throw new ValidationError(`where({ between }) on "${prop}" takes [low, high], got ${describe(value)}.`);
     checkKeyValue(sortKey, value[0], scope);
     checkKeyValue(sortKey, value[1], scope);
     // DynamoDB rejects a KeyConditionExpression whose BETWEEN bounds are reversed.
@@ -67,25 +70,37 @@ function checkSortKeyValue(sortKey: AttributeMeta, op: string, value: unknown, s
   }
   checkKeyValue(sortKey, value, scope);
   if (op === 'begins_with' && typeof value !== 'string' && !(value instanceof Uint8Array)) {
-    throw new ValidationError(`where({ begins_with }) on "${prop}" takes a string or binary prefix, got ${describe(value)}.`);
+    throw new ValidationError(
+      `where({ begins_with }) on "${prop}" takes a string or binary prefix, got ${describe(value)}.`,
+    );
   }
 }
 
 /** Validates `where()`'s argument at the call. */
-export function checkSortKeyCondition(where: unknown, sortKey: AttributeMeta | undefined, scope: string): SortKeyCondition {
+export function checkSortKeyCondition(
+  where: unknown,
+  sortKey: AttributeMeta | undefined,
+  scope: string,
+): SortKeyCondition {
   if (!sortKey) {
     throw new ValidationError(`where() needs a sort key, and ${scope} has none. Use filter() for other attributes.`);
   }
   if (where === null || typeof where !== 'object' || Array.isArray(where)) {
-    throw new ValidationError(`where() takes one sort-key condition like { gte: 'a' }; operators: ${SORT_KEY_OPERATORS.join(', ')}.`);
+    throw new ValidationError(
+      `where() takes one sort-key condition like { gte: 'a' }; operators: ${SORT_KEY_OPERATORS.join(', ')}.`,
+    );
   }
   const keys = Object.keys(where);
   if (keys.length !== 1) {
-    throw new ValidationError(`where() takes exactly one sort-key condition on "${sortKey.property}", got ${keys.length}; operators: ${SORT_KEY_OPERATORS.join(', ')}.`);
+    throw new ValidationError(
+      `where() takes exactly one sort-key condition on "${sortKey.property}", got ${keys.length}; operators: ${SORT_KEY_OPERATORS.join(', ')}.`,
+    );
   }
   const op = keys[0]!;
   if (!(SORT_KEY_OPERATORS as readonly string[]).includes(op)) {
-    throw new ValidationError(`where(): "${op}" is not a sort-key operator; use one of ${SORT_KEY_OPERATORS.join(', ')}.`);
+    throw new ValidationError(
+      `where(): "${op}" is not a sort-key operator; use one of ${SORT_KEY_OPERATORS.join(', ')}.`,
+    );
   }
   const value = (where as Record<string, unknown>)[op];
   if (value === undefined) throw new ValidationError(`where({ ${op} }): the value is undefined.`);

@@ -3,8 +3,22 @@ import { PROTO_NAME_REASON } from '../marshalling/marshall';
 
 /** Every operator of the `property__operator` syntax. */
 export const OPERATORS = [
-  'eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'begins_with', 'not_begins_with',
-  'contains', 'not_contains', 'exists', 'not_exists', 'in', 'type', 'size',
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'begins_with',
+  'not_begins_with',
+  'contains',
+  'not_contains',
+  'exists',
+  'not_exists',
+  'in',
+  'type',
+  'size',
 ] as const;
 export type Operator = (typeof OPERATORS)[number];
 
@@ -31,14 +45,17 @@ const PROTO_SEGMENT = /(^|[.\]])__proto__(?=$|[.[]|__)/;
  * misspelled operator must not silently become an equality on a strange attribute name).
  */
 export function parseOperatorKey(key: string, isKnownProperty: (name: string) => boolean): ParsedKey {
-  if (key.includes('__proto__') && PROTO_SEGMENT.test(key)) throw new ValidationError(`"${key}": ${PROTO_NAME_REASON}.`);
+  if (key.includes('__proto__') && PROTO_SEGMENT.test(key))
+    throw new ValidationError(`"${key}": ${PROTO_NAME_REASON}.`);
   if (isKnownProperty(key)) return { path: key, operator: 'eq', size: false };
   const cut = key.lastIndexOf('__');
   if (cut <= 0) return { path: key, operator: 'eq', size: false };
   const op = key.slice(cut + 2);
   const head = key.slice(0, cut);
   if (op === 'size') {
-    throw new ValidationError(`"${key}": size needs a comparison, e.g. "${head}__size__gt" (one of ${SIZE_OPERATORS.join(', ')}).`);
+    throw new ValidationError(
+      `"${key}": size needs a comparison, e.g. "${head}__size__gt" (one of ${SIZE_OPERATORS.join(', ')}).`,
+    );
   }
   if (!OPERATOR_SET.has(op)) {
     throw new ValidationError(`"${key}": unknown operator "${op}". Valid operators: ${OPERATORS.join(', ')}.`);

@@ -27,7 +27,9 @@ export type EntityData<T> = string extends keyof T ? OpenEntityData<T> : Pick<T,
 // `Pick` keeps the modifiers and has a plain key union, whose `keyof` is free (a key-remapping
 // mapped type recomputes its keys at every use); DataKey is a conditional alias, cached per `T`.
 // A class with an index signature keeps the remapping form: `Pick` would keep only the signature.
-type DataKey<T> = [T] extends [unknown] ? { [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? never : K }[keyof T] : never;
+type DataKey<T> = [T] extends [unknown]
+  ? { [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? never : K }[keyof T]
+  : never;
 type OpenEntityData<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
 
 /**
@@ -55,11 +57,13 @@ type EntriesOf<T, Keys extends keyof T & string, D extends number, Prefix extend
   [K in Keys]-?: Entry<`${Prefix}${K}`, Exclude<T[K], undefined>, D, Open>;
 }[Keys];
 
-type DeclaredKeys<T> = Extract<keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: 0 }, keyof T & string>;
+type DeclaredKeys<T> = Extract<
+  keyof { [K in keyof T as string extends K ? never : number extends K ? never : K]: 0 },
+  keyof T & string
+>;
 
 type Entry<P extends string, V, D extends number, Open extends boolean> =
-  | { p: P; v: V; o: Open }
-  | ([D] extends [never] ? never : Children<P, V, D, Open>);
+  { p: P; v: V; o: Open } | ([D] extends [never] ? never : Children<P, V, D, Open>);
 
 // Distributes over V's union members: `{ city: string } | null` still has `address.city`.
 type Children<P extends string, V, D extends number, Open extends boolean> = unknown extends V
@@ -81,7 +85,9 @@ export type PathEntryOf<T> = [T] extends [unknown] ? Entries<EntityData<T>, Star
  */
 // `infer` rather than `E['p']`: indexing proves `'p' extends keyof E` for the deferred recursive
 // union, which costs the checker ~0.4 s per program.
-type EntryMap<T> = { [E in PathEntryOf<T> as E extends { p: infer P extends string } ? P : never]: E extends { v: infer V } ? V : never };
+type EntryMap<T> = {
+  [E in PathEntryOf<T> as E extends { p: infer P extends string } ? P : never]: E extends { v: infer V } ? V : never;
+};
 // The same map over a plain key union: `keyof` of a key-remapping mapped type (EntryMap) is
 // recomputed at every use, `keyof PathMap<T>` is the cached DocumentPathOf<T>.
 // A class with an index signature keeps EntryMap: `string` would absorb its declared paths.
@@ -99,10 +105,22 @@ export type DocumentPathOf<T> = [T] extends [unknown] ? Extract<keyof EntryMap<T
 export type Selected<T, K extends string> = [K] extends [keyof T] ? Pick<T, K & keyof T> : ProjectObject<T, K>;
 
 // The first property name of a path: `address` of `address.city`, `items` of `items[0].qty`.
-type HeadOf<K extends string> = K extends `${infer H}.${string}` ? (H extends `${infer L}[${string}` ? L : H) : K extends `${infer L}[${string}` ? L : K;
+type HeadOf<K extends string> = K extends `${infer H}.${string}`
+  ? H extends `${infer L}[${string}`
+    ? L
+    : H
+  : K extends `${infer L}[${string}`
+    ? L
+    : K;
 
 // What follows property `P` in path `K`: '' (the whole property), `.city`, `[0].qty`.
-type RestOf<K extends string, P extends string> = K extends P ? '' : K extends `${P}${infer R}` ? (R extends `.${string}` | `[${string}` ? R : never) : never;
+type RestOf<K extends string, P extends string> = K extends P
+  ? ''
+  : K extends `${P}${infer R}`
+    ? R extends `.${string}` | `[${string}`
+      ? R
+      : never
+    : never;
 
 type ProjectObject<T, K extends string> = {
   [P in keyof T as P extends HeadOf<K> ? P : never]: ProjectValue<T[P], RestOf<K, P & string>>;

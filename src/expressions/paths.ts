@@ -43,7 +43,8 @@ const parsedPaths = new WeakMap<EntityMetadata, Map<string, DocumentPath>>();
 /** Refuses a path with a `__proto__` segment (a substring such as `my__proto__x` is a fine name). */
 function refuseProto(text: string): void {
   const segments = text.split(/[.[\]]/);
-  if (segments.includes('__proto__')) throw new ValidationError(`Invalid attribute path "${text}": ${PROTO_NAME_REASON}.`);
+  if (segments.includes('__proto__'))
+    throw new ValidationError(`Invalid attribute path "${text}": ${PROTO_NAME_REASON}.`);
 }
 
 function describeType(v: unknown): string {
@@ -52,7 +53,9 @@ function describeType(v: unknown): string {
 
 function parse(meta: EntityMetadata, text: string): DocumentPath {
   if (typeof text !== 'string' || text.length === 0) {
-    throw new ValidationError(`An attribute path must be a non-empty string, got ${typeof text === 'string' ? 'an empty string' : describeType(text)}.`);
+    throw new ValidationError(
+      `An attribute path must be a non-empty string, got ${typeof text === 'string' ? 'an empty string' : describeType(text)}.`,
+    );
   }
   if (text.includes('__proto__')) refuseProto(text);
   if (meta.attributes.has(text) || (!text.includes('.') && !text.includes('['))) {
@@ -62,7 +65,9 @@ function parse(meta: EntityMetadata, text: string): DocumentPath {
   let i = 0;
   let name = '';
   const bad = (why: string): never => {
-    throw new ValidationError(`Invalid attribute path "${text}": ${why}. Use names joined by "." and list indexes like "items[0].qty".`);
+    throw new ValidationError(
+      `Invalid attribute path "${text}": ${why}. Use names joined by "." and list indexes like "items[0].qty".`,
+    );
   };
   const flushName = () => {
     if (name.length === 0) bad('empty name segment');

@@ -17,7 +17,12 @@ export function checkProjected(index: IndexMeta | undefined, path: DocumentPath,
 }
 
 /** A ProjectionExpression for `attributes` (property paths), checked against the index. */
-export function compileProjection(meta: EntityMetadata, attributes: readonly string[], ctx: ExpressionContext, index?: IndexMeta): string {
+export function compileProjection(
+  meta: EntityMetadata,
+  attributes: readonly string[],
+  ctx: ExpressionContext,
+  index?: IndexMeta,
+): string {
   if (!Array.isArray(attributes) || attributes.length === 0) {
     throw new ValidationError('select() needs at least one attribute name.');
   }
@@ -28,7 +33,8 @@ export function compileProjection(meta: EntityMetadata, attributes: readonly str
     checkProjected(index, path, 'select');
     // DynamoDB rejects a projection naming a path twice or a path inside another.
     for (const s of seen) {
-      if (pathsOverlap(s, path)) throw new ValidationError(`select() names "${s.text}" and "${path.text}", which overlap; keep one of them.`);
+      if (pathsOverlap(s, path))
+        throw new ValidationError(`select() names "${s.text}" and "${path.text}", which overlap; keep one of them.`);
     }
     seen.push(path);
     // Plain concatenation: cheaper than map + join for the few attributes a projection has.

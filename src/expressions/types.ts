@@ -20,10 +20,19 @@ export type AttributeTypeName = 'S' | 'SS' | 'N' | 'NS' | 'B' | 'BS' | 'BOOL' | 
 export type OrderableValue = string | number | bigint | Uint8Array | Date;
 
 /** Values `contains` looks for in a value of unknown type: a substring, a set member, a list element. */
-export type ElementValue = string | number | bigint | boolean | null | Uint8Array | readonly unknown[] | Readonly<Record<string, unknown>>;
+export type ElementValue =
+  string | number | bigint | boolean | null | Uint8Array | readonly unknown[] | Readonly<Record<string, unknown>>;
 
 // A literal union ('NEW' | 'OLD') orders against any string; a Date property against an ISO string too.
-type Widen<V> = V extends string ? string : V extends number ? number : V extends bigint ? bigint : V extends Date ? Date | string : V;
+type Widen<V> = V extends string
+  ? string
+  : V extends number
+    ? number
+    : V extends bigint
+      ? bigint
+      : V extends Date
+        ? Date | string
+        : V;
 
 /** The value `gt`/`gte`/`lt`/`lte`/`between` take for a property of type `V` (never: not orderable). */
 export type OrderValueOf<V> = unknown extends V ? OrderableValue : Widen<Extract<V, OrderableValue>>;
@@ -31,7 +40,8 @@ export type OrderValueOf<V> = unknown extends V ? OrderableValue : Widen<Extract
 /** The prefix `begins_with` takes for a property of type `V`. */
 export type PrefixValueOf<V> = unknown extends V
   ? string | Uint8Array
-  : (Extract<V, string | Date> extends never ? never : string) | (Extract<V, Uint8Array> extends never ? never : Uint8Array);
+  : | (Extract<V, string | Date> extends never ? never : string)
+    | (Extract<V, Uint8Array> extends never ? never : Uint8Array);
 
 /** What `contains` looks for in a property of type `V`: a substring, a set member, a list element (of any type), a byte run. */
 export type ContainsValueOf<V> = unknown extends V ? ElementValue : ContainsMember<V>;
@@ -51,7 +61,12 @@ type Sized<V> = unknown extends V
   : [Extract<V, string | Uint8Array | Date | ReadonlySet<unknown> | readonly unknown[]> | MapPart<V>] extends [never]
     ? false
     : true;
-type MapPart<V> = V extends string | number | bigint | boolean | null | Uint8Array | Date | ReadonlySet<unknown> | readonly unknown[] ? never : V extends object ? V : never;
+type MapPart<V> = V extends
+  string | number | bigint | boolean | null | Uint8Array | Date | ReadonlySet<unknown> | readonly unknown[]
+  ? never
+  : V extends object
+    ? V
+    : never;
 
 type Comparison = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte';
 
@@ -127,13 +142,14 @@ type PathKeys<P extends string, V, Open, EntityOpen> =
 type IsPattern<P extends string> = {} extends { [_ in P]: 0 } ? true : false;
 
 /** The keys of `T`'s condition objects on plain paths: `'total__gt' | 'status' | 'address.city__begins_with' | ...`. */
-type ConditionKey<T, EntityOpen> = PathEntryOf<T> extends infer E
-  ? E extends { p: infer P extends string; v: infer V; o: infer O }
-    ? IsPattern<P> extends true
-      ? never
-      : PathKeys<P, V, O, EntityOpen>
-    : never
-  : never;
+type ConditionKey<T, EntityOpen> =
+  PathEntryOf<T> extends infer E
+    ? E extends { p: infer P extends string; v: infer V; o: infer O }
+      ? IsPattern<P> extends true
+        ? never
+        : PathKeys<P, V, O, EntityOpen>
+      : never
+    : never;
 
 // The value of a plain key `K` over the entity's path map `M`, read back from the key itself (so
 // it is computed only for the keys a condition uses): the path before the first `__` that names
@@ -154,13 +170,14 @@ type OperatorValue<V, O> = O extends keyof OpsOf<V> ? OpsOf<V>[O] : OperatorNotA
 
 // The keys of pattern paths (`items[${number}].qty__gt`), each with its value, as `{ k, v }`
 // entries: computed once per path from OpsOf, cheaper than reading each back from its key.
-type PatternEntries<T, EntityOpen> = PathEntryOf<T> extends infer E
-  ? E extends { p: infer P extends string; v: infer V; o: infer O }
-    ? IsPattern<P> extends true
-      ? PatternPathEntries<P, V, O, EntityOpen>
+type PatternEntries<T, EntityOpen> =
+  PathEntryOf<T> extends infer E
+    ? E extends { p: infer P extends string; v: infer V; o: infer O }
+      ? IsPattern<P> extends true
+        ? PatternPathEntries<P, V, O, EntityOpen>
+        : never
       : never
-    : never
-  : never;
+    : never;
 type PatternPathEntries<P extends string, V, Open, EntityOpen> =
   | { [O in OperatorOf<V>]: { k: `${P}__${O}`; v: OpsOf<V>[O] } }[OperatorOf<V>]
   | (Open extends true ? (unknown extends V ? { k: P; v: V } : never) : { k: P; v: V })
@@ -189,7 +206,9 @@ type TypedCondition<T, EntityOpen = IsOpen<T>> = {
  * `unknown extends T` is written out here on purpose: through a helper alias the checker measures
  * `T` as contravariant and generic code could no longer pass `WriteOptions<T>` on as `WriteOptions`.
  */
-export type ConditionObject<T = unknown> = unknown extends T ? Readonly<Record<string, unknown>> : TypedCondition<T> & UndeclaredAttributes;
+export type ConditionObject<T = unknown> = unknown extends T
+  ? Readonly<Record<string, unknown>>
+  : TypedCondition<T> & UndeclaredAttributes;
 
 /**
  * An operator object that is not checked against the entity type: made by {@link free}.

@@ -32,7 +32,11 @@ export type SetElement = string | number | bigint | Uint8Array;
 type If<X, K> = [X] extends [never] ? never : K;
 type ListElementOf<V> = unknown extends V ? unknown : V extends readonly (infer E)[] ? E : never;
 type SetElementOf<V> = unknown extends V ? SetElement : V extends ReadonlySet<infer E> ? E : never;
-type NumberOf<V> = unknown extends V ? number | bigint : [Extract<V, number | bigint>] extends [never] ? never : number | bigint;
+type NumberOf<V> = unknown extends V
+  ? number | bigint
+  : [Extract<V, number | bigint>] extends [never]
+    ? never
+    : number | bigint;
 /** What `add` takes for a path of type `V`: an increment for numbers, elements for sets. */
 type AddValueOf<V> = NumberOf<V> | If<SetElementOf<V>, ReadonlySet<SetElementOf<V>> | readonly SetElementOf<V>[]>;
 

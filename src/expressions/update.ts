@@ -23,12 +23,20 @@ export interface ExtraSet {
  * Compiles update actions into an UpdateExpression. Refuses (before anything is sent) an
  * update with no action, one that touches a key attribute, and two actions on overlapping paths.
  */
-export function compileUpdate(meta: EntityMetadata, actions: UntypedUpdateActions, ctx: ExpressionContext, extraSets: readonly ExtraSet[] = []): string {
+export function compileUpdate(
+  meta: EntityMetadata,
+  actions: UntypedUpdateActions,
+  ctx: ExpressionContext,
+  extraSets: readonly ExtraSet[] = [],
+): string {
   if (actions === null || typeof actions !== 'object') {
-    throw new ValidationError(`update() needs an actions object like { set: { status: 'SHIPPED' } }; valid actions: ${ACTIONS.join(', ')}.`);
+    throw new ValidationError(
+      `update() needs an actions object like { set: { status: 'SHIPPED' } }; valid actions: ${ACTIONS.join(', ')}.`,
+    );
   }
   for (const k of Object.keys(actions)) {
-    if (!(ACTIONS as readonly string[]).includes(k)) throw new ValidationError(`Unknown update action "${k}"; valid actions: ${ACTIONS.join(', ')}.`);
+    if (!(ACTIONS as readonly string[]).includes(k))
+      throw new ValidationError(`Unknown update action "${k}"; valid actions: ${ACTIONS.join(', ')}.`);
   }
   const sets: string[] = [];
   const removes: string[] = [];
@@ -38,11 +46,15 @@ export function compileUpdate(meta: EntityMetadata, actions: UntypedUpdateAction
   const touch = (text: string, action: string): DocumentPath => {
     const path = parsePath(meta, text);
     if (meta.keyProperties.includes(path.property)) {
-      throw new ValidationError(`update ${action} "${text}": "${path.property}" is part of the primary key and cannot be updated; delete the item and put a new one.`);
+      throw new ValidationError(
+        `update ${action} "${text}": "${path.property}" is part of the primary key and cannot be updated; delete the item and put a new one.`,
+      );
     }
     for (const s of seen) {
       if (pathsOverlap(s.path, path)) {
-        throw new ValidationError(`update touches "${s.path.text}" (${s.action}) and "${text}" (${action}); DynamoDB refuses two actions on overlapping paths in one update.`);
+        throw new ValidationError(
+          `update touches "${s.path.text}" (${s.action}) and "${text}" (${action}); DynamoDB refuses two actions on overlapping paths in one update.`,
+        );
       }
     }
     seen.push({ path, action });
@@ -51,10 +63,15 @@ export function compileUpdate(meta: EntityMetadata, actions: UntypedUpdateAction
   const entries = (action: string, value: unknown): [string, unknown][] => {
     if (value === undefined) return [];
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-      throw new ValidationError(`update ${action} takes an object of { path: value }, got ${Array.isArray(value) ? 'an array' : typeof value}.`);
+      throw new ValidationError(
+        `update ${action} takes an object of { path: value }, got ${Array.isArray(value) ? 'an array' : typeof value}.`,
+      );
     }
     return Object.entries(value).map(([k, v]) => {
-      if (v === undefined) throw new ValidationError(`update ${action} "${k}": the value is undefined; use remove: ['${k}'] to delete an attribute.`);
+      if (v === undefined)
+        throw new ValidationError(
+          `update ${action} "${k}": the value is undefined; use remove: ['${k}'] to delete an attribute.`,
+        );
       return [k, v];
     });
   };
@@ -75,7 +92,9 @@ export function compileUpdate(meta: EntityMetadata, actions: UntypedUpdateAction
       const p = pathExpression(meta, path, ctx);
       const list = ctx.value(Array.isArray(v) ? v : [v], k, path.rest.length);
       const existing = `if_not_exists(${p}, ${ctx.rawValue({ L: [] })})`;
-      sets.push(action === 'append' ? `${p} = list_append(${existing}, ${list})` : `${p} = list_append(${list}, ${existing})`);
+      sets.push(
+        action === 'append' ? `${p} = list_append(${existing}, ${list})` : `${p} = list_append(${list}, ${existing})`,
+      );
     }
   }
   for (const [k, v] of entries('add', actions.add)) {
@@ -86,11 +105,15 @@ export function compileUpdate(meta: EntityMetadata, actions: UntypedUpdateAction
   for (const [k, v] of entries('delete', actions.delete)) {
     const p = pathExpression(meta, touch(k, 'delete'), ctx);
     const av = asNumberOrSet(v, k, 'delete');
-    if (av.N !== undefined) throw new ValidationError(`update delete "${k}": delete removes elements from a set; give a Set or an array, not a number.`);
+    if (av.N !== undefined)
+      throw new ValidationError(
+        `update delete "${k}": delete removes elements from a set; give a Set or an array, not a number.`,
+      );
     deletes.push(`${p} ${ctx.rawValue(av)}`);
   }
   if (actions.remove !== undefined) {
-    if (!Array.isArray(actions.remove)) throw new ValidationError(`update remove takes an array of paths, e.g. remove: ['tempNotes'].`);
+    if (!Array.isArray(actions.remove))
+      throw new ValidationError(`update remove takes an array of paths, e.g. remove: ['tempNotes'].`);
     for (const k of actions.remove) removes.push(pathExpression(meta, touch(k, 'remove'), ctx));
   }
   for (const extra of extraSets) {
@@ -104,7 +127,9 @@ export function compileUpdate(meta: EntityMetadata, actions: UntypedUpdateAction
   if (adds.length) clauses.push(`ADD ${adds.join(', ')}`);
   if (deletes.length) clauses.push(`DELETE ${deletes.join(', ')}`);
   if (clauses.length === 0 || seen.length === extraSets.length) {
-    throw new ValidationError(`update() has no action; give at least one of ${ACTIONS.join(', ')} (e.g. { set: { status: 'SHIPPED' } }).`);
+    throw new ValidationError(
+      `update() has no action; give at least one of ${ACTIONS.join(', ')} (e.g. { set: { status: 'SHIPPED' } }).`,
+    );
   }
   return clauses.join(' ');
 }
@@ -115,5 +140,7 @@ function asNumberOrSet(value: unknown, key: string, action: string): AttributeVa
     throw new ValidationError(`update ${action} "${key}": the array is empty; give at least one element.`);
   }
   if (typeof v === 'number' || typeof v === 'bigint' || v instanceof Set) return marshallValue(v, key);
-  throw new ValidationError(`update ${action} "${key}": ${action} takes a number (increment) or a Set/array (set ${action === 'add' ? 'union' : 'subtraction'}).`);
+  throw new ValidationError(
+    `update ${action} "${key}": ${action} takes a number (increment) or a Set/array (set ${action === 'add' ? 'union' : 'subtraction'}).`,
+  );
 }

@@ -37,7 +37,8 @@ export function httpErrorResponse(error: DkmioError): DkmioHttpErrorResponse {
   const status = httpStatusOf(error);
   const message = status < 500 ? error.message : (GENERIC[status] ?? 'Internal server error');
   const headers: Record<string, string> = {};
-  if (error instanceof CircuitOpenError) headers['Retry-After'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
+  if (error instanceof CircuitOpenError)
+    headers['Retry-After'] = String(Math.max(1, Math.ceil(error.retryAfterMs / 1000)));
   return { status, headers, body: { statusCode: status, error: error.code, message } };
 }
 
@@ -65,7 +66,12 @@ export interface DkmioErrorHandlerOptions {
  */
 export function dkmioErrorHandler(options: DkmioErrorHandlerOptions = {}) {
   const log = options.log ?? ((error: DkmioError) => console.error(error));
-  return function dkmioErrorMiddleware(error: unknown, _req: unknown, res: ExpressLikeResponse, next: (error?: unknown) => void): void {
+  return function dkmioErrorMiddleware(
+    error: unknown,
+    _req: unknown,
+    res: ExpressLikeResponse,
+    next: (error?: unknown) => void,
+  ): void {
     if (!(error instanceof DkmioError) || res.headersSent) {
       next(error);
       return;

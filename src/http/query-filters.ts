@@ -4,7 +4,7 @@ import { OPERATORS, SIZE_OPERATORS, type Operator, type SizeOperator } from '../
 import type { Constructor } from '../metadata/records';
 import type { EntityMetadata } from '../metadata/entity-metadata';
 import { entityMetadata } from '../metadata/resolve';
-import type { PropertyName } from '../repository/types';
+import type { PropertyName } from '../metadata/entity-types';
 
 /**
  * Query-string parameters as web frameworks hand them over: Express/Nest `req.query` (a string
@@ -16,7 +16,9 @@ export type QueryParams = URLSearchParams | Readonly<Record<string, unknown>>;
 export type FilterOperator = Exclude<Operator, 'size'> | `size__${SizeOperator}`;
 
 /** A name `allow` may list: a property of `T`, or a nested path under one (`'address.city'`, `'items[0].qty'`). */
-export type FilterableName<T> = unknown extends T ? string : PropertyName<T> | `${PropertyName<T>}.${string}` | `${PropertyName<T>}[${string}`;
+export type FilterableName<T> = unknown extends T
+  ? string
+  : PropertyName<T> | `${PropertyName<T>}.${string}` | `${PropertyName<T>}[${string}`;
 
 /** Options of {@link queryFilters}. */
 export interface QueryFiltersOptions<T = unknown> {
@@ -77,7 +79,11 @@ interface Allowed {
  * const filter = queryFilters(Order, req.query, { allow: { total: ['gte', 'lte'], status: ['eq', 'in'] } });
  * // { total__gte: 100, status__in: ['NEW', 'PAID'] }
  */
-export function queryFilters<T>(entity: Constructor<T>, params: QueryParams, options: QueryFiltersOptions<T>): Readonly<Record<string, unknown>> & Free {
+export function queryFilters<T>(
+  entity: Constructor<T>,
+  params: QueryParams,
+  options: QueryFiltersOptions<T>,
+): Readonly<Record<string, unknown>> & Free {
   const meta = entityMetadata(entity) as EntityMetadata;
   const allowed = allowList(meta, options);
   const ignore = new Set(options.ignore ?? DEFAULT_IGNORED_PARAMS);
@@ -88,7 +94,10 @@ export function queryFilters<T>(entity: Constructor<T>, params: QueryParams, opt
     const { entry, operator } = match(param, allowed);
     const norm = `${entry.name}\u0000${operator}`;
     const earlier = seen.get(norm);
-    if (earlier !== undefined) throw new ValidationError(`Query parameters ${show(earlier)} and ${show(param)} filter the same thing; send one of them.`);
+    if (earlier !== undefined)
+      throw new ValidationError(
+        `Query parameters ${show(earlier)} and ${show(param)} filter the same thing; send one of them.`,
+      );
     seen.set(norm, param);
     out[param === entry.name ? param : `${entry.name}__${operator}`] = convert(param, operator, entry.type, raw);
   }
@@ -102,14 +111,22 @@ const FROM_QUERY = Symbol('dkmio.queryFilters');
 
 /** True for a {@link queryFilters} result without entries (no filter parameter was sent). */
 export function isEmptyQueryFilter(condition: unknown): boolean {
-  return typeof condition === 'object' && condition !== null && (condition as Record<symbol, unknown>)[FROM_QUERY] === true && Object.keys(condition).length === 0;
+  return (
+    typeof condition === 'object' &&
+    condition !== null &&
+    (condition as Record<symbol, unknown>)[FROM_QUERY] === true &&
+    Object.keys(condition).length === 0
+  );
 }
 
 function allowList(meta: EntityMetadata, options: QueryFiltersOptions<never> | undefined): Allowed[] {
   const allow = (options as { allow?: unknown } | undefined)?.allow;
   const bad = (why: string) =>
-    new InvalidDefinitionError(`queryFilters(${meta.className}, params, { allow }): ${why} Example: { allow: ['status', 'total'] } or { allow: { total: ['gt', 'lt'], status: ['eq', 'in'] } }.`);
-  if (allow === null || typeof allow !== 'object') throw bad('allow is required (the properties a client may filter on; nothing else is reachable).');
+    new InvalidDefinitionError(
+      `queryFilters(${meta.className}, params, { allow }): ${why} Example: { allow: ['status', 'total'] } or { allow: { total: ['gt', 'lt'], status: ['eq', 'in'] } }.`,
+    );
+  if (allow === null || typeof allow !== 'object')
+    throw bad('allow is required (the properties a client may filter on; nothing else is reachable).');
   const pairs: [string, readonly unknown[]][] = Array.isArray(allow)
     ? allow.map((name) => [name as string, ALL_OPERATORS])
     : Object.entries(allow as Record<string, unknown>).map(([name, ops]) => {
@@ -119,9 +136,11 @@ function allowList(meta: EntityMetadata, options: QueryFiltersOptions<never> | u
   return pairs.map(([name, ops]) => {
     if (typeof name !== 'string' || name.length === 0) throw bad('every allowed name must be a non-empty string.');
     if (name.includes('__')) throw bad(`"${name}" contains "__", which separates a name from its operator.`);
-    if (/(^|[.[\]])__proto__($|[.[\]])/.test(name) || name === '__proto__') throw bad('"__proto__" cannot be filtered on.');
+    if (/(^|[.[\]])__proto__($|[.[\]])/.test(name) || name === '__proto__')
+      throw bad('"__proto__" cannot be filtered on.');
     for (const op of ops) {
-      if (typeof op !== 'string' || !KNOWN.has(op)) throw bad(`"${String(op)}" (allowed on "${name}") is not an operator; use one of ${ALL_OPERATORS.join(', ')}.`);
+      if (typeof op !== 'string' || !KNOWN.has(op))
+        throw bad(`"${String(op)}" (allowed on "${name}") is not an operator; use one of ${ALL_OPERATORS.join(', ')}.`);
     }
     const top = /^[^.[]+$/.test(name) ? name : undefined;
     const type = top === undefined ? undefined : typeOf(meta, top);
@@ -143,7 +162,8 @@ function entriesOf(params: QueryParams): [string, unknown][] {
       return [k, all.length === 1 ? all[0] : all];
     });
   }
-  if (params === null || typeof params !== 'object') throw new ValidationError('The query parameters must be an object (req.query) or URLSearchParams.');
+  if (params === null || typeof params !== 'object')
+    throw new ValidationError('The query parameters must be an object (req.query) or URLSearchParams.');
   return Object.keys(params).map((k) => [k, (params as Record<string, unknown>)[k]]);
 }
 
@@ -164,7 +184,10 @@ function match(param: string, allowed: readonly Allowed[]): { entry: Allowed; op
       `Query parameter ${show(param)} is not a filter here; ${names.length ? `filterable: ${names.join(', ')} (as name=value or name__operator=value)` : 'nothing is filterable'}.`,
     );
   }
-  if (!KNOWN.has(operator)) throw new ValidationError(`Query parameter ${show(param)}: unknown operator; valid operators: ${[...entry.operators].join(', ')}.`);
+  if (!KNOWN.has(operator))
+    throw new ValidationError(
+      `Query parameter ${show(param)}: unknown operator; valid operators: ${[...entry.operators].join(', ')}.`,
+    );
   return check(param, entry, operator);
 }
 
@@ -183,7 +206,8 @@ function convert(param: string, operator: string, type: unknown, raw: unknown): 
     throw new ValidationError(`Query parameter ${show(param)} ${why}`);
   };
   const strings = Array.isArray(raw) ? raw : [raw];
-  if (strings.length === 0 || strings.some((s) => typeof s !== 'string')) fail('must be a plain value (name=value), not a nested object.');
+  if (strings.length === 0 || strings.some((s) => typeof s !== 'string'))
+    fail('must be a plain value (name=value), not a nested object.');
   const values = strings as string[];
   if (LIST_OPERATORS.has(operator)) {
     const list = Array.isArray(raw) ? values : values[0]!.split(',');

@@ -43,9 +43,11 @@ function plain(value: unknown, path: string, ancestors: Set<object>): Plain | un
   if (value === null) return null;
   const object = value as object;
   if (object instanceof Date) return Number.isNaN(object.getTime()) ? null : object.toISOString();
-  if (object instanceof Uint8Array) return Buffer.from(object.buffer, object.byteOffset, object.byteLength).toString('base64');
+  if (object instanceof Uint8Array)
+    return Buffer.from(object.buffer, object.byteOffset, object.byteLength).toString('base64');
   if (object instanceof ArrayBuffer) return Buffer.from(object).toString('base64');
-  if (ancestors.has(object)) throw new ValidationError(`toPlain(): ${path} refers back to one of its parents (a cycle); JSON cannot hold it.`);
+  if (ancestors.has(object))
+    throw new ValidationError(`toPlain(): ${path} refers back to one of its parents (a cycle); JSON cannot hold it.`);
   ancestors.add(object);
   try {
     if (Array.isArray(object) || object instanceof Set) {

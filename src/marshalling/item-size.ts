@@ -25,14 +25,20 @@ export function attributeValueSize(av: AttributeValue): number {
   if (a['L'] !== undefined) return (a['L'] as AttributeValue[]).reduce((n, v) => n + 1 + attributeValueSize(v), 3);
   if (a['M'] !== undefined) {
     let n = 3;
-    for (const [k, v] of Object.entries(a['M'] as Record<string, AttributeValue>)) n += 1 + utf8(k) + attributeValueSize(v);
+    for (const [k, v] of Object.entries(a['M'] as Record<string, AttributeValue>))
+      n += 1 + utf8(k) + attributeValueSize(v);
     return n;
   }
   return 0;
 }
 
 function numberSize(n: string): number {
-  const digits = n.replace(/^-/, '').replace(/[eE].*$/, '').replace('.', '').replace(/^0+/, '').replace(/0+$/, '');
+  const digits = n
+    .replace(/^-/, '')
+    .replace(/[eE].*$/, '')
+    .replace('.', '')
+    .replace(/^0+/, '')
+    .replace(/0+$/, '');
   return Math.floor(Math.max(digits.length, 1) / 2) + 1;
 }
 

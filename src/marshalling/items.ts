@@ -10,7 +10,9 @@ import { PROTO_NAME_REASON, defineOwn, marshallValue, unmarshallValue } from './
  */
 export function marshallItem(meta: EntityMetadata, item: unknown): Record<string, AttributeValue> {
   if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-    throw new ValidationError(`put on ${meta.className} needs an item object, got ${item === null ? 'null' : Array.isArray(item) ? 'an array' : typeof item}.`);
+    throw new ValidationError(
+      `put on ${meta.className} needs an item object, got ${item === null ? 'null' : Array.isArray(item) ? 'an array' : typeof item}.`,
+    );
   }
   const src = item as Record<string, unknown>;
   const out: Record<string, AttributeValue> = {};
@@ -20,7 +22,10 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
     const v = src[k];
     if (v === undefined) continue;
     if (k === '__proto__') throw new ValidationError(`put on ${meta.className}: "${k}": ${PROTO_NAME_REASON}.`);
-    if (k === '') throw new ValidationError(`put on ${meta.className}: the item has an attribute with an empty name; DynamoDB attribute names cannot be empty strings.`);
+    if (k === '')
+      throw new ValidationError(
+        `put on ${meta.className}: the item has an attribute with an empty name; DynamoDB attribute names cannot be empty strings.`,
+      );
     let stored = k;
     if (renames.size > 0) {
       const renamed = renames.get(k);
@@ -28,7 +33,9 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
       else if (meta.toProperty.has(k)) {
         // Writing it would overwrite (or be overwritten by) the renamed property's value.
         const owner = meta.toProperty.get(k)!;
-        throw new ValidationError(`put on ${meta.className}: "${k}" is the stored name of property "${owner}"; use the property name "${owner}".`);
+        throw new ValidationError(
+          `put on ${meta.className}: "${k}" is the stored name of property "${owner}"; use the property name "${owner}".`,
+        );
       }
     }
     out[stored] = marshallValue(v, k);
@@ -41,7 +48,11 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
  * (the constructor does not run, so field initialisers never overwrite stored values), stored
  * names mapped back to property names, Date properties revived.
  */
-export function hydrate<T>(meta: EntityMetadata<T>, raw: Record<string, AttributeValue>, omit?: ReadonlySet<string>): T {
+export function hydrate<T>(
+  meta: EntityMetadata<T>,
+  raw: Record<string, AttributeValue>,
+  omit?: ReadonlySet<string>,
+): T {
   const out = Object.create(meta.target.prototype as object) as Record<string, unknown>;
   const names = meta.toProperty;
   for (const stored in raw) {

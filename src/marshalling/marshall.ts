@@ -36,7 +36,8 @@ interface Walk {
 export const PROTO_NAME_REASON =
   'the name "__proto__" is refused as an attribute name, map key or path segment (JavaScript would read it back as the object\'s prototype); rename it';
 
-const CANNOT_STORE = 'which DynamoDB cannot store; use a string, number, bigint, boolean, null, binary (Uint8Array, Buffer, ArrayBuffer), a Set of strings, numbers or binaries, an array, a plain object or a Date';
+const CANNOT_STORE =
+  'which DynamoDB cannot store; use a string, number, bigint, boolean, null, binary (Uint8Array, Buffer, ArrayBuffer), a Set of strings, numbers or binaries, an array, a plain object or a Date';
 
 /**
  * The path-tracking walk: rarer types, and the exact path in every error.
@@ -46,7 +47,10 @@ function preciseValue(value: unknown, path: string, walk: Walk): AttributeValue 
     case 'string':
       return { S: value };
     case 'number':
-      if (!Number.isFinite(value)) throw new ValidationError(`"${path}" is ${Number.isNaN(value) ? 'NaN' : 'an infinite number'}; DynamoDB numbers must be finite.`);
+      if (!Number.isFinite(value))
+        throw new ValidationError(
+          `"${path}" is ${Number.isNaN(value) ? 'NaN' : 'an infinite number'}; DynamoDB numbers must be finite.`,
+        );
       return { N: String(value) };
     case 'boolean':
       return { BOOL: value };
@@ -55,7 +59,9 @@ function preciseValue(value: unknown, path: string, walk: Walk): AttributeValue 
     case 'object':
       return marshallObject(value, path, walk);
     default:
-      throw new ValidationError(`"${path}" is ${value === undefined ? 'undefined' : `a ${typeof value}`}, ${CANNOT_STORE}.`);
+      throw new ValidationError(
+        `"${path}" is ${value === undefined ? 'undefined' : `a ${typeof value}`}, ${CANNOT_STORE}.`,
+      );
   }
 }
 
@@ -64,7 +70,9 @@ function enterContainer(value: object, path: string, walk: Walk): void {
     throw new ValidationError(`"${path}" is cyclic (it contains itself); DynamoDB stores trees of values, not graphs.`);
   }
   if (walk.ancestors.length + walk.depth >= MAX_NESTING) {
-    throw new ValidationError(`"${path}" is nested deeper than DynamoDB's 32 levels (an attribute holds at most ${MAX_NESTING} nested maps and lists).`);
+    throw new ValidationError(
+      `"${path}" is nested deeper than DynamoDB's 32 levels (an attribute holds at most ${MAX_NESTING} nested maps and lists).`,
+    );
   }
 }
 
@@ -108,7 +116,9 @@ function marshallObject(value: object | null, path: string, walk: Walk): Attribu
  */
 function refuseBuiltIn(value: object, path: string): void {
   if (ArrayBuffer.isView(value)) {
-    throw new ValidationError(`"${path}" is ${/^[AEIO]/.test(tagOf(value)) ? 'an' : 'a'} ${tagOf(value)}; binary values must be a Uint8Array, Buffer or ArrayBuffer (e.g. new Uint8Array(view.buffer, view.byteOffset, view.byteLength)).`);
+    throw new ValidationError(
+      `"${path}" is ${/^[AEIO]/.test(tagOf(value)) ? 'an' : 'a'} ${tagOf(value)}; binary values must be a Uint8Array, Buffer or ArrayBuffer (e.g. new Uint8Array(view.buffer, view.byteOffset, view.byteLength)).`,
+    );
   }
   const tag = tagOf(value);
   if (tag === 'Object') return;
@@ -125,7 +135,11 @@ function tagOf(value: object): string {
 }
 
 /** Marshalls an object's own enumerable properties, leaving out `undefined` values. */
-export function marshallMap(value: Record<string, unknown>, path: string, walk: Walk = { ancestors: [], depth: 0 }): Record<string, AttributeValue> {
+export function marshallMap(
+  value: Record<string, unknown>,
+  path: string,
+  walk: Walk = { ancestors: [], depth: 0 },
+): Record<string, AttributeValue> {
   const M: Record<string, AttributeValue> = {};
   for (const k in value) {
     if (!Object.prototype.hasOwnProperty.call(value, k)) continue;
@@ -133,7 +147,10 @@ export function marshallMap(value: Record<string, unknown>, path: string, walk: 
     if (v === undefined) continue;
     const at = path ? `${path}.${k}` : k;
     // DynamoDB rejects the whole request ("Empty attribute name"); say where, before sending.
-    if (k === '') throw new ValidationError(`"${path}" has an empty key; attribute names, map keys included, cannot be empty strings.`);
+    if (k === '')
+      throw new ValidationError(
+        `"${path}" has an empty key; attribute names, map keys included, cannot be empty strings.`,
+      );
     if (k === '__proto__') throw new ValidationError(`"${at}": ${PROTO_NAME_REASON}.`);
     M[k] = preciseValue(v, at, walk);
   }
@@ -142,17 +159,35 @@ export function marshallMap(value: Record<string, unknown>, path: string, walk: 
 
 function marshallSet(set: Set<unknown>, path: string): AttributeValue {
   if (set.size === 0) {
-    throw new ValidationError(`"${path}" is an empty set; DynamoDB cannot store empty sets. Leave the attribute out or remove it.`);
+    throw new ValidationError(
+      `"${path}" is an empty set; DynamoDB cannot store empty sets. Leave the attribute out or remove it.`,
+    );
   }
   let kind: 'S' | 'N' | 'B' | undefined;
   const out: (string | Uint8Array)[] = [];
   for (const v of set) {
-    const k = typeof v === 'string' ? 'S' : typeof v === 'number' || typeof v === 'bigint' || v instanceof NumberValue ? 'N' : v instanceof Uint8Array || v instanceof ArrayBuffer ? 'B' : undefined;
-    if (k === undefined) throw new ValidationError(`"${path}" is a set holding ${v === null ? 'null' : v === undefined ? 'undefined' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}; sets may hold only strings, numbers or binaries.`);
-    if (kind !== undefined && k !== kind) throw new ValidationError(`"${path}" is a set mixing element types; a set holds only strings, only numbers or only binaries.`);
+    const k =
+      typeof v === 'string'
+        ? 'S'
+        : typeof v === 'number' || typeof v === 'bigint' || v instanceof NumberValue
+          ? 'N'
+          : v instanceof Uint8Array || v instanceof ArrayBuffer
+            ? 'B'
+            : undefined;
+    if (k === undefined)
+      throw new ValidationError(
+        `"${path}" is a set holding ${v === null ? 'null' : v === undefined ? 'undefined' : typeof v === 'object' ? 'an object' : `a ${typeof v}`}; sets may hold only strings, numbers or binaries.`,
+      );
+    if (kind !== undefined && k !== kind)
+      throw new ValidationError(
+        `"${path}" is a set mixing element types; a set holds only strings, only numbers or only binaries.`,
+      );
     kind = k;
     if (k === 'N') {
-      if (typeof v === 'number' && !Number.isFinite(v)) throw new ValidationError(`"${path}" holds ${Number.isNaN(v) ? 'NaN' : 'an infinite number'}; DynamoDB numbers must be finite.`);
+      if (typeof v === 'number' && !Number.isFinite(v))
+        throw new ValidationError(
+          `"${path}" holds ${Number.isNaN(v) ? 'NaN' : 'an infinite number'}; DynamoDB numbers must be finite.`,
+        );
       out.push(String(v));
     } else out.push(v instanceof ArrayBuffer ? new Uint8Array(v) : (v as string | Uint8Array));
   }

@@ -2,7 +2,16 @@ import 'reflect-metadata';
 import type { LenientTyping } from '../expressions/type-options';
 import type { IndexInfo, IndexToken } from './index-token';
 import { InvalidDefinitionError } from '../errors/errors';
-import { linkMetadata, propertyRecord, propertyRecordIn, recordOf, recordOfMetadata, type EntityRecord, type Projection, type PropertyRecord } from './records';
+import {
+  linkMetadata,
+  propertyRecord,
+  propertyRecordIn,
+  recordOf,
+  recordOfMetadata,
+  type EntityRecord,
+  type Projection,
+  type PropertyRecord,
+} from './records';
 
 // Standard decorators receive `context.metadata` only where `Symbol.metadata` exists (the
 // compiled class looks it up when it is defined); Node 20 and 22 do not define it yet. This
@@ -26,7 +35,15 @@ export interface AttributeOptions {
 }
 
 /** The values `@Attribute({ type })` and the key decorators' `type` option take. */
-export type AttributeType = 'S' | 'N' | 'B' | StringConstructor | NumberConstructor | BooleanConstructor | DateConstructor | Uint8ArrayConstructor;
+export type AttributeType =
+  | 'S'
+  | 'N'
+  | 'B'
+  | StringConstructor
+  | NumberConstructor
+  | BooleanConstructor
+  | DateConstructor
+  | Uint8ArrayConstructor;
 
 const TYPE_OPTIONS = new Map<unknown, unknown>([
   ['S', String],
@@ -65,7 +82,10 @@ export type IndexKeyName<T> = unknown extends T ? string : Extract<keyof T, stri
  * A property decorator of either dialect: legacy (`experimentalDecorators`: called with the
  * prototype and the property key) and standard (TC39: called with `undefined` and a field context).
  */
-export type PropertyDecoratorFn = (target: object | undefined, context: string | symbol | ClassFieldDecoratorContext<unknown, unknown>) => void;
+export type PropertyDecoratorFn = (
+  target: object | undefined,
+  context: string | symbol | ClassFieldDecoratorContext<unknown, unknown>,
+) => void;
 /** A class decorator of either dialect (standard decorators also pass a context). */
 export type EntityClassDecorator = (target: Function, context?: ClassDecoratorContext) => void;
 type ClassDecoratorFn<T> = (target: abstract new (...args: never[]) => T, context?: ClassDecoratorContext) => void;
@@ -89,7 +109,11 @@ export type IndexKeyCheck<I, N extends string> = string extends N
       : { readonly 'dkmio: the index names a property the class does not declare': Exclude<N, keyof I> };
 
 /** A class decorator that checks index key names `N` against the class it decorates. */
-export type IndexDecorator<N extends string, I extends IndexInfo = IndexInfo> = (<C extends AnyClass>(target: C & IndexKeyCheck<InstanceType<C>, N>, context?: ClassDecoratorContext) => void) & IndexToken<I>;
+export type IndexDecorator<N extends string, I extends IndexInfo = IndexInfo> = (<C extends AnyClass>(
+  target: C & IndexKeyCheck<InstanceType<C>, N>,
+  context?: ClassDecoratorContext,
+) => void) &
+  IndexToken<I>;
 
 type NamesOf<P> = P extends readonly (infer X extends string)[] ? X : never;
 
@@ -123,7 +147,8 @@ function isStandardContext(value: unknown): value is StandardContext {
 }
 
 const describeKey = (key: unknown) => (typeof key === 'symbol' ? key.toString() : `"${String(key)}"`);
-const FIELD_HINT = 'dkmio decorators go on instance data properties (class fields such as `@Attribute() total?: number;`)';
+const FIELD_HINT =
+  'dkmio decorators go on instance data properties (class fields such as `@Attribute() total?: number;`)';
 
 /**
  * A property decorator's one body for both dialects, told apart by what the call receives:
@@ -139,11 +164,17 @@ function propertyDecorator(role: Role, options: AttributeOptions | undefined): P
       const context = second;
       const where = `${decorator} on ${context.kind} ${describeKey(context.name)}`;
       if (context.kind !== 'field') {
-        const instead = context.kind === 'class' ? 'it decorates a property, not a class' : context.kind === 'accessor' ? 'auto-accessors (`accessor x`) are not stored as own properties; declare a plain field' : `a ${context.kind} is not stored`;
+        const instead =
+          context.kind === 'class'
+            ? 'it decorates a property, not a class'
+            : context.kind === 'accessor'
+              ? 'auto-accessors (`accessor x`) are not stored as own properties; declare a plain field'
+              : `a ${context.kind} is not stored`;
         throw new InvalidDefinitionError(`${where}: ${instead}. ${FIELD_HINT}.`);
       }
       if (context.static) throw new InvalidDefinitionError(`${where}: the field is static; ${FIELD_HINT}.`);
-      if (context.private) throw new InvalidDefinitionError(`${where}: private (#) fields are not stored; ${FIELD_HINT}.`);
+      if (context.private)
+        throw new InvalidDefinitionError(`${where}: private (#) fields are not stored; ${FIELD_HINT}.`);
       if (context.metadata === undefined || context.metadata === null) {
         throw new InvalidDefinitionError(
           `${where}: the compiler passed no decorator metadata (context.metadata). Use TypeScript 5.2+ (or a compiler that supports decorator metadata), ` +
@@ -154,13 +185,25 @@ function propertyDecorator(role: Role, options: AttributeOptions | undefined): P
       apply(propertyRecordIn(recordOfMetadata(context.metadata), String(context.name)), role, options, type, undefined);
       return;
     }
-    if ((typeof second === 'string' || typeof second === 'symbol') && target !== null && (typeof target === 'object' || typeof target === 'function')) {
-      const className = typeof target === 'function' ? target.name : (target as { constructor?: { name?: string } }).constructor?.name;
+    if (
+      (typeof second === 'string' || typeof second === 'symbol') &&
+      target !== null &&
+      (typeof target === 'object' || typeof target === 'function')
+    ) {
+      const className =
+        typeof target === 'function' ? target.name : (target as { constructor?: { name?: string } }).constructor?.name;
       const where = `${decorator} on ${describeKey(second)}${className ? ` of ${className}` : ''}`;
-      if (typeof target === 'function') throw new InvalidDefinitionError(`${where}: the property is static; ${FIELD_HINT}.`);
-      if (descriptor !== undefined && descriptor !== null && typeof descriptor === 'object' && !('initializer' in descriptor)) {
+      if (typeof target === 'function')
+        throw new InvalidDefinitionError(`${where}: the property is static; ${FIELD_HINT}.`);
+      if (
+        descriptor !== undefined &&
+        descriptor !== null &&
+        typeof descriptor === 'object' &&
+        !('initializer' in descriptor)
+      ) {
         const d = descriptor as PropertyDescriptor;
-        const what = typeof d.value === 'function' ? 'a method' : d.get || d.set ? 'an accessor' : 'not a data property';
+        const what =
+          typeof d.value === 'function' ? 'a method' : d.get || d.set ? 'an accessor' : 'not a data property';
         throw new InvalidDefinitionError(`${where}: it is ${what}; ${FIELD_HINT}.`);
       }
       const type = typeOption(decorator, String(second), options);
@@ -175,7 +218,13 @@ function propertyDecorator(role: Role, options: AttributeOptions | undefined): P
   };
 }
 
-function apply(p: PropertyRecord, role: Role, options: AttributeOptions | undefined, type: unknown, designType: unknown): void {
+function apply(
+  p: PropertyRecord,
+  role: Role,
+  options: AttributeOptions | undefined,
+  type: unknown,
+  designType: unknown,
+): void {
   p.roles.push(role);
   if (options?.name !== undefined) p.name = options.name;
   if (type !== undefined) p.designType = type;
@@ -187,14 +236,21 @@ function typeOption(decorator: string, property: string, options: AttributeOptio
   if (options === undefined || options === null || options.type === undefined) return undefined;
   const type = TYPE_OPTIONS.get(options.type);
   if (type === undefined) {
-    const got = typeof options.type === 'function' ? (options.type as Function).name || 'a function' : JSON.stringify(options.type);
-    throw new InvalidDefinitionError(`${decorator.slice(0, -1)}{ type }) on "${property}" must be 'S', 'N', 'B', String, Number, Boolean, Date or Uint8Array, got ${got}.`);
+    const got =
+      typeof options.type === 'function'
+        ? (options.type as Function).name || 'a function'
+        : JSON.stringify(options.type);
+    throw new InvalidDefinitionError(
+      `${decorator.slice(0, -1)}{ type }) on "${property}" must be 'S', 'N', 'B', String, Number, Boolean, Date or Uint8Array, got ${got}.`,
+    );
   }
   return type;
 }
 
 function describeArgs(args: unknown[]): string {
-  return args.length === 0 ? 'no arguments' : args.map((a) => (a === null ? 'null' : typeof a === 'function' ? 'a class' : typeof a)).join(', ');
+  return args.length === 0
+    ? 'no arguments'
+    : args.map((a) => (a === null ? 'null' : typeof a === 'function' ? 'a class' : typeof a)).join(', ');
 }
 
 /**
@@ -206,7 +262,9 @@ function classDecorator(decorator: string, body: (record: EntityRecord) => void)
     const [target, context] = args;
     if (isStandardContext(context)) {
       if (context.kind !== 'class' || typeof target !== 'function') {
-        throw new InvalidDefinitionError(`${decorator} is on ${context.kind} ${describeKey(context.name)}; it decorates a class (put it above \`class ...\`).`);
+        throw new InvalidDefinitionError(
+          `${decorator} is on ${context.kind} ${describeKey(context.name)}; it decorates a class (put it above \`class ...\`).`,
+        );
       }
       body(context.metadata ? linkMetadata(target, context.metadata) : recordOf(target));
       return;
@@ -216,9 +274,13 @@ function classDecorator(decorator: string, body: (record: EntityRecord) => void)
       return;
     }
     if (target !== null && typeof target === 'object' && (typeof context === 'string' || typeof context === 'symbol')) {
-      throw new InvalidDefinitionError(`${decorator} is on property ${describeKey(context)}; it decorates a class (put it above \`class ...\`).`);
+      throw new InvalidDefinitionError(
+        `${decorator} is on property ${describeKey(context)}; it decorates a class (put it above \`class ...\`).`,
+      );
     }
-    throw new InvalidDefinitionError(`${decorator} was called in a way neither decorator dialect does (${describeArgs(args)}); put it above a class declaration.`);
+    throw new InvalidDefinitionError(
+      `${decorator} was called in a way neither decorator dialect does (${describeArgs(args)}); put it above a class declaration.`,
+    );
   };
 }
 
@@ -270,24 +332,31 @@ export function Attribute(options?: AttributeOptions): PropertyDecoratorFn {
  * @example
  * \@GlobalIndex('gsi-status', { partitionKey: 'status', sortKey: 'createdAt', projection: ['total'] })
  */
-export function GlobalIndex<const PK extends string, const SK extends string = never, const P extends 'ALL' | 'KEYS_ONLY' | readonly string[] = 'ALL'>(
+export function GlobalIndex<
+  const PK extends string,
+  const SK extends string = never,
+  const P extends 'ALL' | 'KEYS_ONLY' | readonly string[] = 'ALL',
+>(
   name: string,
   options: { partitionKey: PK; sortKey?: SK; projection?: P },
 ): IndexDecorator<PK | SK | NamesOf<P>, { pk: PK; sk: SK; projection: P }>;
 /** Declares a global secondary index of entity `T`: key and projection names are checked against `T`. */
 export function GlobalIndex<T>(name: string, options: GlobalIndexOptions<T>): ClassDecoratorFn<T>;
 export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDecoratorFn<unknown> {
-  return token<ClassDecoratorFn<unknown>>(classDecorator('@GlobalIndex()', (record) => {
-    // Class decorators run bottom-up (in both dialects); unshift keeps the indexes in the order they are written.
-    record.indexes.unshift({
-      kind: 'global',
-      name,
-      partitionKey: options?.partitionKey,
-      sortKey: options?.sortKey,
-      projection: options?.projection as Projection | undefined,
-      raw: options,
-    });
-  }), name);
+  return token<ClassDecoratorFn<unknown>>(
+    classDecorator('@GlobalIndex()', (record) => {
+      // Class decorators run bottom-up (in both dialects); unshift keeps the indexes in the order they are written.
+      record.indexes.unshift({
+        kind: 'global',
+        name,
+        partitionKey: options?.partitionKey,
+        sortKey: options?.sortKey,
+        projection: options?.projection as Projection | undefined,
+        raw: options,
+      });
+    }),
+    name,
+  );
 }
 
 /**
@@ -303,13 +372,16 @@ export function LocalIndex<const SK extends string, const P extends 'ALL' | 'KEY
 /** Declares a local secondary index of entity `T`: key and projection names are checked against `T`. */
 export function LocalIndex<T>(name: string, options: LocalIndexOptions<T>): ClassDecoratorFn<T>;
 export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecoratorFn<unknown> {
-  return token<ClassDecoratorFn<unknown>>(classDecorator('@LocalIndex()', (record) => {
-    record.indexes.unshift({
-      kind: 'local',
-      name,
-      sortKey: options?.sortKey,
-      projection: options?.projection as Projection | undefined,
-      raw: options,
-    });
-  }), name);
+  return token<ClassDecoratorFn<unknown>>(
+    classDecorator('@LocalIndex()', (record) => {
+      record.indexes.unshift({
+        kind: 'local',
+        name,
+        sortKey: options?.sortKey,
+        projection: options?.projection as Projection | undefined,
+        raw: options,
+      });
+    }),
+    name,
+  );
 }

@@ -42,7 +42,11 @@ type PathsUnder<T, H extends string> = Extract<DocumentPathOf<T>, H | `${H}.${st
  * `'KEYS_ONLY'` and a list, the index keys, the listed names and the class's required properties
  * (where the table keys are). Anything else is also refused at run time (`InvalidProjectionError`).
  */
-export type IndexSelectable<T, I> = I extends { pk: infer PK extends string; sk: infer SK extends string; projection: infer P }
+export type IndexSelectable<T, I> = I extends {
+  pk: infer PK extends string;
+  sk: infer SK extends string;
+  projection: infer P;
+}
   ? P extends 'KEYS_ONLY'
     ? PathsUnder<T, PK | SK | RequiredProperties<EntityData<T>>>
     : P extends readonly (infer X extends string)[]

@@ -38,17 +38,23 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
   const properties = new Map<string, PropertyRecord>();
   for (const r of [...chain].reverse()) for (const [k, p] of r.properties) properties.set(k, p);
 
-  const withRole = (role: PropertyRecord['roles'][number]) => [...properties.values()].filter((p) => p.roles.includes(role));
+  const withRole = (role: PropertyRecord['roles'][number]) =>
+    [...properties.values()].filter((p) => p.roles.includes(role));
   const single = (role: PropertyRecord['roles'][number], decorator: string): PropertyRecord | undefined => {
     const found = withRole(role);
     if (found.length > 1) {
-      fail(`${decorator} is on ${found.map((p) => `"${p.property}"`).join(' and ')}; a table has exactly one. Keep it on one property.`);
+      fail(
+        `${decorator} is on ${found.map((p) => `"${p.property}"`).join(' and ')}; a table has exactly one. Keep it on one property.`,
+      );
     }
     return found[0];
   };
 
   const pk = single('partitionKey', '@PartitionKey()');
-  if (!pk) fail(`no property is decorated with @PartitionKey(). Add @PartitionKey() to the property that holds the table's partition key.`);
+  if (!pk)
+    fail(
+      `no property is decorated with @PartitionKey(). Add @PartitionKey() to the property that holds the table's partition key.`,
+    );
   const sk = single('sortKey', '@SortKey()');
   if (sk && sk.property === pk!.property) {
     fail(`property "${pk!.property}" is both @PartitionKey() and @SortKey(); the sort key must be another property.`);
@@ -66,9 +72,13 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
   const dateProperties = new Set<string>();
   for (const p of properties.values()) {
     const stored = p.name ?? p.property;
-    if (typeof stored !== 'string' || stored.length === 0) fail(`property "${p.property}" has an empty stored name; give { name: '...' } a non-empty string.`);
+    if (typeof stored !== 'string' || stored.length === 0)
+      fail(`property "${p.property}" has an empty stored name; give { name: '...' } a non-empty string.`);
     const clash = byStored.get(stored);
-    if (clash !== undefined) fail(`properties "${clash}" and "${p.property}" are both stored as "${stored}"; give one of them another { name }.`);
+    if (clash !== undefined)
+      fail(
+        `properties "${clash}" and "${p.property}" are both stored as "${stored}"; give one of them another { name }.`,
+      );
     byStored.set(stored, p.property);
     attributes.set(p.property, { property: p.property, stored, designType: p.designType });
     if (stored !== p.property) {
@@ -89,7 +99,8 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
   for (const r of [...chain].reverse()) {
     for (const ix of r.indexes) {
       const resolved = resolveIndex(ix, partitionKey, sortKey, keyProperties, attr, fail);
-      if (indexes.has(resolved.name)) fail(`two indexes are named "${resolved.name}"; index names must be unique per table.`);
+      if (indexes.has(resolved.name))
+        fail(`two indexes are named "${resolved.name}"; index names must be unique per table.`);
       indexes.set(resolved.name, resolved);
     }
   }
@@ -121,11 +132,14 @@ function resolveIndex(
   fail: (m: string) => never,
 ): IndexMeta {
   const decorator = ix.kind === 'global' ? '@GlobalIndex' : '@LocalIndex';
-  if (typeof ix.name !== 'string' || ix.name.length === 0) fail(`${decorator} needs a non-empty index name as its first argument.`);
+  if (typeof ix.name !== 'string' || ix.name.length === 0)
+    fail(`${decorator} needs a non-empty index name as its first argument.`);
   if (ix.raw === null || typeof ix.raw !== 'object') {
-    fail(ix.kind === 'global'
-      ? `${decorator}('${ix.name}') needs options: { partitionKey: 'property', sortKey?: 'property', projection?: ... }.`
-      : `${decorator}('${ix.name}') needs options: { sortKey: 'property', projection?: ... }.`);
+    fail(
+      ix.kind === 'global'
+        ? `${decorator}('${ix.name}') needs options: { partitionKey: 'property', sortKey?: 'property', projection?: ... }.`
+        : `${decorator}('${ix.name}') needs options: { sortKey: 'property', projection?: ... }.`,
+    );
   }
   let partitionKey: AttributeMeta;
   if (ix.kind === 'global') {
@@ -134,10 +148,18 @@ function resolveIndex(
     }
     partitionKey = attr(ix.partitionKey!);
   } else {
-    if (!tableSk) fail(`${decorator}('${ix.name}') needs a table with a sort key; add @SortKey() to a property or use @GlobalIndex instead.`);
-    if ('partitionKey' in (ix.raw as object)) fail(`${decorator}('${ix.name}') takes no partitionKey: a local index always uses the table's partition key "${tablePk.property}".`);
-    if (typeof ix.sortKey !== 'string' || ix.sortKey.length === 0) fail(`${decorator}('${ix.name}') names no sort key. Add { sortKey: 'someProperty' }.`);
-    if (ix.sortKey === tableSk!.property) fail(`${decorator}('${ix.name}') uses the table's own sort key "${ix.sortKey}"; pick another property.`);
+    if (!tableSk)
+      fail(
+        `${decorator}('${ix.name}') needs a table with a sort key; add @SortKey() to a property or use @GlobalIndex instead.`,
+      );
+    if ('partitionKey' in (ix.raw as object))
+      fail(
+        `${decorator}('${ix.name}') takes no partitionKey: a local index always uses the table's partition key "${tablePk.property}".`,
+      );
+    if (typeof ix.sortKey !== 'string' || ix.sortKey.length === 0)
+      fail(`${decorator}('${ix.name}') names no sort key. Add { sortKey: 'someProperty' }.`);
+    if (ix.sortKey === tableSk!.property)
+      fail(`${decorator}('${ix.name}') uses the table's own sort key "${ix.sortKey}"; pick another property.`);
     partitionKey = tablePk;
   }
   if (ix.sortKey !== undefined && (typeof ix.sortKey !== 'string' || ix.sortKey.length === 0)) {

@@ -1,4 +1,11 @@
-import { Global, Inject, Module, type DynamicModule, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import {
+  Global,
+  Inject,
+  Module,
+  type DynamicModule,
+  type OnApplicationShutdown,
+  type OnModuleInit,
+} from '@nestjs/common';
 import { DkmioClient } from '../client/dkmio-client';
 import type { Constructor } from '../metadata/records';
 import { DKMIO_CLIENT, DKMIO_FEATURE_ENTITIES, DKMIO_MODULE_OPTIONS } from './dkmio.constants';

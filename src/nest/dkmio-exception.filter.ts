@@ -22,7 +22,8 @@ export class DkmioExceptionFilter implements ExceptionFilter<DkmioError> {
     // leave those errors to whoever handles them there.
     if (!(exception instanceof DkmioError) || host.getType() !== 'http') throw exception;
     const { status, body, headers } = httpErrorResponse(exception);
-    if (status >= 500) DkmioExceptionFilter.logger.error(`${exception.name} (${exception.code}): ${exception.message}`, exception.stack);
+    if (status >= 500)
+      DkmioExceptionFilter.logger.error(`${exception.name} (${exception.code}): ${exception.message}`, exception.stack);
     reply(host.switchToHttp().getResponse(), status, headers, body);
   }
 }

@@ -21,7 +21,8 @@ export class DkmioSerializerInterceptor implements NestInterceptor {
 }
 
 function passesThrough(value: unknown): boolean {
-  if (value === undefined || value === null || typeof value !== 'object') return value === undefined || typeof value === 'string';
+  if (value === undefined || value === null || typeof value !== 'object')
+    return value === undefined || typeof value === 'string';
   if (value instanceof Uint8Array || value instanceof ArrayBuffer) return true;
   const v = value as { pipe?: unknown; getStream?: unknown };
   return typeof v.pipe === 'function' || typeof v.getStream === 'function';

@@ -1,6 +1,6 @@
 import type { ModuleMetadata, Type } from '@nestjs/common';
 import type { DkmioClientOptions } from '../client/dkmio-client';
-import type { CreateTablesOptions } from '../tables/create-tables';
+import type { CreateTablesOptions } from '../operations/tables/create';
 
 /** Options of `DkmioModule.forRoot()`: the {@link DkmioClientOptions} of the shared client, plus `createTables`. */
 export interface DkmioModuleOptions extends DkmioClientOptions {

@@ -12,7 +12,9 @@ import type { DkmioModuleAsyncOptions, DkmioModuleOptions, DkmioOptionsFactory }
 // classes must not hash alike.
 // Kept on globalThis under a registered symbol: dkmio/nest ships as ESM (for ESM-only Nest 12)
 // and as CommonJS, and an app that loads both must still get one token per class.
-const tokenStore = ((globalThis as unknown as Record<symbol, TokenStore | undefined>)[Symbol.for('dkmio.nest.repository-tokens.v1')] ??= {
+const tokenStore = ((globalThis as unknown as Record<symbol, TokenStore | undefined>)[
+  Symbol.for('dkmio.nest.repository-tokens.v1')
+] ??= {
   tokens: new WeakMap<Function, symbol>(),
   namesSeen: new Map<string, number>(),
 });
@@ -31,7 +33,9 @@ const namesSeen = tokenStore.namesSeen;
  */
 export function getRepositoryToken(entity: Constructor): symbol {
   if (typeof entity !== 'function') {
-    throw new ValidationError(`getRepositoryToken takes an entity class, got ${entity === null ? 'null' : typeof entity}.`);
+    throw new ValidationError(
+      `getRepositoryToken takes an entity class, got ${entity === null ? 'null' : typeof entity}.`,
+    );
   }
   let token = repositoryTokens.get(entity);
   if (!token) {
@@ -47,7 +51,9 @@ export function getRepositoryToken(entity: Constructor): symbol {
 /** One provider per entity: its repository, taken from the shared client (validated at boot). */
 export function createRepositoryProviders(entities: readonly Constructor[]): FactoryProvider[] {
   if (!Array.isArray(entities)) {
-    throw new ValidationError('DkmioModule.forFeature takes an array of entity classes, e.g. forFeature([Order, User]).');
+    throw new ValidationError(
+      'DkmioModule.forFeature takes an array of entity classes, e.g. forFeature([Order, User]).',
+    );
   }
   return entities.map((entity) => ({
     provide: getRepositoryToken(entity),
@@ -84,7 +90,11 @@ export function createAsyncOptionsProviders(options: DkmioModuleAsyncOptions): P
   }
   const factoryToken = options.useClass ?? options.useExisting!;
   const providers: Provider[] = [
-    { provide: DKMIO_MODULE_OPTIONS, useFactory: (factory: DkmioOptionsFactory) => factory.createDkmioOptions(), inject: [factoryToken] },
+    {
+      provide: DKMIO_MODULE_OPTIONS,
+      useFactory: (factory: DkmioOptionsFactory) => factory.createDkmioOptions(),
+      inject: [factoryToken],
+    },
   ];
   if (options.useClass) providers.push({ provide: options.useClass, useClass: options.useClass });
   return providers;

@@ -13,4 +13,9 @@ export { DKMIO_CLIENT } from './dkmio.constants';
 export { DkmioExceptionFilter } from './dkmio-exception.filter';
 export { DkmioSerializerInterceptor } from './dkmio-serializer.interceptor';
 export type { DkmioHttpErrorBody } from './http-error-body';
-export type { DkmioModuleOptions, DkmioModuleAsyncOptions, DkmioOptionsFactory, InjectionToken } from './dkmio.interfaces';
+export type {
+  DkmioModuleOptions,
+  DkmioModuleAsyncOptions,
+  DkmioOptionsFactory,
+  InjectionToken,
+} from './dkmio.interfaces';

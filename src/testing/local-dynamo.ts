@@ -85,13 +85,17 @@ export function findDynamoJar(resolve: (id: string) => string = resolveFromHereO
   }
   const libDir = path.join(path.dirname(pkgJson), 'lib');
   const dirs = existsSync(libDir)
-    ? readdirSync(libDir).filter((name) => name.startsWith('dynamodb_local_')).sort()
+    ? readdirSync(libDir)
+        .filter((name) => name.startsWith('dynamodb_local_'))
+        .sort()
     : [];
   // Directory names embed an ISO date (dynamodb_local_YYYY-MM-DD), so the lexical max is the newest.
   const newest = dirs.at(-1);
   const jar = newest === undefined ? undefined : path.join(libDir, newest, 'DynamoDBLocal.jar');
   if (jar === undefined || !existsSync(jar)) {
-    throw new Error(`No lib/dynamodb_local_*/DynamoDBLocal.jar found under ${path.dirname(pkgJson)}. ${INSTALL_JAR_HINT}`);
+    throw new Error(
+      `No lib/dynamodb_local_*/DynamoDBLocal.jar found under ${path.dirname(pkgJson)}. ${INSTALL_JAR_HINT}`,
+    );
   }
   return jar;
 }
@@ -118,7 +122,9 @@ function checkJava(java: string): Promise<void> {
     const child = spawn(java, ['-version'], { stdio: ['ignore', 'pipe', 'pipe'] });
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('error', (error) => reject(new Error(`Cannot run Java at "${java}" (${error.message}). ${INSTALL_JAVA_HINT}`)));
+    child.once('error', (error) =>
+      reject(new Error(`Cannot run Java at "${java}" (${error.message}). ${INSTALL_JAVA_HINT}`)),
+    );
     child.once('close', (code) => {
       if (code !== 0) {
         reject(new Error(`"${java} -version" exited with code ${code}: ${output.trim()}. ${INSTALL_JAVA_HINT}`));
@@ -154,9 +160,13 @@ function launch(java: string, jarPath: string, port: number, timeoutMs: number):
   const jarDir = path.dirname(jarPath);
   const args = [
     `-Djava.library.path=${path.join(jarDir, 'DynamoDBLocal_lib')}`,
-    '-jar', path.basename(jarPath),
-    '-inMemory', '-sharedDb', '-disableTelemetry',
-    '-port', String(port),
+    '-jar',
+    path.basename(jarPath),
+    '-inMemory',
+    '-sharedDb',
+    '-disableTelemetry',
+    '-port',
+    String(port),
   ];
   // Not detached: the JVM stays in our process group, so a terminal Ctrl-C reaches it too.
   const child = spawn(java, args, { cwd: jarDir, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -232,7 +242,10 @@ function launch(java: string, jarPath: string, port: number, timeoutMs: number):
       // Let stdio flush so the bind error is in `output` before we classify it.
       await delay(50);
       const portTaken = /EADDRINUSE|Address already in use|BindException/i.test(output);
-      fail(`exited with code ${child.exitCode ?? child.signalCode} before it was ready`, portTaken ? PortInUseError : Error);
+      fail(
+        `exited with code ${child.exitCode ?? child.signalCode} before it was ready`,
+        portTaken ? PortInUseError : Error,
+      );
     };
     void poll();
   });
@@ -250,7 +263,8 @@ function launch(java: string, jarPath: string, port: number, timeoutMs: number):
  * One set of listeners serves every running JVM; the last `stop()` removes them.
  */
 const running = new Set<() => void>();
-const SIGNALS: readonly NodeJS.Signals[] = process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
+const SIGNALS: readonly NodeJS.Signals[] =
+  process.platform === 'win32' ? ['SIGINT', 'SIGTERM'] : ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 function killAll(): void {
   for (const kill of running) kill();

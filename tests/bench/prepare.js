@@ -11,12 +11,17 @@ const path = require('node:path');
 const here = __dirname;
 const root = path.resolve(here, '../..');
 const pkg = JSON.parse(fs.readFileSync(path.join(here, 'package.json'), 'utf8'));
-const missing = Object.keys(pkg.dependencies).filter((d) => !fs.existsSync(path.join(here, 'node_modules', d, 'package.json')));
+const missing = Object.keys(pkg.dependencies).filter(
+  (d) => !fs.existsSync(path.join(here, 'node_modules', d, 'package.json')),
+);
 if (missing.length > 0) {
   console.log(`bench: installing the bench package's dependencies (missing: ${missing.join(', ')})`);
-  execSync(`npm ${fs.existsSync(path.join(here, 'package-lock.json')) ? 'ci' : 'install'} --prefix "${here}"`, { stdio: 'inherit' });
+  execSync(`npm ${fs.existsSync(path.join(here, 'package-lock.json')) ? 'ci' : 'install'} --prefix "${here}"`, {
+    stdio: 'inherit',
+  });
 }
-if (!fs.existsSync(path.join(root, 'dist', 'index.js'))) throw new Error('bench: dkmio is not built; run `npm run build` first.');
+if (!fs.existsSync(path.join(root, 'dist', 'index.js')))
+  throw new Error('bench: dkmio is not built; run `npm run build` first.');
 const target = path.join(here, 'node_modules', 'dkmio');
 fs.rmSync(target, { recursive: true, force: true });
 fs.mkdirSync(target, { recursive: true });

@@ -12,7 +12,21 @@
 import 'reflect-metadata';
 import fc from 'fast-check';
 import { CreateTableCommand, DeleteTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { and, Attribute, ConditionError, DkmioClient, free, not, or, PartitionKey, SortKey, Table, ValidationError, type ConditionInput, type Repository } from '../../src';
+import {
+  and,
+  Attribute,
+  ConditionError,
+  DkmioClient,
+  free,
+  not,
+  or,
+  PartitionKey,
+  SortKey,
+  Table,
+  ValidationError,
+  type ConditionInput,
+  type Repository,
+} from '../../src';
 import { ALIAS, attributesArb, conditionArb, propertyOf } from '../support/fuzz-arbitraries';
 import { testClientConfig, uniqueTableName } from '../support/local';
 import { evaluate, leafKey, toAV, validity, type AV, type Condition } from '../support/reference-evaluator';
@@ -55,14 +69,24 @@ beforeAll(async () => {
   raw = new DynamoDBClient(testClientConfig());
   const prefix = `${uniqueTableName('fuzz')}-`;
   tableName = `${prefix}items`;
-  await raw.send(new CreateTableCommand({
-    TableName: tableName,
-    BillingMode: 'PAY_PER_REQUEST',
-    AttributeDefinitions: [{ AttributeName: 'pk', AttributeType: 'S' }, { AttributeName: 'sk', AttributeType: 'S' }],
-    KeySchema: [{ AttributeName: 'pk', KeyType: 'HASH' }, { AttributeName: 'sk', KeyType: 'RANGE' }],
-  }));
+  await raw.send(
+    new CreateTableCommand({
+      TableName: tableName,
+      BillingMode: 'PAY_PER_REQUEST',
+      AttributeDefinitions: [
+        { AttributeName: 'pk', AttributeType: 'S' },
+        { AttributeName: 'sk', AttributeType: 'S' },
+      ],
+      KeySchema: [
+        { AttributeName: 'pk', KeyType: 'HASH' },
+        { AttributeName: 'sk', KeyType: 'RANGE' },
+      ],
+    }),
+  );
   // Counts every request, so "refused before sending" is checked, not assumed.
-  const recording = { send: (command: never, options?: { abortSignal?: AbortSignal }) => ((sends += 1), raw.send(command, options)) };
+  const recording = {
+    send: (command: never, options?: { abortSignal?: AbortSignal }) => ((sends += 1), raw.send(command, options)),
+  };
   db = new DkmioClient({ client: recording, tableNamePrefix: prefix });
   repo = db.getRepository(FuzzItem);
 });
@@ -71,7 +95,9 @@ afterAll(async () => {
   await raw.send(new DeleteTableCommand({ TableName: tableName }));
   db.destroy();
   raw.destroy();
-  process.stdout.write(`fuzz: seed ${SEED}, ${stats.cases} cases (${stats.refused} filters refused before sending, ${stats.refusedItems} items refused), ${stats.scanned} items filtered (${stats.matched} matched), ${stats.writes} conditional writes (${stats.writesTrue} passed)\n`);
+  process.stdout.write(
+    `fuzz: seed ${SEED}, ${stats.cases} cases (${stats.refused} filters refused before sending, ${stats.refusedItems} items refused), ${stats.scanned} items filtered (${stats.matched} matched), ${stats.writes} conditional writes (${stats.writesTrue} passed)\n`,
+  );
 });
 
 /** The condition in dkmio's syntax: entries as `free()` objects (names are free-form), nodes as and/or/not. */
@@ -82,11 +108,17 @@ function render(c: Condition): ConditionInput<FuzzItem> {
 }
 
 /** The write options of a case and the condition they mean: `condition AND (group OR group ...)`. */
-function writeOptions(c: Case): { options: { condition?: ConditionInput<FuzzItem>; conditionOr?: ConditionInput<FuzzItem>[] }; meaning: Condition } {
+function writeOptions(c: Case): {
+  options: { condition?: ConditionInput<FuzzItem>; conditionOr?: ConditionInput<FuzzItem>[] };
+  meaning: Condition;
+} {
   const anyGroup: Condition = { kind: 'or', items: c.groups };
   if (c.form === 'condition') return { options: { condition: render(c.cond) }, meaning: c.cond };
   if (c.form === 'conditionOr') return { options: { conditionOr: c.groups.map(render) }, meaning: anyGroup };
-  return { options: { condition: render(c.cond), conditionOr: c.groups.map(render) }, meaning: { kind: 'and', items: [c.cond, anyGroup] } };
+  return {
+    options: { condition: render(c.cond), conditionOr: c.groups.map(render) },
+    meaning: { kind: 'and', items: [c.cond, anyGroup] },
+  };
 }
 
 /** An `and` whose objects use distinct keys runs as repeated filter() calls (dkmio ANDs them); anything else as one. */
@@ -96,23 +128,30 @@ function filters(c: Condition): Condition[] {
   return new Set(keys).size === keys.length ? [...c.items] : [c];
 }
 
-const show = (x: unknown) => JSON.stringify(x, (_k, v: unknown) => (v instanceof Set ? { Set: [...v] } : v instanceof Uint8Array ? { B: [...v] } : v));
+const show = (x: unknown) =>
+  JSON.stringify(x, (_k, v: unknown) =>
+    v instanceof Set ? { Set: [...v] } : v instanceof Uint8Array ? { B: [...v] } : v,
+  );
 
 /** Runs `fn`; a dkmio refusal (ValidationError, nothing sent) is returned, any other error thrown. */
-async function attempt<X>(what: string, fn: () => X | Promise<X>): Promise<{ refused: ValidationError } | { value: X } | { error: unknown }> {
+async function attempt<X>(
+  what: string,
+  fn: () => X | Promise<X>,
+): Promise<{ refused: ValidationError } | { value: X } | { error: unknown }> {
   const before = sends;
   try {
     return { value: await fn() };
   } catch (error) {
     if (error instanceof ValidationError && error.awsName === undefined && sends === before) return { refused: error };
-    if (error instanceof ValidationError) throw new Error(`${what}: DynamoDB rejected what dkmio sent: ${error.message}`);
+    if (error instanceof ValidationError)
+      throw new Error(`${what}: DynamoDB rejected what dkmio sent: ${error.message}`);
     return { error };
   }
 }
 
 async function runCase(c: Case, id: number): Promise<void> {
   stats.cases += 1;
-  if (process.env["FUZZ_TRACE"]) process.stdout.write(`case ${id}\n`);
+  if (process.env['FUZZ_TRACE']) process.stdout.write(`case ${id}\n`);
   const pk = `case-${id}`;
   const items = c.attributes.map((attributes, i) => {
     const stored: Record<string, AV> = { pk: { S: pk }, sk: { S: `i${i}` } };
@@ -139,17 +178,23 @@ async function runCase(c: Case, id: number): Promise<void> {
   try {
     // As a scan filter: the table holds only this case's items.
     const filterValid = validity(c.cond);
-    const scan = await attempt('scan', () => filters(c.cond).reduce((b, f) => b.filter(render(f)), repo.scan()).fetchAll());
+    const scan = await attempt('scan', () =>
+      filters(c.cond)
+        .reduce((b, f) => b.filter(render(f)), repo.scan())
+        .fetchAll(),
+    );
     if ('refused' in scan) {
       if (filterValid.valid) throw new Error(`dkmio refused a filter DynamoDB accepts: ${scan.refused.message}`);
       stats.refused += 1;
     } else if ('error' in scan) {
       throw scan.error;
     } else {
-      if (!filterValid.valid) throw new Error(`dkmio sent a filter DynamoDB refuses (${filterValid.why}) and it was accepted`);
+      if (!filterValid.valid)
+        throw new Error(`dkmio sent a filter DynamoDB refuses (${filterValid.why}) and it was accepted`);
       const expected = items.filter((it) => evaluate(c.cond, it.stored)).map((it) => it.sk);
       const actual = scan.value.items.map((i) => i.sk).sort();
-      if (show(actual) !== show(expected)) throw new Error(`filter result differs: expected ${show(expected)}, got ${show(actual)}`);
+      if (show(actual) !== show(expected))
+        throw new Error(`filter result differs: expected ${show(expected)}, got ${show(actual)}`);
       for (const got of scan.value.items) expect({ ...got }).toEqual(items.find((it) => it.sk === got.sk)!.js);
       stats.scanned += items.length;
       stats.matched += expected.length;
@@ -164,19 +209,28 @@ async function runCase(c: Case, id: number): Promise<void> {
       const kind = c.writes[i % c.writes.length]!;
       const key = { pk, sk: it.sk };
       const run = () =>
-        kind === 'put' ? repo.put(it.js, options) : kind === 'update' ? repo.update(key, free({ set: { zz_marker: 1 } }), options) : repo.delete(key, options);
+        kind === 'put'
+          ? repo.put(it.js, options)
+          : kind === 'update'
+            ? repo.update(key, free({ set: { zz_marker: 1 } }), options)
+            : repo.delete(key, options);
       const outcome = await attempt(kind, run);
       if ('refused' in outcome) {
-        if (writeValid.valid) throw new Error(`dkmio refused a ${kind} condition DynamoDB accepts: ${outcome.refused.message}`);
+        if (writeValid.valid)
+          throw new Error(`dkmio refused a ${kind} condition DynamoDB accepts: ${outcome.refused.message}`);
         continue;
       }
-      if (!writeValid.valid) throw new Error(`dkmio sent a ${kind} condition DynamoDB refuses (${writeValid.why}) and it was accepted`);
+      if (!writeValid.valid)
+        throw new Error(`dkmio sent a ${kind} condition DynamoDB refuses (${writeValid.why}) and it was accepted`);
       if ('error' in outcome && !(outcome.error instanceof ConditionError)) throw outcome.error;
       const passed = !('error' in outcome);
       const expected = evaluate(meaning, it.stored);
       stats.writes += 1;
       if (passed) stats.writesTrue += 1;
-      if (passed !== expected) throw new Error(`${kind} on ${it.sk}: condition ${passed ? 'passed' : 'failed'}, the evaluator says ${expected ? 'pass' : 'fail'}`);
+      if (passed !== expected)
+        throw new Error(
+          `${kind} on ${it.sk}: condition ${passed ? 'passed' : 'failed'}, the evaluator says ${expected ? 'pass' : 'fail'}`,
+        );
     }
   } finally {
     await Promise.all([...items.map((it) => it.sk), 'absent'].map((sk) => repo.delete({ pk, sk })));
@@ -193,17 +247,23 @@ const caseArb: fc.Arbitrary<Case> = fc.array(attributesArb, { minLength: 1, maxL
   }),
 );
 
-test(`filters and write conditions agree with the reference evaluator (seed ${SEED})`, async () => {
-  let id = 0;
-  await fc.assert(
-    fc.asyncProperty(caseArb, async (c) => {
-      try {
-        await runCase(c, id++);
-      } catch (error) {
-        throw new Error(`${(error as Error).message}\ncase: ${show({ cond: c.cond, groups: c.groups, form: c.form, attributes: c.attributes })}`);
-      }
-    }),
-    { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
-  );
-  expect(stats.cases).toBeGreaterThan(0);
-}, TIME_LIMIT_MS + 120_000);
+test(
+  `filters and write conditions agree with the reference evaluator (seed ${SEED})`,
+  async () => {
+    let id = 0;
+    await fc.assert(
+      fc.asyncProperty(caseArb, async (c) => {
+        try {
+          await runCase(c, id++);
+        } catch (error) {
+          throw new Error(
+            `${(error as Error).message}\ncase: ${show({ cond: c.cond, groups: c.groups, form: c.form, attributes: c.attributes })}`,
+          );
+        }
+      }),
+      { seed: SEED, numRuns: RUNS, interruptAfterTimeLimit: TIME_LIMIT_MS, markInterruptAsFailure: false },
+    );
+    expect(stats.cases).toBeGreaterThan(0);
+  },
+  TIME_LIMIT_MS + 120_000,
+);

@@ -55,7 +55,10 @@ function projectionOf(p: IndexSpec['projection']): { ProjectionType: ProjectionT
 }
 
 function keySchema(pk: KeyDef, sk?: KeyDef) {
-  return [{ AttributeName: pk[0], KeyType: 'HASH' as const }, ...(sk ? [{ AttributeName: sk[0], KeyType: 'RANGE' as const }] : [])];
+  return [
+    { AttributeName: pk[0], KeyType: 'HASH' as const },
+    ...(sk ? [{ AttributeName: sk[0], KeyType: 'RANGE' as const }] : []),
+  ];
 }
 
 /** Creates a table with the raw SDK (DynamoDB Local makes it ACTIVE at once). */
@@ -71,7 +74,10 @@ export async function createTable(raw: DynamoDBClient, spec: TableSpec): Promise
     def(g.sortKey);
   }
   for (const l of spec.localIndexes ?? []) def(l.sortKey);
-  const AttributeDefinitions: AttributeDefinition[] = [...defs].map(([AttributeName, AttributeType]) => ({ AttributeName, AttributeType }));
+  const AttributeDefinitions: AttributeDefinition[] = [...defs].map(([AttributeName, AttributeType]) => ({
+    AttributeName,
+    AttributeType,
+  }));
   const input: CreateTableCommandInput = {
     TableName: spec.name,
     BillingMode: 'PAY_PER_REQUEST',
@@ -96,7 +102,9 @@ export async function createTable(raw: DynamoDBClient, spec: TableSpec): Promise
 }
 
 /** A wrapped client that records every command sent through it (to prove "nothing sent", or what was). */
-export function recordingClient(inner: SendingClient): SendingClient & { sent: string[]; inputs: Record<string, unknown>[] } {
+export function recordingClient(
+  inner: SendingClient,
+): SendingClient & { sent: string[]; inputs: Record<string, unknown>[] } {
   const sent: string[] = [];
   const inputs: Record<string, unknown>[] = [];
   return {

@@ -9,8 +9,23 @@ import { testEndpoint, uniqueTableName } from '../support/local';
 // (ESM-only) by a plain `npm install`, then used from an ESM and from a CommonJS module, and the
 // samples compiled and served from that project, so they run on Nest 12.
 const run = promisify(execFile);
-const env = (prefix: string) => ({ ...process.env, DKMIO_ENDPOINT: testEndpoint(), TABLE_PREFIX: prefix, PORT: '0', NODE_NO_WARNINGS: '1' });
-const EXPECTED_NEST_EXPORTS = ['DKMIO_CLIENT', 'DkmioCoreModule', 'DkmioExceptionFilter', 'DkmioModule', 'DkmioSerializerInterceptor', 'InjectDkmioClient', 'InjectRepository', 'getRepositoryToken'];
+const env = (prefix: string) => ({
+  ...process.env,
+  DKMIO_ENDPOINT: testEndpoint(),
+  TABLE_PREFIX: prefix,
+  PORT: '0',
+  NODE_NO_WARNINGS: '1',
+});
+const EXPECTED_NEST_EXPORTS = [
+  'DKMIO_CLIENT',
+  'DkmioCoreModule',
+  'DkmioExceptionFilter',
+  'DkmioModule',
+  'DkmioSerializerInterceptor',
+  'InjectDkmioClient',
+  'InjectRepository',
+  'getRepositoryToken',
+];
 
 describe('the packed package in a fresh project with NestJS 12', () => {
   let dir: string;
@@ -19,50 +34,75 @@ describe('the packed package in a fresh project with NestJS 12', () => {
   }, 240_000);
 
   it('installs next to the latest @nestjs/* 12 without --legacy-peer-deps, with a complete, valid tree', async () => {
-    const version = (pkg: string) => (JSON.parse(readFileSync(path.join(dir, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string }).version;
+    const version = (pkg: string) =>
+      (JSON.parse(readFileSync(path.join(dir, 'node_modules', pkg, 'package.json'), 'utf8')) as { version: string })
+        .version;
     expect(version('@nestjs/common')).toMatch(/^12\./);
     expect(version('@nestjs/core')).toMatch(/^12\./);
-    expect(version('dkmio')).toBe((JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version);
+    expect(version('dkmio')).toBe(
+      (JSON.parse(readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')) as { version: string }).version,
+    );
     // `npm ls` exits non-zero on an invalid or missing peer.
-    await expect(run('npm', ['ls', '--offline', 'dkmio', '@nestjs/common', '@nestjs/core'], { cwd: dir })).resolves.toBeDefined();
+    await expect(
+      run('npm', ['ls', '--offline', 'dkmio', '@nestjs/common', '@nestjs/core'], { cwd: dir }),
+    ).resolves.toBeDefined();
   });
 
   it.each([
     ['an ESM module', 'check-esm.mjs'],
     ['a CommonJS module', 'check-cjs.cjs'],
-  ])('%s imports every entry point and runs a Nest 12 app on DynamoDB Local', async (_name, script) => {
-    const { stdout } = await run(process.execPath, [script], { cwd: dir, env: env(`${uniqueTableName('pkg')}-`) });
-    const result = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
-    expect(result).toMatchObject({
-      nestExports: EXPECTED_NEST_EXPORTS,
-      testingExports: ['startLocalDynamo'],
-      nestMajor: '12',
-      got: true,
-      queried: [1, 2],
-      definitionError: expect.stringMatching(/^@Attribute\(\) on "total" of Thing: it is a method; dkmio decorators go on instance data properties/),
-    });
-    expect(result['dkmioExports']).toBeGreaterThan(40);
-    // One copy of the core for import and require: errors stay instanceof-checkable, metadata does not split.
-    if (script.endsWith('.mjs')) expect(result).toMatchObject({ sameCoreForRequire: true, metadataSharedWithRequire: true, sameTokensForRequire: true });
-    else expect(result).toMatchObject({ sameCoreForImport: true });
-  }, 60_000);
+  ])(
+    '%s imports every entry point and runs a Nest 12 app on DynamoDB Local',
+    async (_name, script) => {
+      const { stdout } = await run(process.execPath, [script], { cwd: dir, env: env(`${uniqueTableName('pkg')}-`) });
+      const result = JSON.parse(stdout.trim().split('\n').pop()!) as Record<string, unknown>;
+      expect(result).toMatchObject({
+        nestExports: EXPECTED_NEST_EXPORTS,
+        testingExports: ['startLocalDynamo'],
+        nestMajor: '12',
+        got: true,
+        queried: [1, 2],
+        definitionError: expect.stringMatching(
+          /^@Attribute\(\) on "total" of Thing: it is a method; dkmio decorators go on instance data properties/,
+        ),
+      });
+      expect(result['dkmioExports']).toBeGreaterThan(40);
+      // One copy of the core for import and require: errors stay instanceof-checkable, metadata does not split.
+      if (script.endsWith('.mjs'))
+        expect(result).toMatchObject({
+          sameCoreForRequire: true,
+          metadataSharedWithRequire: true,
+          sameTokensForRequire: true,
+        });
+      else expect(result).toMatchObject({ sameCoreForImport: true });
+    },
+    60_000,
+  );
 
   it.each([
     ['NestJS', 'dist-samples/nest/main.js'],
     ['Express', 'dist-samples/express/main.js'],
-  ])('serves the %s sample, compiled against the installed package, until SIGTERM', async (_name, script) => {
-    const child = spawn(process.execPath, [script], { cwd: dir, env: env(`${uniqueTableName('pkg-sample')}-`), stdio: ['ignore', 'pipe', 'pipe'] });
-    const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-    try {
-      const url = await listening(child, exited, script);
-      // A route no sample serves: the app is up and answering (the samples' own routes are
-      // exercised by samples-run.test.ts and the samples-*.test.ts files).
-      expect((await fetch(`${url}/no-such-route-${Date.now()}`)).status).toBe(404);
-    } finally {
-      child.kill('SIGTERM');
-    }
-    expect(await exited).toBe(0);
-  }, 60_000);
+  ])(
+    'serves the %s sample, compiled against the installed package, until SIGTERM',
+    async (_name, script) => {
+      const child = spawn(process.execPath, [script], {
+        cwd: dir,
+        env: env(`${uniqueTableName('pkg-sample')}-`),
+        stdio: ['ignore', 'pipe', 'pipe'],
+      });
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      try {
+        const url = await listening(child, exited, script);
+        // A route no sample serves: the app is up and answering (the samples' own routes are
+        // exercised by samples-run.test.ts and the samples-*.test.ts files).
+        expect((await fetch(`${url}/no-such-route-${Date.now()}`)).status).toBe(404);
+      } finally {
+        child.kill('SIGTERM');
+      }
+      expect(await exited).toBe(0);
+    },
+    60_000,
+  );
 });
 
 function listening(child: ChildProcess, exited: Promise<number | null>, script: string): Promise<string> {

@@ -5,7 +5,17 @@
  */
 import { DescribeTableCommand, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { Test } from '@nestjs/testing';
-import { Attribute, ConditionError, DkmioClient, entityMetadata, InvalidDefinitionError, PartitionKey, Repository, Table, ValidationError } from 'dkmio';
+import {
+  Attribute,
+  ConditionError,
+  DkmioClient,
+  entityMetadata,
+  InvalidDefinitionError,
+  PartitionKey,
+  Repository,
+  Table,
+  ValidationError,
+} from 'dkmio';
 import { DkmioModule, getRepositoryToken } from 'dkmio/nest';
 import { testClientConfig, uniqueTableName } from '../support/local';
 import { StdOrder, StdPriorityOrder, StdReading } from './entities';
@@ -15,13 +25,21 @@ describe('standard decorators: definition', () => {
     const meta = entityMetadata(StdOrder);
     expect(meta.tableName).toBe('std-orders');
     expect(meta.keyProperties).toEqual(['userId', 'orderId']);
-    expect(meta.attributes.get('createdAt')).toEqual({ property: 'createdAt', stored: 'created_at', designType: String });
+    expect(meta.attributes.get('createdAt')).toEqual({
+      property: 'createdAt',
+      stored: 'created_at',
+      designType: String,
+    });
     expect(meta.attributes.get('total')?.designType).toBe(Number);
     expect([...meta.dateProperties]).toEqual(['placedAt']);
     expect([...meta.indexes.keys()]).toEqual(['gsi-status', 'gsi-region', 'lsi-amount']);
     expect(meta.ttl?.property).toBe('expiresAt');
     expect(meta.version?.property).toBe('version');
-    expect(entityMetadata(StdReading).partitionKey).toEqual({ property: 'sensorId', stored: 'sensor_id', designType: Number });
+    expect(entityMetadata(StdReading).partitionKey).toEqual({
+      property: 'sensorId',
+      stored: 'sensor_id',
+      designType: Number,
+    });
   });
 
   it('keeps subclassing: a subclass inherits keys and indexes and adds its own attributes', () => {
@@ -56,7 +74,9 @@ describe('standard decorators: definition', () => {
       return Bad;
     };
     expect(defineOnMethod).toThrow(InvalidDefinitionError);
-    expect(defineOnMethod).toThrow(/@Attribute\(\) on method "total": a method is not stored\. dkmio decorators go on instance data properties/);
+    expect(defineOnMethod).toThrow(
+      /@Attribute\(\) on method "total": a method is not stored\. dkmio decorators go on instance data properties/,
+    );
 
     const defineOnStatic = () => {
       class Bad {
@@ -99,8 +119,12 @@ describe('standard decorators: definition', () => {
   it('refuses a call that is neither dialect with an InvalidDefinitionError, not a TypeError', () => {
     const decorate = Attribute() as unknown as (...args: unknown[]) => void;
     expect(() => decorate()).toThrow(InvalidDefinitionError);
-    expect(() => decorate(undefined, 'x')).toThrow(/@Attribute\(\) was called in a way neither decorator dialect does \(undefined, string\)/);
-    expect(() => (Table('t') as unknown as (...args: unknown[]) => void)('not a class')).toThrow(InvalidDefinitionError);
+    expect(() => decorate(undefined, 'x')).toThrow(
+      /@Attribute\(\) was called in a way neither decorator dialect does \(undefined, string\)/,
+    );
+    expect(() => (Table('t') as unknown as (...args: unknown[]) => void)('not a class')).toThrow(
+      InvalidDefinitionError,
+    );
   });
 });
 
@@ -122,14 +146,16 @@ describe('standard decorators on DynamoDB Local', () => {
 
   it('createTables takes key and index types from the type options', async () => {
     const orderTable = (await raw.send(new DescribeTableCommand({ TableName: `${prefix}std-orders` }))).Table!;
-    expect(Object.fromEntries(orderTable.AttributeDefinitions!.map((d) => [d.AttributeName, d.AttributeType]))).toEqual({
-      userId: 'S',
-      orderId: 'S',
-      status: 'S',
-      created_at: 'S',
-      region: 'S',
-      total: 'N',
-    });
+    expect(Object.fromEntries(orderTable.AttributeDefinitions!.map((d) => [d.AttributeName, d.AttributeType]))).toEqual(
+      {
+        userId: 'S',
+        orderId: 'S',
+        status: 'S',
+        created_at: 'S',
+        region: 'S',
+        total: 'N',
+      },
+    );
     expect(orderTable.GlobalSecondaryIndexes!.map((i) => i.IndexName).sort()).toEqual(['gsi-region', 'gsi-status']);
     expect(orderTable.LocalSecondaryIndexes!.map((i) => i.IndexName)).toEqual(['lsi-amount']);
     const readings = (await raw.send(new DescribeTableCommand({ TableName: `${prefix}std-readings` }))).Table!;
@@ -141,7 +167,15 @@ describe('standard decorators on DynamoDB Local', () => {
 
   it('puts and gets instances; a { type: Date } property reads back as a Date, an undecorated one as its ISO string', async () => {
     const placedAt = new Date('2026-03-01T10:00:00.000Z');
-    await orders.put({ userId: 'u1', orderId: 'o1', status: 'NEW', createdAt: '2026-03-01', total: 1500, placedAt, region: 'eu' });
+    await orders.put({
+      userId: 'u1',
+      orderId: 'o1',
+      status: 'NEW',
+      createdAt: '2026-03-01',
+      total: 1500,
+      placedAt,
+      region: 'eu',
+    });
     const got = await orders.get({ userId: 'u1', orderId: 'o1' });
     expect(got).toBeInstanceOf(StdOrder);
     expect(got!.placedAt).toEqual(placedAt);
@@ -165,9 +199,18 @@ describe('standard decorators on DynamoDB Local', () => {
 
   it('updates with the version check and queries the table and its indexes', async () => {
     await orders.put({ userId: 'u1', orderId: 'o2', status: 'NEW', createdAt: '2026-03-02', total: 20, region: 'eu' });
-    await orders.put({ userId: 'u1', orderId: 'o3', status: 'PAID', createdAt: '2026-03-03', total: 300, region: 'us' });
+    await orders.put({
+      userId: 'u1',
+      orderId: 'o3',
+      status: 'PAID',
+      createdAt: '2026-03-03',
+      total: 300,
+      region: 'us',
+    });
     await orders.update({ userId: 'u1', orderId: 'o2' }, { set: { note: 'gift' } }, { expectedVersion: 1 });
-    await expect(orders.update({ userId: 'u1', orderId: 'o2' }, { set: { note: 'stale' } }, { expectedVersion: 1 })).rejects.toBeInstanceOf(ConditionError);
+    await expect(
+      orders.update({ userId: 'u1', orderId: 'o2' }, { set: { note: 'stale' } }, { expectedVersion: 1 }),
+    ).rejects.toBeInstanceOf(ConditionError);
 
     const page = await orders.query({ userId: 'u1' }).where({ begins_with: 'o' }).filter({ total__gte: 20 });
     expect(page.items.map((o) => o.orderId)).toEqual(['o1', 'o2', 'o3']);
@@ -178,7 +221,10 @@ describe('standard decorators on DynamoDB Local', () => {
       ['o1', true],
       ['o2', true],
     ]);
-    const byAmount = await orders.index('lsi-amount').query({ userId: 'u1' }).where({ between: [100, 2000] });
+    const byAmount = await orders
+      .index('lsi-amount')
+      .query({ userId: 'u1' })
+      .where({ between: [100, 2000] });
     expect(byAmount.items.map((o) => o.orderId)).toEqual(['o3', 'o1']);
     const keysOnly = await orders.index('gsi-region').query({ region: 'us' });
     expect(keysOnly.items).toEqual([expect.objectContaining({ userId: 'u1', orderId: 'o3', region: 'us' })]);
@@ -186,7 +232,10 @@ describe('standard decorators on DynamoDB Local', () => {
 
   it('serves the entities through DkmioModule (Nest 11 here; Nest 12 runs in tests/integration/package.test.ts)', async () => {
     const moduleRef = await Test.createTestingModule({
-      imports: [DkmioModule.forRoot({ ...testClientConfig(), tableNamePrefix: prefix }), DkmioModule.forFeature([StdOrder])],
+      imports: [
+        DkmioModule.forRoot({ ...testClientConfig(), tableNamePrefix: prefix }),
+        DkmioModule.forFeature([StdOrder]),
+      ],
     }).compile();
     const app = moduleRef.createNestApplication({ logger: false });
     await app.init();

@@ -29,12 +29,14 @@ export const CONSUMER_DEPENDENCIES = [
  * directory), so test files and runs share it; a lock directory serialises builders.
  */
 export async function consumerProject(): Promise<string> {
-  if (!existsSync(path.join(root, 'dist', 'esm', 'index.js'))) throw new Error('dist/ is not built: run `npm run build` (npm test does) first.');
+  if (!existsSync(path.join(root, 'dist', 'esm', 'index.js')))
+    throw new Error('dist/ is not built: run `npm run build` (npm test does) first.');
   const packDir = mkdtempSync(path.join(tmpdir(), 'dkmio-pack-'));
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root });
   const tarball = path.join(packDir, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
   const inputs = createHash('sha256').update(readFileSync(tarball));
-  for (const f of ['check-esm.mjs', 'check-cjs.cjs']) inputs.update(readFileSync(path.join(root, 'tests/consumers/app', f)));
+  for (const f of ['check-esm.mjs', 'check-cjs.cjs'])
+    inputs.update(readFileSync(path.join(root, 'tests/consumers/app', f)));
   inputs.update(CONSUMER_DEPENDENCIES.join(' '));
   const dir = path.join(tmpdir(), `dkmio-consumer-${inputs.digest('hex').slice(0, 16)}`);
   const ready = path.join(dir, '.ready');
@@ -54,9 +56,17 @@ export async function consumerProject(): Promise<string> {
   try {
     rmSync(dir, { recursive: true, force: true });
     mkdirSync(dir, { recursive: true });
-    writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'dkmio-consumer', version: '1.0.0', private: true }, null, 2));
-    await run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...CONSUMER_DEPENDENCIES], { cwd: dir });
-    for (const f of ['check-esm.mjs', 'check-cjs.cjs']) cpSync(path.join(root, 'tests/consumers/app', f), path.join(dir, f));
+    writeFileSync(
+      path.join(dir, 'package.json'),
+      JSON.stringify({ name: 'dkmio-consumer', version: '1.0.0', private: true }, null, 2),
+    );
+    await run(
+      'npm',
+      ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', tarball, ...CONSUMER_DEPENDENCIES],
+      { cwd: dir },
+    );
+    for (const f of ['check-esm.mjs', 'check-cjs.cjs'])
+      cpSync(path.join(root, 'tests/consumers/app', f), path.join(dir, f));
     cpSync(path.join(root, 'samples'), path.join(dir, 'samples'), { recursive: true });
     const compilerOptions = {
       target: 'ES2022',
@@ -76,7 +86,9 @@ export async function consumerProject(): Promise<string> {
       outDir: 'dist-samples',
     };
     writeFileSync(path.join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, include: ['samples'] }, null, 2));
-    await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], { cwd: dir });
+    await run(process.execPath, [path.join(root, 'node_modules/typescript/bin/tsc'), '-p', 'tsconfig.json'], {
+      cwd: dir,
+    });
     writeFileSync(ready, '');
   } finally {
     rmSync(lock, { recursive: true, force: true });

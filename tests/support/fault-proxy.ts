@@ -89,16 +89,25 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   });
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer): Promise<void> {
-    const operation = String(req.headers['x-amz-target'] ?? '').split('.').pop() ?? '';
+    const operation =
+      String(req.headers['x-amz-target'] ?? '')
+        .split('.')
+        .pop() ?? '';
     counts.received++;
     counts.byOperation[operation] = (counts.byOperation[operation] ?? 0) + 1;
     const rule = pick(rules, operation, tableOf(body), random());
     if (rule) fault(rule.fault);
     switch (rule?.fault) {
       case 'throttle':
-        return answer(res, 400, { __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException', message: 'Injected by the fault proxy: throughput exceeded' });
+        return answer(res, 400, {
+          __type: 'com.amazonaws.dynamodb.v20120810#ProvisionedThroughputExceededException',
+          message: 'Injected by the fault proxy: throughput exceeded',
+        });
       case 'server_error':
-        return answer(res, 500, { __type: 'com.amazon.coral.service#InternalServerError', message: 'Injected by the fault proxy: internal error' });
+        return answer(res, 500, {
+          __type: 'com.amazon.coral.service#InternalServerError',
+          message: 'Injected by the fault proxy: internal error',
+        });
       case 'reset':
         req.socket.destroy();
         return;
@@ -106,7 +115,8 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
         await new Promise((r) => setTimeout(r, rule.delayMs ?? 100));
         break;
       case 'unprocessed':
-        if (operation === 'BatchWriteItem' || operation === 'BatchGetItem') return partialBatch(req, res, body, operation, rule.fraction ?? 0.5);
+        if (operation === 'BatchWriteItem' || operation === 'BatchGetItem')
+          return partialBatch(req, res, body, operation, rule.fraction ?? 0.5);
         break;
     }
     const upstream = await forward(req, body);
@@ -123,7 +133,13 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
   }
 
   /** Forwards part of a batch; the rest is answered as unprocessed without ever reaching DynamoDB. */
-  async function partialBatch(req: http.IncomingMessage, res: http.ServerResponse, body: Buffer, operation: string, fraction: number): Promise<void> {
+  async function partialBatch(
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    body: Buffer,
+    operation: string,
+    fraction: number,
+  ): Promise<void> {
     const input = JSON.parse(body.toString('utf8')) as { RequestItems: Record<string, unknown> };
     const isWrite = operation === 'BatchWriteItem';
     // Every (table, entry) of the batch, flattened.
@@ -140,7 +156,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
       entries.forEach(({ table, entry }, i) => {
         if (!keep(i)) return;
         if (isWrite) ((out[table] ??= []) as unknown[]).push(entry);
-        else ((out[table] ??= { ...(input.RequestItems[table] as object), Keys: [] }) as { Keys: unknown[] }).Keys.push(entry);
+        else
+          ((out[table] ??= { ...(input.RequestItems[table] as object), Keys: [] }) as { Keys: unknown[] }).Keys.push(
+            entry,
+          );
       });
       return out;
     };
@@ -149,7 +168,10 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     if (held.size === entries.length) {
       return answer(res, 200, isWrite ? { [unprocessedKey]: heldBack } : { Responses: {}, [unprocessedKey]: heldBack });
     }
-    const upstream = await forward(req, Buffer.from(JSON.stringify({ ...input, RequestItems: group((i) => !held.has(i)) })));
+    const upstream = await forward(
+      req,
+      Buffer.from(JSON.stringify({ ...input, RequestItems: group((i) => !held.has(i)) })),
+    );
     if (!upstream) {
       fault('upstream_down');
       req.socket.destroy();
@@ -160,21 +182,34 @@ export async function startFaultProxy(options: FaultProxyOptions): Promise<Fault
     const merged = (out[unprocessedKey] ??= {});
     for (const [table, value] of Object.entries(heldBack)) {
       if (isWrite) merged[table] = [...((merged[table] as unknown[]) ?? []), ...(value as unknown[])];
-      else merged[table] = { ...(value as object), Keys: [...(((merged[table] as { Keys?: unknown[] }) ?? {}).Keys ?? []), ...(value as { Keys: unknown[] }).Keys] };
+      else
+        merged[table] = {
+          ...(value as object),
+          Keys: [
+            ...(((merged[table] as { Keys?: unknown[] }) ?? {}).Keys ?? []),
+            ...(value as { Keys: unknown[] }).Keys,
+          ],
+        };
     }
     answer(res, 200, out);
   }
 
-  function forward(req: http.IncomingMessage, body: Buffer): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer } | undefined> {
+  function forward(
+    req: http.IncomingMessage,
+    body: Buffer,
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer } | undefined> {
     return new Promise((resolve) => {
       const headers = { ...req.headers, host: target.host, 'content-length': String(body.length) };
       delete headers['accept-encoding'];
-      const up = http.request({ hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent: false }, (r) => {
-        const chunks: Buffer[] = [];
-        r.on('data', (c: Buffer) => chunks.push(c));
-        r.on('end', () => resolve({ status: r.statusCode ?? 502, headers: r.headers, body: Buffer.concat(chunks) }));
-        r.on('error', () => resolve(undefined));
-      });
+      const up = http.request(
+        { hostname: target.hostname, port: target.port, path: req.url, method: req.method, headers, agent: false },
+        (r) => {
+          const chunks: Buffer[] = [];
+          r.on('data', (c: Buffer) => chunks.push(c));
+          r.on('end', () => resolve({ status: r.statusCode ?? 502, headers: r.headers, body: Buffer.concat(chunks) }));
+          r.on('error', () => resolve(undefined));
+        },
+      );
       up.on('error', () => resolve(undefined));
       counts.forwarded++;
       up.end(body);
@@ -215,7 +250,12 @@ function tableOf(body: Buffer): string | undefined {
   }
 }
 
-function pick(rules: readonly FaultRule[], operation: string, table: string | undefined, draw: number): FaultRule | undefined {
+function pick(
+  rules: readonly FaultRule[],
+  operation: string,
+  table: string | undefined,
+  draw: number,
+): FaultRule | undefined {
   let cumulative = 0;
   for (const rule of rules) {
     if (rule.operations && !rule.operations.includes(operation)) continue;
@@ -228,11 +268,18 @@ function pick(rules: readonly FaultRule[], operation: string, table: string | un
 
 function answer(res: http.ServerResponse, status: number, body: unknown): void {
   const payload = Buffer.from(JSON.stringify(body));
-  res.writeHead(status, { 'content-type': AMZ_JSON, 'content-length': payload.length, 'x-amzn-requestid': 'fault-proxy' });
+  res.writeHead(status, {
+    'content-type': AMZ_JSON,
+    'content-length': payload.length,
+    'x-amzn-requestid': 'fault-proxy',
+  });
   res.end(payload);
 }
 
-function relay(res: http.ServerResponse, upstream: { status: number; headers: http.IncomingHttpHeaders; body: Buffer }): void {
+function relay(
+  res: http.ServerResponse,
+  upstream: { status: number; headers: http.IncomingHttpHeaders; body: Buffer },
+): void {
   const headers = { ...upstream.headers, 'content-length': String(upstream.body.length) };
   delete headers['transfer-encoding'];
   delete headers['connection'];
@@ -242,7 +289,8 @@ function relay(res: http.ServerResponse, upstream: { status: number; headers: ht
 
 function checkedTarget(endpoint: string): URL {
   const url = new URL(endpoint);
-  if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname)) throw new Error(`The fault proxy only forwards to loopback, not ${endpoint}.`);
+  if (url.protocol !== 'http:' || !LOOPBACK.has(url.hostname))
+    throw new Error(`The fault proxy only forwards to loopback, not ${endpoint}.`);
   return url;
 }
 

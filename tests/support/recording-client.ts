@@ -47,7 +47,10 @@ export function sdkThrottle(): Error {
 
 /** An error shaped like the SDK's for a 500. */
 export function sdkServerError(): Error {
-  return Object.assign(new Error('Internal server error'), { name: 'InternalServerError', $metadata: { httpStatusCode: 500 } });
+  return Object.assign(new Error('Internal server error'), {
+    name: 'InternalServerError',
+    $metadata: { httpStatusCode: 500 },
+  });
 }
 
 /** An error shaped like the SDK's for a request DynamoDB refused (400 ValidationException). */

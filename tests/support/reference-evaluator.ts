@@ -28,8 +28,21 @@ export type AV = AttributeValue;
 export type PathSegment = string | number;
 
 export type LeafOperator =
-  | 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte' | 'between' | 'begins_with' | 'not_begins_with'
-  | 'contains' | 'not_contains' | 'exists' | 'not_exists' | 'in' | 'type';
+  | 'eq'
+  | 'neq'
+  | 'gt'
+  | 'gte'
+  | 'lt'
+  | 'lte'
+  | 'between'
+  | 'begins_with'
+  | 'not_begins_with'
+  | 'contains'
+  | 'not_contains'
+  | 'exists'
+  | 'not_exists'
+  | 'in'
+  | 'type';
 
 /** One `path__op: value` entry. `size` compares size(path) instead of the path. `bare` renders without `__eq`. */
 export interface Leaf {
@@ -49,7 +62,8 @@ export interface Entries {
   items: readonly Leaf[];
 }
 
-export type Condition = Entries | { kind: 'and' | 'or'; items: readonly Condition[] } | { kind: 'not'; item: Condition };
+export type Condition =
+  Entries | { kind: 'and' | 'or'; items: readonly Condition[] } | { kind: 'not'; item: Condition };
 
 /** Thrown by {@link validity} callers' expectations: DynamoDB would refuse the expression. */
 export type Validity = { valid: true } | { valid: false; why: string };
@@ -164,13 +178,15 @@ function contains(target: AV, operand: AV): boolean {
   if (t === 'B' && o === 'B') return Buffer.from(target.B!).includes(Buffer.from(operand.B!));
   if (t === 'SS' && o === 'S') return target.SS!.includes(operand.S!);
   if (t === 'NS' && o === 'N') return target.NS!.some((n) => Number(n) === Number(operand.N));
-  if (t === 'BS' && o === 'B') return target.BS!.some((b) => Buffer.compare(Buffer.from(b), Buffer.from(operand.B!)) === 0);
+  if (t === 'BS' && o === 'B')
+    return target.BS!.some((b) => Buffer.compare(Buffer.from(b), Buffer.from(operand.B!)) === 0);
   if (t === 'L') return target.L!.some((e) => equal(e, operand));
   return false;
 }
 
 function beginsWith(target: AV, prefix: AV): boolean {
-  if (typeOf(target) === 'S' && typeOf(prefix) === 'S') return utf8(target.S!).subarray(0, utf8(prefix.S!).length).equals(utf8(prefix.S!));
+  if (typeOf(target) === 'S' && typeOf(prefix) === 'S')
+    return utf8(target.S!).subarray(0, utf8(prefix.S!).length).equals(utf8(prefix.S!));
   if (typeOf(target) === 'B' && typeOf(prefix) === 'B') {
     const b = Buffer.from(target.B!);
     const p = Buffer.from(prefix.B!);
@@ -207,7 +223,12 @@ function leafProblem(leaf: Leaf): string | undefined {
   const v = leaf.value;
   if (leaf.path.some((seg) => seg === '')) return 'an empty name in the path';
   // DynamoDB rejects a value holding an empty map key ("Empty attribute name").
-  if (!leaf.size && leaf.op !== 'exists' && leaf.op !== 'not_exists' && (Array.isArray(v) && (leaf.op === 'in' || leaf.op === 'between') ? v : [v]).some((x) => hasEmptyKey(toAV(x)))) {
+  if (
+    !leaf.size &&
+    leaf.op !== 'exists' &&
+    leaf.op !== 'not_exists' &&
+    (Array.isArray(v) && (leaf.op === 'in' || leaf.op === 'between') ? v : [v]).some((x) => hasEmptyKey(toAV(x)))
+  ) {
     return 'a value holds an empty map key';
   }
   if (leaf.size) {

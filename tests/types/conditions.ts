@@ -52,12 +52,19 @@ export function compiles(): void {
   });
   // and/or/not take their entity from where they are used.
   orders.scan().filter(or({ status: 'NEW' }, and({ total__gt: 5 }, not({ tags__contains: 'x' }))));
-  orders.query({ userId: 'u1' }).filter({ total__lte: 5 }).filter(not({ paid: true }));
+  orders
+    .query({ userId: 'u1' })
+    .filter({ total__lte: 5 })
+    .filter(not({ paid: true }));
   orders.put({ userId: 'u1', orderId: 'o1' }, { condition: { userId__not_exists: true } });
-  orders.update({ userId: 'u1', orderId: 'o1' }, { set: { status: 'SHIPPED' } }, {
-    condition: { version__eq: 3 },
-    conditionOr: [{ status__eq: 'NEW' }, and({ total__lt: 5 }, { paid: false })],
-  });
+  orders.update(
+    { userId: 'u1', orderId: 'o1' },
+    { set: { status: 'SHIPPED' } },
+    {
+      condition: { version__eq: 3 },
+      conditionOr: [{ status__eq: 'NEW' }, and({ total__lt: 5 }, { paid: false })],
+    },
+  );
   orders.delete({ userId: 'u1', orderId: 'o1' }, { condition: or({ status: 'CANCELLED' }, { total__lt: 1 }) });
   users.scan().filter({ id__gt: 5, name__begins_with: 'A', email__exists: false });
   // A node written for the entity explicitly, or standalone (unchecked), fits too.
@@ -69,7 +76,16 @@ export function compiles(): void {
   const wanted = ['NEW', 'SHIPPED'] as const;
   orders.scan().filter({ total__between: range, status__in: wanted });
   // An open entity (index signature) takes any name, and still types its declared ones.
-  events.scan().filter({ kind: 'click', whatever__gt: 5, 'a.b__exists': true, score__gt: 1, done: true, undeclared__begins_with: 'x' });
+  events
+    .scan()
+    .filter({
+      kind: 'click',
+      whatever__gt: 5,
+      'a.b__exists': true,
+      score__gt: 1,
+      done: true,
+      undeclared__begins_with: 'x',
+    });
   events.update({ id: 'e1' }, { set: { anything: 1, score: 2 }, remove: ['whatever'], add: { hits: 1 } });
   events.scan().select('score', 'anything');
   // The untyped form is a plain record.

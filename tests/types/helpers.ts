@@ -9,5 +9,8 @@ export type Expect<T extends true> = T;
 
 /** `expectType<Page<Order>>()(value)`: fails to compile unless `value`'s type is exactly the one named. */
 export function expectType<Expected>() {
-  return <Actual>(value: Actual, ..._exact: Equal<Actual, Expected> extends true ? [] : ['types differ', Actual]): Actual => value;
+  return <Actual>(
+    value: Actual,
+    ..._exact: Equal<Actual, Expected> extends true ? [] : ['types differ', Actual]
+  ): Actual => value;
 }

@@ -14,8 +14,15 @@ export function compiles(): void {
   const filter = queryFilters(Order, query, { allow: ['status', 'total', 'address.city', 'items[0].qty'] });
   orders.scan().filter(filter);
   orders.query({ userId: 'u1' }).filter(filter);
-  queryFilters(Order, new URLSearchParams('a=b'), { allow: { total: ['gt', 'between'], tags: ['contains', 'size__gt'] }, ignore: ['page'] });
-  void orders.update({ userId: 'u1', orderId: 'o1' }, { set: { status: 'SHIPPED' } }, { mustExist: true, condition: { status: 'NEW' } });
+  queryFilters(Order, new URLSearchParams('a=b'), {
+    allow: { total: ['gt', 'between'], tags: ['contains', 'size__gt'] },
+    ignore: ['page'],
+  });
+  void orders.update(
+    { userId: 'u1', orderId: 'o1' },
+    { set: { status: 'SHIPPED' } },
+    { mustExist: true, condition: { status: 'NEW' } },
+  );
   void orders.delete({ userId: 'u1', orderId: 'o1' }, { mustExist: true });
   void db.transactWrite((tx) => {
     tx.update(orders, { userId: 'u1', orderId: 'o1' }, { add: { total: 1 } }, { mustExist: true });

@@ -12,7 +12,11 @@ class Order {
 }
 
 export async function createTablesTypes(db: DkmioClient): Promise<void> {
-  const result: CreateTablesResult = await db.createTables([Order], { provisioned: { read: 1, write: 1 }, waitTimeoutMs: 1000, pollIntervalMs: 10 });
+  const result: CreateTablesResult = await db.createTables([Order], {
+    provisioned: { read: 1, write: 1 },
+    waitTimeoutMs: 1000,
+    pollIntervalMs: 10,
+  });
   void result.created.concat(result.existing);
   const deleted: string[] = (await db.deleteTables([Order])).deleted;
   void deleted;

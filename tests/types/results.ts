@@ -30,10 +30,14 @@ export async function results(): Promise<void> {
   const s = orders.scan().filter({ total__gt: 1 }).select('userId').segments(2);
   type _s = Expect<Equal<typeof s, ScanBuilder<Order, Pick<Order, 'userId'>>>>;
   for await (const item of s) expectType<Pick<Order, 'userId'>>()(item);
-  expectType<Page<Pick<Order, 'createdAt'>>>()(await orders.index('gsi-status').query({ status: 'NEW' }).select('createdAt'));
+  expectType<Page<Pick<Order, 'createdAt'>>>()(
+    await orders.index('gsi-status').query({ status: 'NEW' }).select('createdAt'),
+  );
 
   expectType<Pick<Order, 'total'> | null>()(await orders.get({ userId: 'u1', orderId: 'o1' }, { select: ['total'] }));
-  expectType<Pick<Order, 'total' | 'paid'>>()(await orders.getOrThrow({ userId: 'u1', orderId: 'o1' }, { select: ['total', 'paid'], consistent: true }));
+  expectType<Pick<Order, 'total' | 'paid'>>()(
+    await orders.getOrThrow({ userId: 'u1', orderId: 'o1' }, { select: ['total', 'paid'], consistent: true }),
+  );
 
   // Nested select narrows to the nested shape.
   const nested = await orders.query({ userId: 'u1' }).select('address.city', 'items[0].qty', 'total');

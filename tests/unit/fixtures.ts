@@ -110,7 +110,11 @@ export function expectValidation(fn: () => unknown, ...patterns: (RegExp | strin
 }
 
 /** Runs `fn`, expecting an error of class `type` whose message matches every pattern. */
-export function expectError<E extends Error>(type: new (...args: never[]) => E, fn: () => unknown, ...patterns: (RegExp | string)[]): E {
+export function expectError<E extends Error>(
+  type: new (...args: never[]) => E,
+  fn: () => unknown,
+  ...patterns: (RegExp | string)[]
+): E {
   let caught: unknown;
   try {
     fn();

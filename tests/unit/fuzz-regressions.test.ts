@@ -5,7 +5,7 @@
  */
 import 'reflect-metadata';
 import { PartitionKey, Table, ValidationError, entityMetadata } from '../../src';
-import { buildPutItem } from '../../src/operations/put-item';
+import { buildPutItem } from '../../src/operations/put/build';
 import { compileConditions } from '../../src/expressions/conditions';
 import { ExpressionContext } from '../../src/expressions/context';
 
@@ -25,7 +25,9 @@ function compileWithValues(condition: Record<string, unknown>) {
 
 test('size between with reversed bounds is refused before sending (DynamoDB: "BETWEEN operator requires upper bound to be greater than or equal to lower bound")', () => {
   expect(() => compile({ items__size__between: [4, 3] })).toThrow(ValidationError);
-  expect(() => compile({ items__size__between: [4, 3] })).toThrow(/"items__size__between": between bounds are reversed/);
+  expect(() => compile({ items__size__between: [4, 3] })).toThrow(
+    /"items__size__between": between bounds are reversed/,
+  );
   expect(compile({ items__size__between: [3, 3] })).toBe('size(#n0) BETWEEN :v0 AND :v1');
 });
 
@@ -43,7 +45,9 @@ test('contains takes any value, as DynamoDB does: a map, a list, null or a boole
 test('an item with an empty map key is refused before sending (DynamoDB: "Empty attribute name")', () => {
   const meta = entityMetadata(Thing);
   expect(() => buildPutItem(meta, 'things', { id: '1', data: { '': 1 } })).toThrow(ValidationError);
-  expect(() => buildPutItem(meta, 'things', { id: '1', data: { a: [{ '': 1 }] } })).toThrow(/"data\.a\[0\]" has an empty key/);
+  expect(() => buildPutItem(meta, 'things', { id: '1', data: { a: [{ '': 1 }] } })).toThrow(
+    /"data\.a\[0\]" has an empty key/,
+  );
   expect(() => buildPutItem(meta, 'things', { id: '1', '': 1 })).toThrow(/empty name/);
   expect(() => compile({ data: { '': 1 } })).toThrow(/empty key/);
 });

@@ -24,7 +24,11 @@ export class PostsService {
   /** ?status=PUBLISHED&likes__gte=3&tags__contains=aws&limit=&cursor= */
   async list(authorEmail: string, query: QueryParams & Record<string, unknown>): Promise<ApiPage<Post>> {
     const filter = queryFilters(Post, query, { allow: POST_FILTERS });
-    const page = await this.posts.query({ authorEmail }).filter(filter).limit(limitOf(query['limit'])).startFrom(cursorOf(query['cursor']));
+    const page = await this.posts
+      .query({ authorEmail })
+      .filter(filter)
+      .limit(limitOf(query['limit']))
+      .startFrom(cursorOf(query['cursor']));
     return { items: page.items, cursor: page.cursor };
   }
 
@@ -38,11 +42,18 @@ export class PostsService {
   }
 
   like(authorEmail: string, slug: string): Promise<Post | null> {
-    return this.posts.update({ authorEmail, slug }, { add: { likes: 1 } }, { mustExist: true, returnValues: 'ALL_NEW' });
+    return this.posts.update(
+      { authorEmail, slug },
+      { add: { likes: 1 } },
+      { mustExist: true, returnValues: 'ALL_NEW' },
+    );
   }
 
   /** Posts in a status, newest first, through the gsi-status index (which projects title and likes). */
-  async byStatus(status: string, query: Record<string, unknown>): Promise<ApiPage<Pick<Post, 'authorEmail' | 'slug' | 'title' | 'likes' | 'status' | 'createdAt'>>> {
+  async byStatus(
+    status: string,
+    query: Record<string, unknown>,
+  ): Promise<ApiPage<Pick<Post, 'authorEmail' | 'slug' | 'title' | 'likes' | 'status' | 'createdAt'>>> {
     const page = await this.posts
       .index('gsi-status')
       .query({ status: status as Post['status'] })

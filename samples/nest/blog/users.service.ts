@@ -24,7 +24,8 @@ export class UsersService {
   /** Bulk import: batchWrite sends chunks of 25 and retries what DynamoDB leaves unprocessed. */
   async import(body: unknown): Promise<{ imported: number }> {
     const list = Array.isArray(body) ? body.map(userFrom) : [];
-    if (list.length === 0 || list.some((u) => u === undefined)) throw new BadRequestException('Send a non-empty array of users.');
+    if (list.length === 0 || list.some((u) => u === undefined))
+      throw new BadRequestException('Send a non-empty array of users.');
     await this.users.batchWrite((batch) => list.forEach((u) => batch.put(u!)));
     return { imported: list.length };
   }
@@ -32,7 +33,11 @@ export class UsersService {
   /** ?role__in=author,admin&credits__gte=10&limit=&cursor=: filters from the query string, allow-listed. */
   async list(query: QueryParams & Record<string, unknown>): Promise<ApiPage<User>> {
     const filter = queryFilters(User, query, { allow: USER_FILTERS });
-    const page = await this.users.scan().filter(filter).limit(limitOf(query['limit'])).startFrom(cursorOf(query['cursor']));
+    const page = await this.users
+      .scan()
+      .filter(filter)
+      .limit(limitOf(query['limit']))
+      .startFrom(cursorOf(query['cursor']));
     return { items: page.items, cursor: page.cursor };
   }
 
@@ -57,7 +62,12 @@ export class UsersService {
     if (!transfer) throw new BadRequestException(TRANSFER_BODY);
     const { from, to, amount } = transfer;
     await this.db.transactWrite((tx) => {
-      tx.update(this.users, { email: from }, { add: { credits: -amount } }, { mustExist: true, condition: { credits__gte: amount } });
+      tx.update(
+        this.users,
+        { email: from },
+        { add: { credits: -amount } },
+        { mustExist: true, condition: { credits__gte: amount } },
+      );
       tx.update(this.users, { email: to }, { add: { credits: amount } }, { mustExist: true });
     });
     return transfer;

@@ -39,14 +39,28 @@ const requestHandler = {
   async handle(req: { headers: Record<string, string> }) {
     const t = req.headers['x-amz-target']!;
     const b = Buffer.from(canned[t.slice(t.indexOf('.') + 1)]!);
-    return { response: { statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: new Uint8Array(b) } };
+    return {
+      response: { statusCode: 200, headers: { 'content-type': 'application/x-amz-json-1.0' }, body: new Uint8Array(b) },
+    };
   },
   updateHttpClientConfig() {},
   httpHandlerConfigs: () => ({}),
   destroy() {},
 };
-const config = { region: 'us-east-1', endpoint: 'http://127.0.0.1:9', credentials: { accessKeyId: 'b', secretAccessKey: 'b' }, requestHandler };
-const item = { user_id: 'u0', order_id: 'o2', status: 'NEW', total: 5, address: { city: 'Lima' }, tags: new Set(['a']) };
+const config = {
+  region: 'us-east-1',
+  endpoint: 'http://127.0.0.1:9',
+  credentials: { accessKeyId: 'b', secretAccessKey: 'b' },
+  requestHandler,
+};
+const item = {
+  user_id: 'u0',
+  order_id: 'o2',
+  status: 'NEW',
+  total: 5,
+  address: { city: 'Lima' },
+  tags: new Set(['a']),
+};
 
 async function raw(): Promise<Record<string, number>> {
   const ph = new Phases();
@@ -55,9 +69,24 @@ async function raw(): Promise<Record<string, number>> {
   ph.mark('require');
   const doc = lib.DynamoDBDocumentClient.from(new DynamoDBClient(config));
   ph.mark('define');
-  await doc.send(new lib.QueryCommand({ TableName: 'orders', KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'user_id' }, ExpressionAttributeValues: { ':pk': 'u0' } }));
+  await doc.send(
+    new lib.QueryCommand({
+      TableName: 'orders',
+      KeyConditionExpression: '#pk = :pk',
+      ExpressionAttributeNames: { '#pk': 'user_id' },
+      ExpressionAttributeValues: { ':pk': 'u0' },
+    }),
+  );
   ph.mark('firstQuery');
-  await doc.send(new lib.UpdateCommand({ TableName: 'orders', Key: { user_id: 'u0', order_id: 'o1' }, UpdateExpression: 'SET #s = :s', ExpressionAttributeNames: { '#s': 'status' }, ExpressionAttributeValues: { ':s': 'SHIPPED' } }));
+  await doc.send(
+    new lib.UpdateCommand({
+      TableName: 'orders',
+      Key: { user_id: 'u0', order_id: 'o1' },
+      UpdateExpression: 'SET #s = :s',
+      ExpressionAttributeNames: { '#s': 'status' },
+      ExpressionAttributeValues: { ':s': 'SHIPPED' },
+    }),
+  );
   ph.mark('firstUpdate');
   await doc.send(new lib.PutCommand({ TableName: 'orders', Item: item }));
   ph.mark('firstPut');

@@ -99,7 +99,13 @@ export async function interleave(contestants: Contestant[], o: InterleaveOptions
   return contestants.map((c) => {
     const xs = perOp.get(c.name)!;
     const ratios = xs.map((x, i) => x / base[i]!);
-    return { name: c.name, perOpUs: median(xs), ratio: median(ratios), lo: Math.min(...ratios), hi: Math.max(...ratios) };
+    return {
+      name: c.name,
+      perOpUs: median(xs),
+      ratio: median(ratios),
+      lo: Math.min(...ratios),
+      hi: Math.max(...ratios),
+    };
   });
 }
 

@@ -47,7 +47,14 @@ export class CannedHttp implements Handler {
     const canned = op === 'Query' || op === 'Scan' ? this.queryBody : this.bodies.get(op);
     if (!canned) throw new Error(`bench: no canned answer for ${op}`);
     // A copy per call: the SDK re-prototypes the body it collects, and a real socket hands over fresh bytes too.
-    return { response: { statusCode: 200, reason: 'OK', headers: { ...JSON_HEADERS, 'content-length': String(canned.length) }, body: new Uint8Array(canned) } };
+    return {
+      response: {
+        statusCode: 200,
+        reason: 'OK',
+        headers: { ...JSON_HEADERS, 'content-length': String(canned.length) },
+        body: new Uint8Array(canned),
+      },
+    };
   }
 
   updateHttpClientConfig(): void {}

@@ -35,20 +35,26 @@ const ROUNDS = Math.round(num('BENCH_ROUNDS', 15) * scale);
 const BATCH_MS = num('BENCH_BATCH_MS', 15);
 
 function machine(): Record<string, string> {
-  const cpu = fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model ?? '?';
-  const pkg = (p: string) => JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'node_modules', p, 'package.json'), 'utf8')).version;
+  const cpu =
+    fs.readFileSync('/proc/cpuinfo', 'utf8').match(/model name\s*:\s*(.*)/)?.[1] ?? os.cpus()[0]?.model ?? '?';
+  const pkg = (p: string) =>
+    JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', 'node_modules', p, 'package.json'), 'utf8')).version;
   return {
     nproc: execFileSync('nproc', { encoding: 'utf8' }).trim(),
     CPU: cpu,
     memory: `${Math.round(os.totalmem() / 2 ** 30)} GiB`,
     node: process.version,
-    'load average at start (1/5/15 min)': os.loadavg().map((x) => x.toFixed(1)).join('/'),
+    'load average at start (1/5/15 min)': os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join('/'),
     'AWS SDK': pkg('@aws-sdk/client-dynamodb'),
     peers: `electrodb ${pkg('electrodb')}, dynamodb-toolbox ${pkg('dynamodb-toolbox')}, dynamoose ${pkg('dynamoose')}, @typedorm/core ${pkg('@typedorm/core')}`,
   };
 }
 
-const find = (rs: OpResult[], scenario: string, op: string) => rs.find((r) => r.scenario === scenario && r.op.startsWith(op));
+const find = (rs: OpResult[], scenario: string, op: string) =>
+  rs.find((r) => r.scenario === scenario && r.op.startsWith(op));
 const dk = (r: OpResult | undefined) => r?.rows.find((m) => m.name === 'dkmio');
 
 function targets(rs: OpResult[], cold: ColdResult | undefined): Target[] {
@@ -56,12 +62,27 @@ function targets(rs: OpResult[], cold: ColdResult | undefined): Target[] {
   const ratioTarget = (what: string, r: OpResult | undefined, goal: number, label: string) => {
     const m = dk(r);
     if (!r) return;
-    t.push({ what, goal: `<= ${goal}x ${label}`, measured: m ? `${m.ratio.toFixed(2)}x` : `not measured (${r.skipped.find((s) => s.name === 'dkmio')?.reason ?? 'skipped'})`, met: !!m && m.ratio <= goal });
+    t.push({
+      what,
+      goal: `<= ${goal}x ${label}`,
+      measured: m
+        ? `${m.ratio.toFixed(2)}x`
+        : `not measured (${r.skipped.find((s) => s.name === 'dkmio')?.reason ?? 'skipped'})`,
+      met: !!m && m.ratio <= goal,
+    });
   };
-  for (const op of ['query', 'update', 'conditional put']) ratioTarget(`request building: ${op}`, find(rs, 'build', op), 2, 'the plain builder');
-  for (const op of ['get', 'put', 'update', 'query page of 100', 'query page of 1,000']) ratioTarget(`whole call CPU: ${op}`, find(rs, 'call', op), 0.8, 'raw');
-  for (const op of ['sequential get', 'sequential query', 'sequential update']) ratioTarget(`end-to-end latency: ${op.slice(11)}`, find(rs, 'e2e', op), 1.05, 'raw');
-  ratioTarget('read-back CPU per item, hydration included', rs.find((r) => r.scenario === 'e2e' && r.op.includes('CPU per item')), 1.0, 'raw');
+  for (const op of ['query', 'update', 'conditional put'])
+    ratioTarget(`request building: ${op}`, find(rs, 'build', op), 2, 'the plain builder');
+  for (const op of ['get', 'put', 'update', 'query page of 100', 'query page of 1,000'])
+    ratioTarget(`whole call CPU: ${op}`, find(rs, 'call', op), 0.8, 'raw');
+  for (const op of ['sequential get', 'sequential query', 'sequential update'])
+    ratioTarget(`end-to-end latency: ${op.slice(11)}`, find(rs, 'e2e', op), 1.05, 'raw');
+  ratioTarget(
+    'read-back CPU per item, hydration included',
+    rs.find((r) => r.scenario === 'e2e' && r.op.includes('CPU per item')),
+    1.0,
+    'raw',
+  );
   ratioTarget('bulk write', find(rs, 'e2e', 'bulk write'), 0.7, 'raw sequential 25-item chunks');
   if (cold) {
     // Judged on CPU time (the work done); wall time is shown beside it. On a shared machine wall
@@ -74,19 +95,39 @@ function targets(rs: OpResult[], cold: ColdResult | undefined): Target[] {
     const ms = (x: number) => `${x.toFixed(1)} ms`;
     if (rd && rr) {
       const extra = rd.requireCpu! - rr.requireCpu!;
-      t.push({ what: 'import cost over lib-dynamodb alone', goal: '<= 25 ms', measured: `${ms(extra)} CPU (${ms(rd.requireCpu!)} vs ${ms(rr.requireCpu!)}); wall ${ms(rd.require! - rr.require!)}`, met: extra <= 25 });
+      t.push({
+        what: 'import cost over lib-dynamodb alone',
+        goal: '<= 25 ms',
+        measured: `${ms(extra)} CPU (${ms(rd.requireCpu!)} vs ${ms(rr.requireCpu!)}); wall ${ms(rd.require! - rr.require!)}`,
+        met: extra <= 25,
+      });
     }
     if (r && d) {
       const def = d.defineCpu! - r.defineCpu!;
-      t.push({ what: 'define model + client, over creating the raw client', goal: '<= 5 ms', measured: `${def.toFixed(2)} ms CPU (${d.defineCpu!.toFixed(2)} vs ${r.defineCpu!.toFixed(2)}); wall ${(d.define! - r.define!).toFixed(2)} ms`, met: def <= 5 });
+      t.push({
+        what: 'define model + client, over creating the raw client',
+        goal: '<= 5 ms',
+        measured: `${def.toFixed(2)} ms CPU (${d.defineCpu!.toFixed(2)} vs ${r.defineCpu!.toFixed(2)}); wall ${(d.define! - r.define!).toFixed(2)} ms`,
+        met: def <= 5,
+      });
       // dkmio creates its SDK client lazily, on the first call: compare the time to the first
       // result (define + first query) so that cost is counted once, where it happens.
       const q = d.defineCpu! + d.firstQueryCpu! - (r.defineCpu! + r.firstQueryCpu!);
       const qw = d.define! + d.firstQuery! - (r.define! + r.firstQuery!);
-      t.push({ what: 'define + first query: added over raw', goal: '<= 3 ms', measured: `${q.toFixed(2)} ms CPU (${(d.defineCpu! + d.firstQueryCpu!).toFixed(1)} vs ${(r.defineCpu! + r.firstQueryCpu!).toFixed(1)}); wall ${qw.toFixed(2)} ms`, met: q <= 3 });
+      t.push({
+        what: 'define + first query: added over raw',
+        goal: '<= 3 ms',
+        measured: `${q.toFixed(2)} ms CPU (${(d.defineCpu! + d.firstQueryCpu!).toFixed(1)} vs ${(r.defineCpu! + r.firstQueryCpu!).toFixed(1)}); wall ${qw.toFixed(2)} ms`,
+        met: q <= 3,
+      });
       for (const k of ['firstUpdate', 'firstPut'] as const) {
         const extra = d[`${k}Cpu`]! - r[`${k}Cpu`]!;
-        t.push({ what: `first ${k.slice(5).toLowerCase()}: added over raw's first`, goal: '<= 3 ms', measured: `${extra.toFixed(2)} ms CPU (${d[`${k}Cpu`]!.toFixed(1)} vs ${r[`${k}Cpu`]!.toFixed(1)}); wall ${(d[k]! - r[k]!).toFixed(2)} ms`, met: extra <= 3 });
+        t.push({
+          what: `first ${k.slice(5).toLowerCase()}: added over raw's first`,
+          goal: '<= 3 ms',
+          measured: `${extra.toFixed(2)} ms CPU (${d[`${k}Cpu`]!.toFixed(1)} vs ${r[`${k}Cpu`]!.toFixed(1)}); wall ${(d[k]! - r[k]!).toFixed(2)} ms`,
+          met: extra <= 3,
+        });
       }
     }
   }
@@ -114,7 +155,10 @@ async function main() {
     process.stdout.write('  cold start\n');
     cold = coldScenario(num('BENCH_COLD_RUNS', 9));
   }
-  info['load average at end (1/5/15 min)'] = os.loadavg().map((x) => x.toFixed(1)).join('/');
+  info['load average at end (1/5/15 min)'] = os
+    .loadavg()
+    .map((x) => x.toFixed(1))
+    .join('/');
   const ts = targets(results, cold);
   const bulk = ts.find((x) => x.what === 'bulk write');
   const sweep = results.find((r) => r.scenario === 'sweep');
@@ -135,17 +179,29 @@ async function main() {
       const m = tg.what.match(/^(request building|whole call CPU): (.*)$/);
       if (!m) continue;
       const scenario = m[1] === 'request building' ? 'build' : 'call';
-      const op = m[2]!.startsWith('query page of 1,000') ? 'page1000' : m[2]!.startsWith('query page') ? 'page100' : m[2]!.replace('conditional ', '');
+      const op = m[2]!.startsWith('query page of 1,000')
+        ? 'page1000'
+        : m[2]!.startsWith('query page')
+          ? 'page100'
+          : m[2]!.replace('conditional ', '');
       if (seen.has(scenario + op)) continue;
       seen.add(scenario + op);
       process.stdout.write(`  profiling dkmio ${scenario} ${op}\n`);
       const p = profile(scenario, 'dkmio', op, 2);
       profiles.push(formatProfile(p));
-      const topDkmio = p.top.filter((f) => f.frame.includes('dkmio/')).slice(0, 3).map((f) => `\`${f.frame.split(' ')[0]}\` ${f.selfPct}%`);
+      const topDkmio = p.top
+        .filter((f) => f.frame.includes('dkmio/'))
+        .slice(0, 3)
+        .map((f) => `\`${f.frame.split(' ')[0]}\` ${f.selfPct}%`);
       const own = p.byPackage.find((b) => b.pkg === 'dkmio')?.selfPct ?? 0;
       tg.why =
-        `profile (below): dkmio's own code is ${own}% of the self time` + (topDkmio.length ? ` (top: ${topDkmio.join(', ')})` : '') +
-        `; the rest is ${p.byPackage.filter((b) => b.pkg !== 'dkmio').slice(0, 4).map((b) => `${b.pkg} ${b.selfPct}%`).join(', ')}` +
+        `profile (below): dkmio's own code is ${own}% of the self time` +
+        (topDkmio.length ? ` (top: ${topDkmio.join(', ')})` : '') +
+        `; the rest is ${p.byPackage
+          .filter((b) => b.pkg !== 'dkmio')
+          .slice(0, 4)
+          .map((b) => `${b.pkg} ${b.selfPct}%`)
+          .join(', ')}` +
         (scenario === 'call'
           ? ": the SDK stack the raw DocumentClient runs as well (signing, schema serde, endpoint, retry and user-agent middleware). dkmio's saving comes from skipping the DocumentClient layer, the cached middleware stack and the quiet SDK logger; what is left is the SDK's per-call floor."
           : '.');
@@ -154,18 +210,43 @@ async function main() {
   if (num('BENCH_PROFILE', 1) > 0 && only.includes('call')) {
     // Always: where a dkmio call's CPU goes (dkmio's own code against the SDK's).
     process.stdout.write('  profiling dkmio call get\n');
-    profiles.push('Where the CPU of a dkmio get goes (HTTP answered in-process):\n\n' + formatProfile(profile('call', 'dkmio', 'get', 2)));
+    profiles.push(
+      'Where the CPU of a dkmio get goes (HTTP answered in-process):\n\n' +
+        formatProfile(profile('call', 'dkmio', 'get', 2)),
+    );
   }
-  const notes = [DYNAMOOSE, TYPEDORM, 'ElectroDB, dynamodb-toolbox and raw hand plain objects to the app (ElectroDB and dynamodb-toolbox have no classes); the raw baseline hydrates into a class with Object.create + Object.assign; dkmio, Dynamoose and TypeDORM return their class instances.', `Batch writers with a concurrency knob (dkmio, ElectroDB, TypeDORM) get BENCH_BULK_CONCURRENCY=${num('BENCH_BULK_CONCURRENCY', 4)}; dynamodb-toolbox and Dynamoose have none and send 25-item chunks one after another.`, 'The raw DocumentClient has no row in (a): its request building is filling a params literal by hand (about 20 ns), and its marshalling happens inside send(), which (b) measures. The plain builder function is written as a developer would write one (placeholders by concatenation, no caching, no validation).', '(a) and (b) run each library in its own process (with its own baseline and A/A control), after an untimed JIT warm-up; in one shared process one library\'s JIT and garbage were charged to the next one\'s clock.'];
+  const notes = [
+    DYNAMOOSE,
+    TYPEDORM,
+    'ElectroDB, dynamodb-toolbox and raw hand plain objects to the app (ElectroDB and dynamodb-toolbox have no classes); the raw baseline hydrates into a class with Object.create + Object.assign; dkmio, Dynamoose and TypeDORM return their class instances.',
+    `Batch writers with a concurrency knob (dkmio, ElectroDB, TypeDORM) get BENCH_BULK_CONCURRENCY=${num('BENCH_BULK_CONCURRENCY', 4)}; dynamodb-toolbox and Dynamoose have none and send 25-item chunks one after another.`,
+    'The raw DocumentClient has no row in (a): its request building is filling a params literal by hand (about 20 ns), and its marshalling happens inside send(), which (b) measures. The plain builder function is written as a developer would write one (placeholders by concatenation, no caching, no validation).',
+    "(a) and (b) run each library in its own process (with its own baseline and A/A control), after an untimed JIT warm-up; in one shared process one library's JIT and garbage were charged to the next one's clock.",
+  ];
   const dir = path.join(__dirname, '..', 'results');
   fs.mkdirSync(dir, { recursive: true });
   const sizeText = `BENCH_SCALE=${scale}, ${ROUNDS} rounds for (a)/(b) with ${BATCH_MS}/${BATCH_MS * 2} ms batches, (c) ${sizes.rounds} rounds x ${sizes.ops} calls, bulk ${sizes.bulkItems} items x ${sizes.bulkRounds} rounds (peers ${sizes.bulkPeerRounds}), cold start ${num('BENCH_COLD_RUNS', 9)} runs; total ${Math.round((Date.now() - t0) / 1000)} s`;
-  const report = renderReport({ date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', machine: info, command: 'npm run bench', sizes: sizeText, results, cold, targets: ts, notes, profiles });
+  const report = renderReport({
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    machine: info,
+    command: 'npm run bench',
+    sizes: sizeText,
+    results,
+    cold,
+    targets: ts,
+    notes,
+    profiles,
+  });
   fs.writeFileSync(path.join(dir, 'report.md'), report);
   fs.writeFileSync(path.join(dir, 'chart.svg'), renderChart(results));
-  fs.writeFileSync(path.join(dir, 'results.json'), JSON.stringify({ machine: info, results, cold, targets: ts }, null, 1));
+  fs.writeFileSync(
+    path.join(dir, 'results.json'),
+    JSON.stringify({ machine: info, results, cold, targets: ts }, null, 1),
+  );
   console.log(`\n${ts.map((x) => `${x.met ? 'met ' : 'MISS'}  ${x.what}: ${x.measured} (goal ${x.goal})`).join('\n')}`);
-  console.log(`\nwrote ${path.relative(process.cwd(), dir)}/report.md and chart.svg in ${Math.round((Date.now() - t0) / 1000)} s`);
+  console.log(
+    `\nwrote ${path.relative(process.cwd(), dir)}/report.md and chart.svg in ${Math.round((Date.now() - t0) / 1000)} s`,
+  );
 }
 
 main().catch((e) => {

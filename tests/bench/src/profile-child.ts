@@ -32,7 +32,12 @@ async function main() {
   const until = Date.now() + WARMUP_MS + Number(seconds) * 1000;
   if (scenario === 'build') {
     const b = adapter.build!;
-    const f = op === 'query' ? () => b.query() : op === 'update' ? (i: number) => b.update(orderId(i & 63)) : (i: number) => b.put(items[i & 63]!);
+    const f =
+      op === 'query'
+        ? () => b.query()
+        : op === 'update'
+          ? (i: number) => b.update(orderId(i & 63))
+          : (i: number) => b.put(items[i & 63]!);
     for (let i = 0; Date.now() < until; i++) {
       await maybeStart();
       for (let j = 0; j < 100; j++) keep(f(i * 100 + j));
@@ -43,7 +48,14 @@ async function main() {
   const s = adapter.session!({ requestHandler: http, endpoint: 'http://127.0.0.1:9', prefix: '' });
   const pageSize = op === 'page1000' ? 1000 : 100;
   http.setQueryPage(Array.from({ length: pageSize }, (_, i) => makeItem(i)));
-  const f = op === 'get' ? (i: number) => s.get('u0', orderId(i & 63)) : op === 'put' ? (i: number) => s.put(items[i & 63]!) : op === 'update' ? (i: number) => s.update('u0', orderId(i & 63)) : () => s.page('u0');
+  const f =
+    op === 'get'
+      ? (i: number) => s.get('u0', orderId(i & 63))
+      : op === 'put'
+        ? (i: number) => s.put(items[i & 63]!)
+        : op === 'update'
+          ? (i: number) => s.update('u0', orderId(i & 63))
+          : () => s.page('u0');
   for (let i = 0; Date.now() < until; i++) {
     await maybeStart();
     keep(await f(i));

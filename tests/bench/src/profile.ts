@@ -10,7 +10,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
-interface Node { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number; children?: number[] }
+interface Node {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
 
 export interface ProfileSummary {
   title: string;
@@ -50,8 +55,14 @@ export function summarise(file: string, title: string, top = 12): ProfileSummary
   return {
     title,
     totalMs,
-    top: [...byFrame].sort((a, b) => b[1] - a[1]).slice(0, top).map(([frame, h]) => ({ frame, selfPct: pct(h) })),
-    byPackage: [...byPkg].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([pkg, h]) => ({ pkg, selfPct: pct(h) })),
+    top: [...byFrame]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, top)
+      .map(([frame, h]) => ({ frame, selfPct: pct(h) })),
+    byPackage: [...byPkg]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([pkg, h]) => ({ pkg, selfPct: pct(h) })),
   };
 }
 
@@ -60,7 +71,11 @@ export function profile(scenario: string, adapter: string, op: string, seconds: 
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dkmio-prof-'));
   try {
     const file = path.join(dir, 'child.cpuprofile');
-    execFileSync(process.execPath, [path.join(__dirname, 'profile-child.js'), scenario, adapter, op, String(seconds), file], { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } });
+    execFileSync(
+      process.execPath,
+      [path.join(__dirname, 'profile-child.js'), scenario, adapter, op, String(seconds), file],
+      { stdio: 'inherit', env: { ...process.env, AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true' } },
+    );
     return summarise(file, `${adapter}: ${scenario} ${op}`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -68,7 +83,10 @@ export function profile(scenario: string, adapter: string, op: string, seconds: 
 }
 
 export function formatProfile(p: ProfileSummary): string {
-  const lines = [`Profile of ${p.title} (${(p.totalMs / 1000).toFixed(1)} s sampled after a 1 s warm-up), self time:`, ''];
+  const lines = [
+    `Profile of ${p.title} (${(p.totalMs / 1000).toFixed(1)} s sampled after a 1 s warm-up), self time:`,
+    '',
+  ];
   lines.push('| frame | self % |', '| --- | ---: |');
   for (const t of p.top) lines.push(`| \`${t.frame.replace(/\|/g, '\\|')}\` | ${t.selfPct} |`);
   lines.push('', 'By package: ' + p.byPackage.map((b) => `${b.pkg} ${b.selfPct}%`).join(', '));

@@ -25,7 +25,17 @@ async function main() {
   const endpoint = process.env.DKMIO_ENDPOINT;
   const prefix = process.env.TABLE_PREFIX;
   class AppModule {}
-  Module({ imports: [nest.DkmioModule.forRoot({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, tableNamePrefix: prefix }), nest.DkmioModule.forFeature([Thing])] })(AppModule);
+  Module({
+    imports: [
+      nest.DkmioModule.forRoot({
+        endpoint,
+        region: 'us-east-1',
+        credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+        tableNamePrefix: prefix,
+      }),
+      nest.DkmioModule.forFeature([Thing]),
+    ],
+  })(AppModule);
   const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
   const db = app.get(nest.DKMIO_CLIENT);
   const things = app.get(nest.getRepositoryToken(Thing));
@@ -41,10 +51,13 @@ async function main() {
   console.log(
     JSON.stringify({
       dkmioExports: Object.keys(dkmio).filter((k) => k !== '__esModule').length,
-      nestExports: Object.keys(nest).filter((k) => k !== '__esModule').sort(),
+      nestExports: Object.keys(nest)
+        .filter((k) => k !== '__esModule')
+        .sort(),
       testingExports: Object.keys(testing).filter((k) => k !== '__esModule'),
       sameCoreForImport: esm.DkmioError === dkmio.DkmioError && esm.Repository === dkmio.Repository,
-      definitionError: definitionError instanceof InvalidDefinitionError ? definitionError.message : String(definitionError),
+      definitionError:
+        definitionError instanceof InvalidDefinitionError ? definitionError.message : String(definitionError),
       nestMajor: require('@nestjs/common/package.json').version.split('.')[0],
       got: got instanceof Thing && got.at instanceof Date && got.at.getTime() === at.getTime(),
       queried: page.items.map((t) => t.n),

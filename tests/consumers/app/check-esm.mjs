@@ -29,7 +29,17 @@ try {
 const endpoint = process.env.DKMIO_ENDPOINT;
 const prefix = process.env.TABLE_PREFIX;
 class AppModule {}
-Module({ imports: [nest.DkmioModule.forRoot({ endpoint, region: 'us-east-1', credentials: { accessKeyId: 'local', secretAccessKey: 'local' }, tableNamePrefix: prefix }), nest.DkmioModule.forFeature([Thing])] })(AppModule);
+Module({
+  imports: [
+    nest.DkmioModule.forRoot({
+      endpoint,
+      region: 'us-east-1',
+      credentials: { accessKeyId: 'local', secretAccessKey: 'local' },
+      tableNamePrefix: prefix,
+    }),
+    nest.DkmioModule.forFeature([Thing]),
+  ],
+})(AppModule);
 const app = await NestFactory.createApplicationContext(AppModule, { logger: false });
 const db = app.get(nest.DKMIO_CLIENT);
 const things = app.get(nest.getRepositoryToken(Thing));
@@ -49,8 +59,13 @@ console.log(
     testingExports: Object.keys(testing),
     sameCoreForRequire: cjs.DkmioError === DkmioError && cjs.Repository === dkmio.Repository,
     metadataSharedWithRequire: cjs.entityMetadata(Thing) === entityMetadata(Thing),
-    sameTokensForRequire: cjsNest.DKMIO_CLIENT === nest.DKMIO_CLIENT && cjsNest.getRepositoryToken(Thing) === nest.getRepositoryToken(Thing),
-    definitionError: definitionError instanceof InvalidDefinitionError && definitionError instanceof cjs.DkmioError ? definitionError.message : String(definitionError),
+    sameTokensForRequire:
+      cjsNest.DKMIO_CLIENT === nest.DKMIO_CLIENT &&
+      cjsNest.getRepositoryToken(Thing) === nest.getRepositoryToken(Thing),
+    definitionError:
+      definitionError instanceof InvalidDefinitionError && definitionError instanceof cjs.DkmioError
+        ? definitionError.message
+        : String(definitionError),
     nestMajor: require('@nestjs/common/package.json').version.split('.')[0],
     got: got instanceof Thing && got.at instanceof Date && got.at.getTime() === at.getTime(),
     queried: page.items.map((t) => t.n),

@@ -13,11 +13,20 @@ export function compiles(): void {
   const instance = new Order();
   orders.put(instance);
   // So is data typed by an interface of the app's own (no index signature).
-  interface OrderRow { userId: string; orderId: string; total?: number }
+  interface OrderRow {
+    userId: string;
+    orderId: string;
+    total?: number;
+  }
   const row: OrderRow = { userId: 'u1', orderId: 'o1', total: 5 };
   orders.put(row);
   orders.scan().filter({ legacyScore__gt: 5, 'meta.src': 'import', total__gt: 5 });
-  orders.update(key, { set: { 'address.town': 'Lima', status: 'NEW' }, remove: ['tempNotes'], add: { views: 1 }, append: { history: { a: 1 } } });
+  orders.update(key, {
+    set: { 'address.town': 'Lima', status: 'NEW' },
+    remove: ['tempNotes'],
+    add: { views: 1 },
+    append: { history: { a: 1 } },
+  });
   orders.put({ userId: 'u1', orderId: 'o1', importedFrom: 'v1' });
 }
 

@@ -26,10 +26,26 @@ export async function useInvoice(repo: Repository<Invoice>): Promise<void> {
   await repo.put({ ...key, status: 'OPEN', rank: 0 }, { condition: { invoiceId__not_exists: true } });
   const one = await repo.get(key, { select: ['rank', 'status'] });
   void one?.rank;
-  await repo.query({ invoiceId: 'p0' }).where({ begins_with: '2026-' }).filter({ rank__gt: 1, status__in: ['OPEN', 'CLOSED'], groups__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'CLOSED' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 })))).select('note', 'weight');
+  await repo
+    .query({ invoiceId: 'p0' })
+    .where({ begins_with: '2026-' })
+    .filter({ rank__gt: 1, status__in: ['OPEN', 'CLOSED'], groups__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'CLOSED' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('note', 'weight');
   void page.items[0]?.note;
-  await repo.update(key, { set: { summary: 'x', 'contact.city': 'Quito' }, add: { weight: 1, groups: ['y'] }, remove: ['note'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { summary: 'x', 'contact.city': 'Quito' },
+      add: { weight: 1, groups: ['y'] },
+      remove: ['note'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-invoice').query({ status: 'OPEN' }).select('rank')) void item.rank;
 }
 
@@ -55,10 +71,26 @@ export async function useShipment(repo: Repository<Shipment>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', rank: 1 }, { condition: { shipmentId__not_exists: true } });
   const one = await repo.get(key, { select: ['rank', 'status'] });
   void one?.rank;
-  await repo.query({ shipmentId: 'p1' }).where({ begins_with: '2026-' }).filter({ rank__gt: 1, status__in: ['ACTIVE', 'PAUSED'], groups__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 })))).select('owner', 'weight');
+  await repo
+    .query({ shipmentId: 'p1' })
+    .where({ begins_with: '2026-' })
+    .filter({ rank__gt: 1, status__in: ['ACTIVE', 'PAUSED'], groups__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('owner', 'weight');
   void page.items[0]?.owner;
-  await repo.update(key, { set: { phone: 'x', 'address.city': 'Quito' }, add: { weight: 1, groups: ['y'] }, remove: ['owner'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { phone: 'x', 'address.city': 'Quito' },
+      add: { weight: 1, groups: ['y'] },
+      remove: ['owner'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-shipment').query({ status: 'ACTIVE' }).select('rank')) void item.rank;
 }
 
@@ -84,10 +116,26 @@ export async function useTicket(repo: Repository<Ticket>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', quantity: 2 }, { condition: { ticketId__not_exists: true } });
   const one = await repo.get(key, { select: ['quantity', 'status'] });
   void one?.quantity;
-  await repo.query({ ticketId: 'p2' }).where({ begins_with: '2026-' }).filter({ quantity__gt: 1, status__in: ['ACTIVE', 'PAUSED'], groups__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 })))).select('title', 'price');
+  await repo
+    .query({ ticketId: 'p2' })
+    .where({ begins_with: '2026-' })
+    .filter({ quantity__gt: 1, status__in: ['ACTIVE', 'PAUSED'], groups__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('title', 'price');
   void page.items[0]?.title;
-  await repo.update(key, { set: { note: 'x', 'location.city': 'Quito' }, add: { price: 1, groups: ['y'] }, remove: ['title'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { note: 'x', 'location.city': 'Quito' },
+      add: { price: 1, groups: ['y'] },
+      remove: ['title'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-ticket').query({ status: 'ACTIVE' }).select('quantity')) void item.quantity;
 }
 
@@ -113,10 +161,26 @@ export async function useBooking(repo: Repository<Booking>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', balance: 3 }, { condition: { bookingId__not_exists: true } });
   const one = await repo.get(key, { select: ['balance', 'status'] });
   void one?.balance;
-  await repo.query({ bookingId: 'p3' }).where({ begins_with: '2026-' }).filter({ balance__gt: 1, status__in: ['ACTIVE', 'PAUSED'], groups__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 })))).select('owner', 'duration');
+  await repo
+    .query({ bookingId: 'p3' })
+    .where({ begins_with: '2026-' })
+    .filter({ balance__gt: 1, status__in: ['ACTIVE', 'PAUSED'], groups__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('owner', 'duration');
   void page.items[0]?.owner;
-  await repo.update(key, { set: { region: 'x', 'contact.city': 'Quito' }, add: { duration: 1, groups: ['y'] }, remove: ['owner'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { region: 'x', 'contact.city': 'Quito' },
+      add: { duration: 1, groups: ['y'] },
+      remove: ['owner'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-booking').query({ status: 'ACTIVE' }).select('balance')) void item.balance;
 }
 
@@ -142,10 +206,26 @@ export async function useAccount(repo: Repository<Account>): Promise<void> {
   await repo.put({ ...key, status: 'OPEN', price: 4 }, { condition: { accountId__not_exists: true } });
   const one = await repo.get(key, { select: ['price', 'status'] });
   void one?.price;
-  await repo.query({ accountId: 'p4' }).where({ begins_with: '2026-' }).filter({ price__gt: 1, status__in: ['OPEN', 'CLOSED'], tags__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'CLOSED' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 })))).select('owner', 'weight');
+  await repo
+    .query({ accountId: 'p4' })
+    .where({ begins_with: '2026-' })
+    .filter({ price__gt: 1, status__in: ['OPEN', 'CLOSED'], tags__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'CLOSED' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('owner', 'weight');
   void page.items[0]?.owner;
-  await repo.update(key, { set: { phone: 'x', 'address.city': 'Quito' }, add: { weight: 1, tags: ['y'] }, remove: ['owner'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { phone: 'x', 'address.city': 'Quito' },
+      add: { weight: 1, tags: ['y'] },
+      remove: ['owner'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-account').query({ status: 'OPEN' }).select('price')) void item.price;
 }
 
@@ -171,10 +251,26 @@ export async function useDevice(repo: Repository<Device>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', duration: 5 }, { condition: { deviceId__not_exists: true } });
   const one = await repo.get(key, { select: ['duration', 'status'] });
   void one?.duration;
-  await repo.query({ deviceId: 'p5' }).where({ begins_with: '2026-' }).filter({ duration__gt: 1, status__in: ['ACTIVE', 'PAUSED'], tags__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 })))).select('owner', 'rank');
+  await repo
+    .query({ deviceId: 'p5' })
+    .where({ begins_with: '2026-' })
+    .filter({ duration__gt: 1, status__in: ['ACTIVE', 'PAUSED'], tags__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('owner', 'rank');
   void page.items[0]?.owner;
-  await repo.update(key, { set: { title: 'x', 'location.city': 'Quito' }, add: { rank: 1, tags: ['y'] }, remove: ['owner'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { title: 'x', 'location.city': 'Quito' },
+      add: { rank: 1, tags: ['y'] },
+      remove: ['owner'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-device').query({ status: 'ACTIVE' }).select('duration')) void item.duration;
 }
 
@@ -200,10 +296,26 @@ export async function useSession(repo: Repository<Session>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', rank: 6 }, { condition: { sessionId__not_exists: true } });
   const one = await repo.get(key, { select: ['rank', 'status'] });
   void one?.rank;
-  await repo.query({ sessionId: 'p6' }).where({ begins_with: '2026-' }).filter({ rank__gt: 1, status__in: ['ACTIVE', 'PAUSED'], tags__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 })))).select('email', 'price');
+  await repo
+    .query({ sessionId: 'p6' })
+    .where({ begins_with: '2026-' })
+    .filter({ rank__gt: 1, status__in: ['ACTIVE', 'PAUSED'], tags__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('email', 'price');
   void page.items[0]?.email;
-  await repo.update(key, { set: { owner: 'x', 'contact.city': 'Quito' }, add: { price: 1, tags: ['y'] }, remove: ['email'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { owner: 'x', 'contact.city': 'Quito' },
+      add: { price: 1, tags: ['y'] },
+      remove: ['email'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-session').query({ status: 'ACTIVE' }).select('rank')) void item.rank;
 }
 
@@ -229,10 +341,26 @@ export async function useArticle(repo: Repository<Article>): Promise<void> {
   await repo.put({ ...key, status: 'NEW', rank: 7 }, { condition: { articleId__not_exists: true } });
   const one = await repo.get(key, { select: ['rank', 'status'] });
   void one?.rank;
-  await repo.query({ articleId: 'p7' }).where({ begins_with: '2026-' }).filter({ rank__gt: 1, status__in: ['NEW', 'PAID'], tags__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAID' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 })))).select('title', 'amount');
+  await repo
+    .query({ articleId: 'p7' })
+    .where({ begins_with: '2026-' })
+    .filter({ rank__gt: 1, status__in: ['NEW', 'PAID'], tags__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAID' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('title', 'amount');
   void page.items[0]?.title;
-  await repo.update(key, { set: { phone: 'x', 'location.city': 'Quito' }, add: { amount: 1, tags: ['y'] }, remove: ['title'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { phone: 'x', 'location.city': 'Quito' },
+      add: { amount: 1, tags: ['y'] },
+      remove: ['title'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-article').query({ status: 'NEW' }).select('rank')) void item.rank;
 }
 
@@ -258,10 +386,26 @@ export async function useReview(repo: Repository<Review>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', score: 8 }, { condition: { reviewId__not_exists: true } });
   const one = await repo.get(key, { select: ['score', 'status'] });
   void one?.score;
-  await repo.query({ reviewId: 'p8' }).where({ begins_with: '2026-' }).filter({ score__gt: 1, status__in: ['ACTIVE', 'PAUSED'], tags__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ active: true }, not({ 'lines[0].qty__gt': 1 })))).select('owner', 'quantity');
+  await repo
+    .query({ reviewId: 'p8' })
+    .where({ begins_with: '2026-' })
+    .filter({ score__gt: 1, status__in: ['ACTIVE', 'PAUSED'], tags__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ active: true }, not({ 'lines[0].qty__gt': 1 }))))
+    .select('owner', 'quantity');
   void page.items[0]?.owner;
-  await repo.update(key, { set: { note: 'x', 'address.city': 'Quito' }, add: { quantity: 1, tags: ['y'] }, remove: ['owner'], append: { lines: { sku: 'a', qty: 1 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { note: 'x', 'address.city': 'Quito' },
+      add: { quantity: 1, tags: ['y'] },
+      remove: ['owner'],
+      append: { lines: { sku: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-review').query({ status: 'ACTIVE' }).select('score')) void item.score;
 }
 
@@ -287,10 +431,26 @@ export async function useCoupon(repo: Repository<Coupon>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', score: 9 }, { condition: { couponId__not_exists: true } });
   const one = await repo.get(key, { select: ['score', 'status'] });
   void one?.score;
-  await repo.query({ couponId: 'p9' }).where({ begins_with: '2026-' }).filter({ score__gt: 1, status__in: ['ACTIVE', 'PAUSED'], labels__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 })))).select('owner', 'balance');
+  await repo
+    .query({ couponId: 'p9' })
+    .where({ begins_with: '2026-' })
+    .filter({ score__gt: 1, status__in: ['ACTIVE', 'PAUSED'], labels__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('owner', 'balance');
   void page.items[0]?.owner;
-  await repo.update(key, { set: { region: 'x', 'address.city': 'Quito' }, add: { balance: 1, labels: ['y'] }, remove: ['owner'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { region: 'x', 'address.city': 'Quito' },
+      add: { balance: 1, labels: ['y'] },
+      remove: ['owner'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-coupon').query({ status: 'ACTIVE' }).select('score')) void item.score;
 }
 
@@ -316,10 +476,26 @@ export async function usePayment(repo: Repository<Payment>): Promise<void> {
   await repo.put({ ...key, status: 'DRAFT', rank: 10 }, { condition: { paymentId__not_exists: true } });
   const one = await repo.get(key, { select: ['rank', 'status'] });
   void one?.rank;
-  await repo.query({ paymentId: 'p10' }).where({ begins_with: '2026-' }).filter({ rank__gt: 1, status__in: ['DRAFT', 'LIVE'], labels__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'LIVE' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 })))).select('summary', 'amount');
+  await repo
+    .query({ paymentId: 'p10' })
+    .where({ begins_with: '2026-' })
+    .filter({ rank__gt: 1, status__in: ['DRAFT', 'LIVE'], labels__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'LIVE' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('summary', 'amount');
   void page.items[0]?.summary;
-  await repo.update(key, { set: { owner: 'x', 'location.city': 'Quito' }, add: { amount: 1, labels: ['y'] }, remove: ['summary'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { owner: 'x', 'location.city': 'Quito' },
+      add: { amount: 1, labels: ['y'] },
+      remove: ['summary'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-payment').query({ status: 'DRAFT' }).select('rank')) void item.rank;
 }
 
@@ -345,10 +521,26 @@ export async function useRefund(repo: Repository<Refund>): Promise<void> {
   await repo.put({ ...key, status: 'NEW', duration: 11 }, { condition: { refundId__not_exists: true } });
   const one = await repo.get(key, { select: ['duration', 'status'] });
   void one?.duration;
-  await repo.query({ refundId: 'p11' }).where({ begins_with: '2026-' }).filter({ duration__gt: 1, status__in: ['NEW', 'PAID'], tags__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAID' }, and({ flagged: true }, not({ 'steps[0].qty__gt': 1 })))).select('phone', 'rank');
+  await repo
+    .query({ refundId: 'p11' })
+    .where({ begins_with: '2026-' })
+    .filter({ duration__gt: 1, status__in: ['NEW', 'PAID'], tags__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAID' }, and({ flagged: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('phone', 'rank');
   void page.items[0]?.phone;
-  await repo.update(key, { set: { owner: 'x', 'contact.city': 'Quito' }, add: { rank: 1, tags: ['y'] }, remove: ['phone'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { owner: 'x', 'contact.city': 'Quito' },
+      add: { rank: 1, tags: ['y'] },
+      remove: ['phone'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-refund').query({ status: 'NEW' }).select('duration')) void item.duration;
 }
 
@@ -374,10 +566,26 @@ export async function useWarehouse(repo: Repository<Warehouse>): Promise<void> {
   await repo.put({ ...key, status: 'OPEN', price: 12 }, { condition: { warehouseId__not_exists: true } });
   const one = await repo.get(key, { select: ['price', 'status'] });
   void one?.price;
-  await repo.query({ warehouseId: 'p12' }).where({ begins_with: '2026-' }).filter({ price__gt: 1, status__in: ['OPEN', 'CLOSED'], tags__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'CLOSED' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 })))).select('label', 'score');
+  await repo
+    .query({ warehouseId: 'p12' })
+    .where({ begins_with: '2026-' })
+    .filter({ price__gt: 1, status__in: ['OPEN', 'CLOSED'], tags__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'CLOSED' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('label', 'score');
   void page.items[0]?.label;
-  await repo.update(key, { set: { owner: 'x', 'contact.city': 'Quito' }, add: { score: 1, tags: ['y'] }, remove: ['label'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { owner: 'x', 'contact.city': 'Quito' },
+      add: { score: 1, tags: ['y'] },
+      remove: ['label'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-warehouse').query({ status: 'OPEN' }).select('price')) void item.price;
 }
 
@@ -403,10 +611,26 @@ export async function useSupplier(repo: Repository<Supplier>): Promise<void> {
   await repo.put({ ...key, status: 'DRAFT', balance: 13 }, { condition: { supplierId__not_exists: true } });
   const one = await repo.get(key, { select: ['balance', 'status'] });
   void one?.balance;
-  await repo.query({ supplierId: 'p13' }).where({ begins_with: '2026-' }).filter({ balance__gt: 1, status__in: ['DRAFT', 'LIVE'], tags__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'LIVE' }, and({ verified: true }, not({ 'parts[0].qty__gt': 1 })))).select('email', 'price');
+  await repo
+    .query({ supplierId: 'p13' })
+    .where({ begins_with: '2026-' })
+    .filter({ balance__gt: 1, status__in: ['DRAFT', 'LIVE'], tags__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'LIVE' }, and({ verified: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('email', 'price');
   void page.items[0]?.email;
-  await repo.update(key, { set: { title: 'x', 'location.city': 'Quito' }, add: { price: 1, tags: ['y'] }, remove: ['email'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { title: 'x', 'location.city': 'Quito' },
+      add: { price: 1, tags: ['y'] },
+      remove: ['email'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-supplier').query({ status: 'DRAFT' }).select('balance')) void item.balance;
 }
 
@@ -432,10 +656,26 @@ export async function useVehicle(repo: Repository<Vehicle>): Promise<void> {
   await repo.put({ ...key, status: 'OPEN', duration: 14 }, { condition: { vehicleId__not_exists: true } });
   const one = await repo.get(key, { select: ['duration', 'status'] });
   void one?.duration;
-  await repo.query({ vehicleId: 'p14' }).where({ begins_with: '2026-' }).filter({ duration__gt: 1, status__in: ['OPEN', 'CLOSED'], groups__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'CLOSED' }, and({ verified: true }, not({ 'steps[0].qty__gt': 1 })))).select('label', 'price');
+  await repo
+    .query({ vehicleId: 'p14' })
+    .where({ begins_with: '2026-' })
+    .filter({ duration__gt: 1, status__in: ['OPEN', 'CLOSED'], groups__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'CLOSED' }, and({ verified: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('label', 'price');
   void page.items[0]?.label;
-  await repo.update(key, { set: { owner: 'x', 'address.city': 'Quito' }, add: { price: 1, groups: ['y'] }, remove: ['label'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { owner: 'x', 'address.city': 'Quito' },
+      add: { price: 1, groups: ['y'] },
+      remove: ['label'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-vehicle').query({ status: 'OPEN' }).select('duration')) void item.duration;
 }
 
@@ -461,10 +701,26 @@ export async function useRoute(repo: Repository<Route>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', duration: 15 }, { condition: { routeId__not_exists: true } });
   const one = await repo.get(key, { select: ['duration', 'status'] });
   void one?.duration;
-  await repo.query({ routeId: 'p15' }).where({ begins_with: '2026-' }).filter({ duration__gt: 1, status__in: ['ACTIVE', 'PAUSED'], labels__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ flagged: true }, not({ 'steps[0].qty__gt': 1 })))).select('region', 'rank');
+  await repo
+    .query({ routeId: 'p15' })
+    .where({ begins_with: '2026-' })
+    .filter({ duration__gt: 1, status__in: ['ACTIVE', 'PAUSED'], labels__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ flagged: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('region', 'rank');
   void page.items[0]?.region;
-  await repo.update(key, { set: { email: 'x', 'location.city': 'Quito' }, add: { rank: 1, labels: ['y'] }, remove: ['region'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { email: 'x', 'location.city': 'Quito' },
+      add: { rank: 1, labels: ['y'] },
+      remove: ['region'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-route').query({ status: 'ACTIVE' }).select('duration')) void item.duration;
 }
 
@@ -490,10 +746,26 @@ export async function useLesson(repo: Repository<Lesson>): Promise<void> {
   await repo.put({ ...key, status: 'DRAFT', duration: 16 }, { condition: { lessonId__not_exists: true } });
   const one = await repo.get(key, { select: ['duration', 'status'] });
   void one?.duration;
-  await repo.query({ lessonId: 'p16' }).where({ begins_with: '2026-' }).filter({ duration__gt: 1, status__in: ['DRAFT', 'LIVE'], tags__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'LIVE' }, and({ archived: true }, not({ 'lines[0].qty__gt': 1 })))).select('label', 'quantity');
+  await repo
+    .query({ lessonId: 'p16' })
+    .where({ begins_with: '2026-' })
+    .filter({ duration__gt: 1, status__in: ['DRAFT', 'LIVE'], tags__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'LIVE' }, and({ archived: true }, not({ 'lines[0].qty__gt': 1 }))))
+    .select('label', 'quantity');
   void page.items[0]?.label;
-  await repo.update(key, { set: { note: 'x', 'contact.city': 'Quito' }, add: { quantity: 1, tags: ['y'] }, remove: ['label'], append: { lines: { sku: 'a', qty: 1 } } }, { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { note: 'x', 'contact.city': 'Quito' },
+      add: { quantity: 1, tags: ['y'] },
+      remove: ['label'],
+      append: { lines: { sku: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-lesson').query({ status: 'DRAFT' }).select('duration')) void item.duration;
 }
 
@@ -519,10 +791,26 @@ export async function useCourse(repo: Repository<Course>): Promise<void> {
   await repo.put({ ...key, status: 'DRAFT', amount: 17 }, { condition: { courseId__not_exists: true } });
   const one = await repo.get(key, { select: ['amount', 'status'] });
   void one?.amount;
-  await repo.query({ courseId: 'p17' }).where({ begins_with: '2026-' }).filter({ amount__gt: 1, status__in: ['DRAFT', 'LIVE'], labels__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'LIVE' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 })))).select('phone', 'weight');
+  await repo
+    .query({ courseId: 'p17' })
+    .where({ begins_with: '2026-' })
+    .filter({ amount__gt: 1, status__in: ['DRAFT', 'LIVE'], labels__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'LIVE' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('phone', 'weight');
   void page.items[0]?.phone;
-  await repo.update(key, { set: { label: 'x', 'location.city': 'Quito' }, add: { weight: 1, labels: ['y'] }, remove: ['phone'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { label: 'x', 'location.city': 'Quito' },
+      add: { weight: 1, labels: ['y'] },
+      remove: ['phone'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-course').query({ status: 'DRAFT' }).select('amount')) void item.amount;
 }
 
@@ -548,10 +836,26 @@ export async function usePatient(repo: Repository<Patient>): Promise<void> {
   await repo.put({ ...key, status: 'DRAFT', score: 18 }, { condition: { patientId__not_exists: true } });
   const one = await repo.get(key, { select: ['score', 'status'] });
   void one?.score;
-  await repo.query({ patientId: 'p18' }).where({ begins_with: '2026-' }).filter({ score__gt: 1, status__in: ['DRAFT', 'LIVE'], tags__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'LIVE' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 })))).select('label', 'rank');
+  await repo
+    .query({ patientId: 'p18' })
+    .where({ begins_with: '2026-' })
+    .filter({ score__gt: 1, status__in: ['DRAFT', 'LIVE'], tags__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'LIVE' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('label', 'rank');
   void page.items[0]?.label;
-  await repo.update(key, { set: { region: 'x', 'address.city': 'Quito' }, add: { rank: 1, tags: ['y'] }, remove: ['label'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { region: 'x', 'address.city': 'Quito' },
+      add: { rank: 1, tags: ['y'] },
+      remove: ['label'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-patient').query({ status: 'DRAFT' }).select('score')) void item.score;
 }
 
@@ -577,10 +881,26 @@ export async function useVisit(repo: Repository<Visit>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', weight: 19 }, { condition: { visitId__not_exists: true } });
   const one = await repo.get(key, { select: ['weight', 'status'] });
   void one?.weight;
-  await repo.query({ visitId: 'p19' }).where({ begins_with: '2026-' }).filter({ weight__gt: 1, status__in: ['ACTIVE', 'PAUSED'], labels__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 })))).select('region', 'amount');
+  await repo
+    .query({ visitId: 'p19' })
+    .where({ begins_with: '2026-' })
+    .filter({ weight__gt: 1, status__in: ['ACTIVE', 'PAUSED'], labels__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ archived: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('region', 'amount');
   void page.items[0]?.region;
-  await repo.update(key, { set: { phone: 'x', 'location.city': 'Quito' }, add: { amount: 1, labels: ['y'] }, remove: ['region'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { phone: 'x', 'location.city': 'Quito' },
+      add: { amount: 1, labels: ['y'] },
+      remove: ['region'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-visit').query({ status: 'ACTIVE' }).select('weight')) void item.weight;
 }
 
@@ -606,10 +926,26 @@ export async function useProject(repo: Repository<Project>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', balance: 20 }, { condition: { projectId__not_exists: true } });
   const one = await repo.get(key, { select: ['balance', 'status'] });
   void one?.balance;
-  await repo.query({ projectId: 'p20' }).where({ begins_with: '2026-' }).filter({ balance__gt: 1, status__in: ['ACTIVE', 'PAUSED'], groups__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 })))).select('owner', 'price');
+  await repo
+    .query({ projectId: 'p20' })
+    .where({ begins_with: '2026-' })
+    .filter({ balance__gt: 1, status__in: ['ACTIVE', 'PAUSED'], groups__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('owner', 'price');
   void page.items[0]?.owner;
-  await repo.update(key, { set: { label: 'x', 'contact.city': 'Quito' }, add: { price: 1, groups: ['y'] }, remove: ['owner'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { label: 'x', 'contact.city': 'Quito' },
+      add: { price: 1, groups: ['y'] },
+      remove: ['owner'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-project').query({ status: 'ACTIVE' }).select('balance')) void item.balance;
 }
 
@@ -635,10 +971,26 @@ export async function useMilestone(repo: Repository<Milestone>): Promise<void> {
   await repo.put({ ...key, status: 'OPEN', balance: 21 }, { condition: { milestoneId__not_exists: true } });
   const one = await repo.get(key, { select: ['balance', 'status'] });
   void one?.balance;
-  await repo.query({ milestoneId: 'p21' }).where({ begins_with: '2026-' }).filter({ balance__gt: 1, status__in: ['OPEN', 'CLOSED'], tags__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'CLOSED' }, and({ flagged: true }, not({ 'lines[0].qty__gt': 1 })))).select('summary', 'duration');
+  await repo
+    .query({ milestoneId: 'p21' })
+    .where({ begins_with: '2026-' })
+    .filter({ balance__gt: 1, status__in: ['OPEN', 'CLOSED'], tags__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'CLOSED' }, and({ flagged: true }, not({ 'lines[0].qty__gt': 1 }))))
+    .select('summary', 'duration');
   void page.items[0]?.summary;
-  await repo.update(key, { set: { owner: 'x', 'location.city': 'Quito' }, add: { duration: 1, tags: ['y'] }, remove: ['summary'], append: { lines: { sku: 'a', qty: 1 } } }, { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { owner: 'x', 'location.city': 'Quito' },
+      add: { duration: 1, tags: ['y'] },
+      remove: ['summary'],
+      append: { lines: { sku: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-milestone').query({ status: 'OPEN' }).select('balance')) void item.balance;
 }
 
@@ -664,10 +1016,26 @@ export async function useCampaign(repo: Repository<Campaign>): Promise<void> {
   await repo.put({ ...key, status: 'DRAFT', price: 22 }, { condition: { campaignId__not_exists: true } });
   const one = await repo.get(key, { select: ['price', 'status'] });
   void one?.price;
-  await repo.query({ campaignId: 'p22' }).where({ begins_with: '2026-' }).filter({ price__gt: 1, status__in: ['DRAFT', 'LIVE'], tags__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'LIVE' }, and({ active: true }, not({ 'steps[0].qty__gt': 1 })))).select('owner', 'balance');
+  await repo
+    .query({ campaignId: 'p22' })
+    .where({ begins_with: '2026-' })
+    .filter({ price__gt: 1, status__in: ['DRAFT', 'LIVE'], tags__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'LIVE' }, and({ active: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('owner', 'balance');
   void page.items[0]?.owner;
-  await repo.update(key, { set: { label: 'x', 'contact.city': 'Quito' }, add: { balance: 1, tags: ['y'] }, remove: ['owner'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { label: 'x', 'contact.city': 'Quito' },
+      add: { balance: 1, tags: ['y'] },
+      remove: ['owner'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-campaign').query({ status: 'DRAFT' }).select('price')) void item.price;
 }
 
@@ -693,10 +1061,26 @@ export async function useLead(repo: Repository<Lead>): Promise<void> {
   await repo.put({ ...key, status: 'NEW', score: 23 }, { condition: { leadId__not_exists: true } });
   const one = await repo.get(key, { select: ['score', 'status'] });
   void one?.score;
-  await repo.query({ leadId: 'p23' }).where({ begins_with: '2026-' }).filter({ score__gt: 1, status__in: ['NEW', 'PAID'], labels__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAID' }, and({ flagged: true }, not({ 'steps[0].qty__gt': 1 })))).select('region', 'price');
+  await repo
+    .query({ leadId: 'p23' })
+    .where({ begins_with: '2026-' })
+    .filter({ score__gt: 1, status__in: ['NEW', 'PAID'], labels__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAID' }, and({ flagged: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('region', 'price');
   void page.items[0]?.region;
-  await repo.update(key, { set: { title: 'x', 'location.city': 'Quito' }, add: { price: 1, labels: ['y'] }, remove: ['region'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { title: 'x', 'location.city': 'Quito' },
+      add: { price: 1, labels: ['y'] },
+      remove: ['region'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-lead').query({ status: 'NEW' }).select('score')) void item.score;
 }
 
@@ -722,10 +1106,26 @@ export async function useContract(repo: Repository<Contract>): Promise<void> {
   await repo.put({ ...key, status: 'NEW', quantity: 24 }, { condition: { contractId__not_exists: true } });
   const one = await repo.get(key, { select: ['quantity', 'status'] });
   void one?.quantity;
-  await repo.query({ contractId: 'p24' }).where({ begins_with: '2026-' }).filter({ quantity__gt: 1, status__in: ['NEW', 'PAID'], tags__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAID' }, and({ active: true }, not({ 'lines[0].qty__gt': 1 })))).select('phone', 'amount');
+  await repo
+    .query({ contractId: 'p24' })
+    .where({ begins_with: '2026-' })
+    .filter({ quantity__gt: 1, status__in: ['NEW', 'PAID'], tags__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAID' }, and({ active: true }, not({ 'lines[0].qty__gt': 1 }))))
+    .select('phone', 'amount');
   void page.items[0]?.phone;
-  await repo.update(key, { set: { region: 'x', 'address.city': 'Quito' }, add: { amount: 1, tags: ['y'] }, remove: ['phone'], append: { lines: { sku: 'a', qty: 1 } } }, { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { region: 'x', 'address.city': 'Quito' },
+      add: { amount: 1, tags: ['y'] },
+      remove: ['phone'],
+      append: { lines: { sku: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-contract').query({ status: 'NEW' }).select('quantity')) void item.quantity;
 }
 
@@ -751,10 +1151,26 @@ export async function useAsset(repo: Repository<Asset>): Promise<void> {
   await repo.put({ ...key, status: 'OPEN', rank: 25 }, { condition: { assetId__not_exists: true } });
   const one = await repo.get(key, { select: ['rank', 'status'] });
   void one?.rank;
-  await repo.query({ assetId: 'p25' }).where({ begins_with: '2026-' }).filter({ rank__gt: 1, status__in: ['OPEN', 'CLOSED'], labels__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'CLOSED' }, and({ active: true }, not({ 'lines[0].qty__gt': 1 })))).select('note', 'quantity');
+  await repo
+    .query({ assetId: 'p25' })
+    .where({ begins_with: '2026-' })
+    .filter({ rank__gt: 1, status__in: ['OPEN', 'CLOSED'], labels__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'CLOSED' }, and({ active: true }, not({ 'lines[0].qty__gt': 1 }))))
+    .select('note', 'quantity');
   void page.items[0]?.note;
-  await repo.update(key, { set: { email: 'x', 'address.city': 'Quito' }, add: { quantity: 1, labels: ['y'] }, remove: ['note'], append: { lines: { sku: 'a', qty: 1 } } }, { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { email: 'x', 'address.city': 'Quito' },
+      add: { quantity: 1, labels: ['y'] },
+      remove: ['note'],
+      append: { lines: { sku: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'OPEN' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-asset').query({ status: 'OPEN' }).select('rank')) void item.rank;
 }
 
@@ -780,10 +1196,26 @@ export async function useSensor(repo: Repository<Sensor>): Promise<void> {
   await repo.put({ ...key, status: 'NEW', balance: 26 }, { condition: { sensorId__not_exists: true } });
   const one = await repo.get(key, { select: ['balance', 'status'] });
   void one?.balance;
-  await repo.query({ sensorId: 'p26' }).where({ begins_with: '2026-' }).filter({ balance__gt: 1, status__in: ['NEW', 'PAID'], tags__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAID' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 })))).select('note', 'amount');
+  await repo
+    .query({ sensorId: 'p26' })
+    .where({ begins_with: '2026-' })
+    .filter({ balance__gt: 1, status__in: ['NEW', 'PAID'], tags__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAID' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('note', 'amount');
   void page.items[0]?.note;
-  await repo.update(key, { set: { region: 'x', 'address.city': 'Quito' }, add: { amount: 1, tags: ['y'] }, remove: ['note'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { region: 'x', 'address.city': 'Quito' },
+      add: { amount: 1, tags: ['y'] },
+      remove: ['note'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-sensor').query({ status: 'NEW' }).select('balance')) void item.balance;
 }
 
@@ -809,10 +1241,26 @@ export async function useReading(repo: Repository<Reading>): Promise<void> {
   await repo.put({ ...key, status: 'DRAFT', amount: 27 }, { condition: { readingId__not_exists: true } });
   const one = await repo.get(key, { select: ['amount', 'status'] });
   void one?.amount;
-  await repo.query({ readingId: 'p27' }).where({ begins_with: '2026-' }).filter({ amount__gt: 1, status__in: ['DRAFT', 'LIVE'], labels__contains: 'x', 'contact.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'LIVE' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 })))).select('phone', 'rank');
+  await repo
+    .query({ readingId: 'p27' })
+    .where({ begins_with: '2026-' })
+    .filter({ amount__gt: 1, status__in: ['DRAFT', 'LIVE'], labels__contains: 'x', 'contact.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'LIVE' }, and({ archived: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('phone', 'rank');
   void page.items[0]?.phone;
-  await repo.update(key, { set: { region: 'x', 'contact.city': 'Quito' }, add: { rank: 1, labels: ['y'] }, remove: ['phone'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { region: 'x', 'contact.city': 'Quito' },
+      add: { rank: 1, labels: ['y'] },
+      remove: ['phone'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'DRAFT' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-reading').query({ status: 'DRAFT' }).select('amount')) void item.amount;
 }
 
@@ -838,10 +1286,26 @@ export async function usePlaylist(repo: Repository<Playlist>): Promise<void> {
   await repo.put({ ...key, status: 'NEW', price: 28 }, { condition: { playlistId__not_exists: true } });
   const one = await repo.get(key, { select: ['price', 'status'] });
   void one?.price;
-  await repo.query({ playlistId: 'p28' }).where({ begins_with: '2026-' }).filter({ price__gt: 1, status__in: ['NEW', 'PAID'], groups__contains: 'x', 'location.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAID' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 })))).select('phone', 'duration');
+  await repo
+    .query({ playlistId: 'p28' })
+    .where({ begins_with: '2026-' })
+    .filter({ price__gt: 1, status__in: ['NEW', 'PAID'], groups__contains: 'x', 'location.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAID' }, and({ flagged: true }, not({ 'parts[0].qty__gt': 1 }))))
+    .select('phone', 'duration');
   void page.items[0]?.phone;
-  await repo.update(key, { set: { owner: 'x', 'location.city': 'Quito' }, add: { duration: 1, groups: ['y'] }, remove: ['phone'], append: { parts: { code: 'c', qty: 2 } } }, { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { owner: 'x', 'location.city': 'Quito' },
+      add: { duration: 1, groups: ['y'] },
+      remove: ['phone'],
+      append: { parts: { code: 'c', qty: 2 } },
+    },
+    { condition: { status__eq: 'NEW' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-playlist').query({ status: 'NEW' }).select('price')) void item.price;
 }
 
@@ -867,9 +1331,25 @@ export async function useTrack(repo: Repository<Track>): Promise<void> {
   await repo.put({ ...key, status: 'ACTIVE', price: 29 }, { condition: { trackId__not_exists: true } });
   const one = await repo.get(key, { select: ['price', 'status'] });
   void one?.price;
-  await repo.query({ trackId: 'p29' }).where({ begins_with: '2026-' }).filter({ price__gt: 1, status__in: ['ACTIVE', 'PAUSED'], labels__contains: 'x', 'address.city': 'Lima' }).limit(10);
-  const page = await repo.scan().filter(or({ status: 'PAUSED' }, and({ flagged: true }, not({ 'steps[0].qty__gt': 1 })))).select('phone', 'amount');
+  await repo
+    .query({ trackId: 'p29' })
+    .where({ begins_with: '2026-' })
+    .filter({ price__gt: 1, status__in: ['ACTIVE', 'PAUSED'], labels__contains: 'x', 'address.city': 'Lima' })
+    .limit(10);
+  const page = await repo
+    .scan()
+    .filter(or({ status: 'PAUSED' }, and({ flagged: true }, not({ 'steps[0].qty__gt': 1 }))))
+    .select('phone', 'amount');
   void page.items[0]?.phone;
-  await repo.update(key, { set: { note: 'x', 'address.city': 'Quito' }, add: { amount: 1, labels: ['y'] }, remove: ['phone'], append: { steps: { name: 'a', qty: 1 } } }, { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' });
+  await repo.update(
+    key,
+    {
+      set: { note: 'x', 'address.city': 'Quito' },
+      add: { amount: 1, labels: ['y'] },
+      remove: ['phone'],
+      append: { steps: { name: 'a', qty: 1 } },
+    },
+    { condition: { status__eq: 'ACTIVE' }, returnValues: 'ALL_NEW' },
+  );
   for await (const item of repo.index('gsi-track').query({ status: 'ACTIVE' }).select('price')) void item.price;
 }

@@ -24,7 +24,11 @@ describe('the client circuit breaker', () => {
     const client = new RecordingClient(() => {
       throw sdkThrottle();
     });
-    const db = new DkmioClient({ client, circuitBreaker: { failureThreshold: 5, recoveryTimeoutMs: 1_000, clock: () => now }, batch: { maxAttempts: 1 } });
+    const db = new DkmioClient({
+      client,
+      circuitBreaker: { failureThreshold: 5, recoveryTimeoutMs: 1_000, clock: () => now },
+      batch: { maxAttempts: 1 },
+    });
     const orders = db.getRepository(Order);
     const calls = [
       () => orders.get(key),
@@ -38,7 +42,9 @@ describe('the client circuit breaker', () => {
     expect(db.circuitBreaker.state).toBe('open');
     await expect(orders.put(key)).rejects.toThrow(CircuitOpenError);
     await expect(orders.scan().execute()).rejects.toThrow(CircuitOpenError);
-    await expect(db.transactGet((tx) => [tx.get(orders, key)])).rejects.toThrow(/transact_get on orders refused: the circuit breaker is open/);
+    await expect(db.transactGet((tx) => [tx.get(orders, key)])).rejects.toThrow(
+      /transact_get on orders refused: the circuit breaker is open/,
+    );
     expect(client.sent).toHaveLength(5);
     now += 1_000;
     expect(db.circuitBreaker.state).toBe('half_open');
@@ -52,7 +58,8 @@ describe('the client circuit breaker', () => {
     });
     const db = new DkmioClient({ client, circuitBreaker: { failureThreshold: 2 } });
     const orders = db.getRepository(Order);
-    for (let i = 0; i < 5; i++) await expect(orders.put(key, { condition: { userId__not_exists: true } })).rejects.toThrow(ConditionError);
+    for (let i = 0; i < 5; i++)
+      await expect(orders.put(key, { condition: { userId__not_exists: true } })).rejects.toThrow(ConditionError);
     expect(db.circuitBreaker.state).toBe('closed');
   });
 

@@ -5,7 +5,16 @@
  */
 import 'reflect-metadata';
 import * as path from 'node:path';
-import { Attribute, DkmioClient, GlobalIndex, PartitionKey, SortKey, Table, entityMetadata, type Repository } from 'dkmio';
+import {
+  Attribute,
+  DkmioClient,
+  GlobalIndex,
+  PartitionKey,
+  SortKey,
+  Table,
+  entityMetadata,
+  type Repository,
+} from 'dkmio';
 import { SDK_BASE, type Adapter, type Session, type Setup } from '../adapter';
 import { GSI, QUERY, TABLE, UPDATE, type OrderItem } from '../model';
 import { bulkConcurrency } from '../settings';
@@ -58,7 +67,12 @@ const offline = new DkmioClient({ region: 'us-east-1' }).getRepository(Order);
 const meta = entityMetadata(Order);
 
 export function dkmioSession(setup: Setup): Session {
-  const db = new DkmioClient({ ...SDK_BASE, endpoint: setup.endpoint, tableNamePrefix: setup.prefix, clientConfig: { requestHandler: setup.requestHandler as never } });
+  const db = new DkmioClient({
+    ...SDK_BASE,
+    endpoint: setup.endpoint,
+    tableNamePrefix: setup.prefix,
+    clientConfig: { requestHandler: setup.requestHandler as never },
+  });
   const orders = db.getRepository(Order);
   return {
     put: (item) => orders.put(item),
@@ -82,8 +96,13 @@ export function dkmioSession(setup: Setup): Session {
 export const dkmio: Adapter = {
   name: 'dkmio',
   build: {
-    query: () => (query(offline, QUERY.user) as unknown as { build(count: boolean, start: undefined): unknown }).build(false, undefined),
-    update: (order) => buildUpdateItem(meta, TABLE, { user_id: QUERY.user, order_id: order }, updateActions, updateOptions),
+    query: () =>
+      (query(offline, QUERY.user) as unknown as { build(count: boolean, start: undefined): unknown }).build(
+        false,
+        undefined,
+      ),
+    update: (order) =>
+      buildUpdateItem(meta, TABLE, { user_id: QUERY.user, order_id: order }, updateActions, updateOptions),
     put: (item) => buildPutItem(meta, TABLE, item, putOptions),
   },
   session: dkmioSession,

@@ -20,11 +20,22 @@ const schema = () =>
     {
       user_id: { type: String, hashKey: true },
       order_id: { type: String, rangeKey: true },
-      status: { type: String, index: { name: GSI, type: 'global', rangeKey: 'created_at', project: GSI_INCLUDE } as any },
+      status: {
+        type: String,
+        index: { name: GSI, type: 'global', rangeKey: 'created_at', project: GSI_INCLUDE } as any,
+      },
       created_at: String,
       total: Number,
       items_count: Number,
-      address: { type: Object, schema: { street: String, city: String, zip: String, geo: { type: Object, schema: { lat: Number, lng: Number } } } },
+      address: {
+        type: Object,
+        schema: {
+          street: String,
+          city: String,
+          zip: String,
+          geo: { type: Object, schema: { lat: Number, lng: Number } },
+        },
+      },
       items: { type: Array, schema: [{ type: Object, schema: { sku: String, qty: Number, price: Number } }] },
       tags: { type: Set, schema: [String] },
       labels: { type: Set, schema: [String] },
@@ -44,7 +55,17 @@ function model(table: string, ddb: DynamoDB): any {
 }
 
 const query = (m: any, user: string) =>
-  m.query('user_id').eq(user).where('order_id').ge(QUERY.fromOrder).where('total').gt(QUERY.minTotal).where('status').in(QUERY.statuses).attributes(QUERY.select).limit(QUERY.limit);
+  m
+    .query('user_id')
+    .eq(user)
+    .where('order_id')
+    .ge(QUERY.fromOrder)
+    .where('total')
+    .gt(QUERY.minTotal)
+    .where('status')
+    .in(QUERY.statuses)
+    .attributes(QUERY.select)
+    .limit(QUERY.limit);
 
 const updateBody = {
   $SET: { status: UPDATE.status, 'address.city': UPDATE.city },
@@ -52,7 +73,10 @@ const updateBody = {
   $ADD: { items_count: 1, tags: UPDATE.addTags },
   $DELETE: { labels: UPDATE.deleteLabels },
 };
-const updateSettings = () => ({ condition: new dynamoose.Condition('status').not().eq(UPDATE.notStatus), returnValues: 'NONE' });
+const updateSettings = () => ({
+  condition: new dynamoose.Condition('status').not().eq(UPDATE.notStatus),
+  returnValues: 'NONE',
+});
 
 const offlineDdb = new DynamoDB({ ...SDK_BASE });
 const offline = model(TABLE, offlineDdb);
@@ -85,7 +109,8 @@ export const dynamooseAdapter: Adapter = {
   name: 'Dynamoose',
   build: {
     query: () => query(offline, QUERY.user).getRequest(),
-    update: (order) => offline.update({ user_id: QUERY.user, order_id: order }, updateBody, { ...updateSettings(), return: 'request' }),
+    update: (order) =>
+      offline.update({ user_id: QUERY.user, order_id: order }, updateBody, { ...updateSettings(), return: 'request' }),
     put: (item) => new offline(item).save({ return: 'request', overwrite: false }),
   },
   session: dynamooseSession,

@@ -22,17 +22,38 @@ const schema = {
     items_count: { type: 'number' },
     address: {
       type: 'map',
-      properties: { street: { type: 'string' }, city: { type: 'string' }, zip: { type: 'string' }, geo: { type: 'map', properties: { lat: { type: 'number' }, lng: { type: 'number' } } } },
+      properties: {
+        street: { type: 'string' },
+        city: { type: 'string' },
+        zip: { type: 'string' },
+        geo: { type: 'map', properties: { lat: { type: 'number' }, lng: { type: 'number' } } },
+      },
     },
-    items: { type: 'list', items: { type: 'map', properties: { sku: { type: 'string' }, qty: { type: 'number' }, price: { type: 'number' } } } },
+    items: {
+      type: 'list',
+      items: {
+        type: 'map',
+        properties: { sku: { type: 'string' }, qty: { type: 'number' }, price: { type: 'number' } },
+      },
+    },
     tags: { type: 'set', items: 'string' },
     labels: { type: 'set', items: 'string' },
-    history: { type: 'list', items: { type: 'map', properties: { action: { type: 'string' }, at: { type: 'string' } } } },
+    history: {
+      type: 'list',
+      items: { type: 'map', properties: { action: { type: 'string' }, at: { type: 'string' } } },
+    },
     notes: { type: 'string' },
   },
   indexes: {
-    primary: { pk: { field: 'user_id', composite: ['user_id'], casing: 'none' }, sk: { field: 'order_id', composite: ['order_id'], casing: 'none' } },
-    byStatus: { index: GSI, pk: { field: 'status', composite: ['status'], casing: 'none' }, sk: { field: 'created_at', composite: ['created_at'], casing: 'none' } },
+    primary: {
+      pk: { field: 'user_id', composite: ['user_id'], casing: 'none' },
+      sk: { field: 'order_id', composite: ['order_id'], casing: 'none' },
+    },
+    byStatus: {
+      index: GSI,
+      pk: { field: 'status', composite: ['status'], casing: 'none' },
+      sk: { field: 'created_at', composite: ['created_at'], casing: 'none' },
+    },
   },
 } as const;
 
@@ -41,35 +62,50 @@ function entity(table: string, client?: DynamoDBDocumentClient) {
 }
 
 function query(e: any, user: string) {
-  return e.query
-    .primary({ user_id: user })
-    .gte({ order_id: QUERY.fromOrder })
-    // ElectroDB's where() has no IN operator: an OR of equalities says the same.
-    .where(({ total, status }: any, { gt, eq }: any) => `${gt(total, QUERY.minTotal)} AND (${eq(status, QUERY.statuses[0])} OR ${eq(status, QUERY.statuses[1])})`);
+  return (
+    e.query
+      .primary({ user_id: user })
+      .gte({ order_id: QUERY.fromOrder })
+      // ElectroDB's where() has no IN operator: an OR of equalities says the same.
+      .where(
+        ({ total, status }: any, { gt, eq }: any) =>
+          `${gt(total, QUERY.minTotal)} AND (${eq(status, QUERY.statuses[0])} OR ${eq(status, QUERY.statuses[1])})`,
+      )
+  );
 }
 // ElectroDB adds the key fields to `attributes` itself; naming order_id again makes DynamoDB
 // refuse the projection (overlapping paths), so it is left to ElectroDB.
-const queryOptions = { limit: QUERY.limit, attributes: QUERY.select.filter((a) => a !== 'order_id'), ignoreOwnership: true };
+const queryOptions = {
+  limit: QUERY.limit,
+  attributes: QUERY.select.filter((a) => a !== 'order_id'),
+  ignoreOwnership: true,
+};
 
 function update(e: any, user: string, order: string) {
   return e
     .update({ user_id: user, order_id: order })
-    .data(({ status, address, history, notes, items_count, tags, labels }: any, { set, remove, append, add, del }: any) => {
-      set(status, UPDATE.status);
-      set(address.city, UPDATE.city);
-      remove(notes);
-      append(history, [UPDATE.history]);
-      add(items_count, 1);
-      add(tags, UPDATE.addTags);
-      del(labels, UPDATE.deleteLabels);
-    })
+    .data(
+      ({ status, address, history, notes, items_count, tags, labels }: any, { set, remove, append, add, del }: any) => {
+        set(status, UPDATE.status);
+        set(address.city, UPDATE.city);
+        remove(notes);
+        append(history, [UPDATE.history]);
+        add(items_count, 1);
+        add(tags, UPDATE.addTags);
+        del(labels, UPDATE.deleteLabels);
+      },
+    )
     .where(({ status }: any, { ne }: any) => ne(status, UPDATE.notStatus));
 }
 
 const offline = entity(TABLE);
 
 export function electroSession(setup: Setup): Session {
-  const client = new DynamoDBClient({ ...SDK_BASE, endpoint: setup.endpoint, requestHandler: setup.requestHandler as never });
+  const client = new DynamoDBClient({
+    ...SDK_BASE,
+    endpoint: setup.endpoint,
+    requestHandler: setup.requestHandler as never,
+  });
   const e = entity(setup.prefix + TABLE, DynamoDBDocumentClient.from(client));
   const own = { ignoreOwnership: true };
   return {

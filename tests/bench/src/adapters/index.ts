@@ -8,4 +8,14 @@ import { raw, rawControl } from './raw';
 import { toolbox } from './toolbox';
 import { typedorm } from './typedorm';
 
-export const ADAPTERS: Adapter[] = [raw, rawControl, plain, plainControl, dkmio, electrodb, toolbox, dynamooseAdapter, typedorm];
+export const ADAPTERS: Adapter[] = [
+  raw,
+  rawControl,
+  plain,
+  plainControl,
+  dkmio,
+  electrodb,
+  toolbox,
+  dynamooseAdapter,
+  typedorm,
+];

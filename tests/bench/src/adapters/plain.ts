@@ -55,12 +55,23 @@ class Ctx {
 
 const OPS: Record<string, string> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
 
-export function plainQuery(table: string, pk: [string, unknown], sk: [string, string, unknown], filters: [string, string, unknown][], select: string[], limit: number) {
+export function plainQuery(
+  table: string,
+  pk: [string, unknown],
+  sk: [string, string, unknown],
+  filters: [string, string, unknown][],
+  select: string[],
+  limit: number,
+) {
   const c = new Ctx();
-  const key = c.name(pk[0]) + ' = ' + c.value(pk[1]) + ' AND ' + c.name(sk[0]) + ' ' + OPS[sk[1]] + ' ' + c.value(sk[2]);
+  const key =
+    c.name(pk[0]) + ' = ' + c.value(pk[1]) + ' AND ' + c.name(sk[0]) + ' ' + OPS[sk[1]] + ' ' + c.value(sk[2]);
   let filter = '';
   for (const [name, op, value] of filters) {
-    const clause = op === 'in' ? c.name(name) + ' IN (' + (value as unknown[]).map((x) => c.value(x)).join(', ') + ')' : c.name(name) + ' ' + OPS[op] + ' ' + c.value(value);
+    const clause =
+      op === 'in'
+        ? c.name(name) + ' IN (' + (value as unknown[]).map((x) => c.value(x)).join(', ') + ')'
+        : c.name(name) + ' ' + OPS[op] + ' ' + c.value(value);
     filter = filter ? filter + ' AND ' + clause : clause;
   }
   return {
@@ -74,7 +85,16 @@ export function plainQuery(table: string, pk: [string, unknown], sk: [string, st
   };
 }
 
-export function plainUpdate(table: string, key: Record<string, unknown>, set: Record<string, unknown>, remove: string[], append: Record<string, unknown>, add: Record<string, unknown>, del: Record<string, unknown>, cond: [string, string, unknown]) {
+export function plainUpdate(
+  table: string,
+  key: Record<string, unknown>,
+  set: Record<string, unknown>,
+  remove: string[],
+  append: Record<string, unknown>,
+  add: Record<string, unknown>,
+  del: Record<string, unknown>,
+  cond: [string, string, unknown],
+) {
   const c = new Ctx();
   const sets: string[] = [];
   for (const k in set) sets.push(c.path(k) + ' = ' + c.value(set[k]));
@@ -88,24 +108,64 @@ export function plainUpdate(table: string, key: Record<string, unknown>, set: Re
   for (const k in del) dels.push(c.path(k) + ' ' + c.value(del[k]));
   const Key: Record<string, AV> = {};
   for (const k in key) Key[k] = av(key[k]);
-  const expr = 'SET ' + sets.join(', ') + ' REMOVE ' + remove.map((r) => c.path(r)).join(', ') + ' ADD ' + adds.join(', ') + ' DELETE ' + dels.join(', ');
+  const expr =
+    'SET ' +
+    sets.join(', ') +
+    ' REMOVE ' +
+    remove.map((r) => c.path(r)).join(', ') +
+    ' ADD ' +
+    adds.join(', ') +
+    ' DELETE ' +
+    dels.join(', ');
   const condition = c.name(cond[0]) + ' ' + (cond[1] === 'neq' ? '<>' : OPS[cond[1]]) + ' ' + c.value(cond[2]);
-  return { TableName: table, Key, UpdateExpression: expr, ConditionExpression: condition, ExpressionAttributeNames: c.names, ExpressionAttributeValues: c.values };
+  return {
+    TableName: table,
+    Key,
+    UpdateExpression: expr,
+    ConditionExpression: condition,
+    ExpressionAttributeNames: c.names,
+    ExpressionAttributeValues: c.values,
+  };
 }
 
 export function plainPut(table: string, item: Record<string, unknown>, notExists: string) {
   const c = new Ctx();
   const Item: Record<string, AV> = {};
   for (const k in item) if (item[k] !== undefined) Item[k] = av(item[k]);
-  return { TableName: table, Item, ConditionExpression: 'attribute_not_exists(' + c.name(notExists) + ')', ExpressionAttributeNames: c.names };
+  return {
+    TableName: table,
+    Item,
+    ConditionExpression: 'attribute_not_exists(' + c.name(notExists) + ')',
+    ExpressionAttributeNames: c.names,
+  };
 }
 
 export const plain: Adapter = {
   name: 'plain builder function',
   build: {
-    query: () => plainQuery(TABLE, ['user_id', QUERY.user], ['order_id', 'gte', QUERY.fromOrder], [['total', 'gt', QUERY.minTotal], ['status', 'in', QUERY.statuses]], QUERY.select.concat('user_id'), QUERY.limit),
+    query: () =>
+      plainQuery(
+        TABLE,
+        ['user_id', QUERY.user],
+        ['order_id', 'gte', QUERY.fromOrder],
+        [
+          ['total', 'gt', QUERY.minTotal],
+          ['status', 'in', QUERY.statuses],
+        ],
+        QUERY.select.concat('user_id'),
+        QUERY.limit,
+      ),
     update: (order) =>
-      plainUpdate(TABLE, { user_id: QUERY.user, order_id: order }, { status: UPDATE.status, 'address.city': UPDATE.city }, ['notes'], { history: UPDATE.history }, { items_count: 1, tags: new Set(UPDATE.addTags) }, { labels: new Set(UPDATE.deleteLabels) }, ['status', 'neq', UPDATE.notStatus]),
+      plainUpdate(
+        TABLE,
+        { user_id: QUERY.user, order_id: order },
+        { status: UPDATE.status, 'address.city': UPDATE.city },
+        ['notes'],
+        { history: UPDATE.history },
+        { items_count: 1, tags: new Set(UPDATE.addTags) },
+        { labels: new Set(UPDATE.deleteLabels) },
+        ['status', 'neq', UPDATE.notStatus],
+      ),
     put: (item: OrderItem) => plainPut(TABLE, item as unknown as Record<string, unknown>, 'user_id'),
   },
 };

@@ -4,11 +4,19 @@
  * Object.create + Object.assign (the cheapest way there is).
  */
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { BatchWriteCommand, DynamoDBDocumentClient, GetCommand, PutCommand, QueryCommand, UpdateCommand } from '@aws-sdk/lib-dynamodb';
+import {
+  BatchWriteCommand,
+  DynamoDBDocumentClient,
+  GetCommand,
+  PutCommand,
+  QueryCommand,
+  UpdateCommand,
+} from '@aws-sdk/lib-dynamodb';
 import { SDK_BASE, type Adapter, type Session, type Setup } from '../adapter';
 import { PlainOrder, QUERY, TABLE, UPDATE, type OrderItem } from '../model';
 
-const hydrate = (item: Record<string, unknown>): PlainOrder => Object.assign(Object.create(PlainOrder.prototype) as PlainOrder, item);
+const hydrate = (item: Record<string, unknown>): PlainOrder =>
+  Object.assign(Object.create(PlainOrder.prototype) as PlainOrder, item);
 
 export function queryParams(table: string, user: string) {
   return {
@@ -16,8 +24,20 @@ export function queryParams(table: string, user: string) {
     KeyConditionExpression: '#pk = :pk AND #sk >= :sk',
     FilterExpression: '#total > :total AND #status IN (:s0, :s1)',
     ProjectionExpression: '#sk, #total, #status, #created, #pk',
-    ExpressionAttributeNames: { '#pk': 'user_id', '#sk': 'order_id', '#total': 'total', '#status': 'status', '#created': 'created_at' },
-    ExpressionAttributeValues: { ':pk': user, ':sk': QUERY.fromOrder, ':total': QUERY.minTotal, ':s0': QUERY.statuses[0], ':s1': QUERY.statuses[1] },
+    ExpressionAttributeNames: {
+      '#pk': 'user_id',
+      '#sk': 'order_id',
+      '#total': 'total',
+      '#status': 'status',
+      '#created': 'created_at',
+    },
+    ExpressionAttributeValues: {
+      ':pk': user,
+      ':sk': QUERY.fromOrder,
+      ':total': QUERY.minTotal,
+      ':s0': QUERY.statuses[0],
+      ':s1': QUERY.statuses[1],
+    },
     Limit: QUERY.limit,
   };
 }
@@ -26,23 +46,48 @@ export function updateParams(table: string, user: string, order: string) {
   return {
     TableName: table,
     Key: { user_id: user, order_id: order },
-    UpdateExpression: 'SET #status = :status, #address.#city = :city, #history = list_append(if_not_exists(#history, :empty), :history) REMOVE #notes ADD #count :one, #tags :tags DELETE #labels :labels',
+    UpdateExpression:
+      'SET #status = :status, #address.#city = :city, #history = list_append(if_not_exists(#history, :empty), :history) REMOVE #notes ADD #count :one, #tags :tags DELETE #labels :labels',
     ConditionExpression: '#status <> :cancelled',
-    ExpressionAttributeNames: { '#status': 'status', '#address': 'address', '#city': 'city', '#history': 'history', '#notes': 'notes', '#count': 'items_count', '#tags': 'tags', '#labels': 'labels' },
+    ExpressionAttributeNames: {
+      '#status': 'status',
+      '#address': 'address',
+      '#city': 'city',
+      '#history': 'history',
+      '#notes': 'notes',
+      '#count': 'items_count',
+      '#tags': 'tags',
+      '#labels': 'labels',
+    },
     ExpressionAttributeValues: {
-      ':status': UPDATE.status, ':city': UPDATE.city, ':empty': [], ':history': [UPDATE.history], ':one': 1,
-      ':tags': new Set(UPDATE.addTags), ':labels': new Set(UPDATE.deleteLabels), ':cancelled': UPDATE.notStatus,
+      ':status': UPDATE.status,
+      ':city': UPDATE.city,
+      ':empty': [],
+      ':history': [UPDATE.history],
+      ':one': 1,
+      ':tags': new Set(UPDATE.addTags),
+      ':labels': new Set(UPDATE.deleteLabels),
+      ':cancelled': UPDATE.notStatus,
     },
   };
 }
 
 export function putParams(table: string, item: OrderItem) {
-  return { TableName: table, Item: item, ConditionExpression: 'attribute_not_exists(#pk)', ExpressionAttributeNames: { '#pk': 'user_id' } };
+  return {
+    TableName: table,
+    Item: item,
+    ConditionExpression: 'attribute_not_exists(#pk)',
+    ExpressionAttributeNames: { '#pk': 'user_id' },
+  };
 }
 
 export function rawSession(setup: Setup): Session {
   const table = setup.prefix + TABLE;
-  const client = new DynamoDBClient({ ...SDK_BASE, endpoint: setup.endpoint, requestHandler: setup.requestHandler as never });
+  const client = new DynamoDBClient({
+    ...SDK_BASE,
+    endpoint: setup.endpoint,
+    requestHandler: setup.requestHandler as never,
+  });
   const doc = DynamoDBDocumentClient.from(client);
   return {
     put: (item) => doc.send(new PutCommand({ TableName: table, Item: item })),
@@ -53,14 +98,29 @@ export function rawSession(setup: Setup): Session {
     update: (user, order) => doc.send(new UpdateCommand(updateParams(table, user, order))),
     query: async (user) => ((await doc.send(new QueryCommand(queryParams(table, user)))).Items ?? []).map(hydrate),
     page: async (user) => {
-      const out = await doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'user_id' }, ExpressionAttributeValues: { ':pk': user } }));
+      const out = await doc.send(
+        new QueryCommand({
+          TableName: table,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': 'user_id' },
+          ExpressionAttributeValues: { ':pk': user },
+        }),
+      );
       return (out.Items ?? []).map(hydrate);
     },
     readAll: async (user) => {
       const all: PlainOrder[] = [];
       let start: Record<string, unknown> | undefined;
       do {
-        const out = await doc.send(new QueryCommand({ TableName: table, KeyConditionExpression: '#pk = :pk', ExpressionAttributeNames: { '#pk': 'user_id' }, ExpressionAttributeValues: { ':pk': user }, ExclusiveStartKey: start }));
+        const out = await doc.send(
+          new QueryCommand({
+            TableName: table,
+            KeyConditionExpression: '#pk = :pk',
+            ExpressionAttributeNames: { '#pk': 'user_id' },
+            ExpressionAttributeValues: { ':pk': user },
+            ExclusiveStartKey: start,
+          }),
+        );
         for (const i of out.Items ?? []) all.push(hydrate(i));
         start = out.LastEvaluatedKey;
       } while (start);
@@ -69,10 +129,13 @@ export function rawSession(setup: Setup): Session {
     // The reference for the bulk target: 25-item chunks sent one after another, unprocessed items re-sent.
     bulkWrite: async (items) => {
       for (let i = 0; i < items.length; i += 25) {
-        let pending: Record<string, any[]> | undefined = { [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })) };
+        let pending: Record<string, any[]> | undefined = {
+          [table]: items.slice(i, i + 25).map((Item) => ({ PutRequest: { Item } })),
+        };
         for (let attempt = 0; pending && Object.keys(pending).length > 0; attempt++) {
           if (attempt > 0) await new Promise((r) => setTimeout(r, Math.min(1000, 25 * 2 ** attempt)));
-          pending = (await doc.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems as Record<string, any[]> | undefined;
+          pending = (await doc.send(new BatchWriteCommand({ RequestItems: pending }))).UnprocessedItems as
+            Record<string, any[]> | undefined;
         }
       }
     },

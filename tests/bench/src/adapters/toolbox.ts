@@ -10,14 +10,40 @@ import * as tb from 'dynamodb-toolbox';
 import { SDK_BASE, type Adapter, type Session, type Setup } from '../adapter';
 import { GSI, QUERY, TABLE, UPDATE, type OrderItem } from '../model';
 
-const { Table, Entity, item, string, number, map, list, set, QueryCommand, PutItemCommand, UpdateItemCommand, GetItemCommand, BatchWriteCommand, BatchPutRequest, executeBatchWrite, $remove, $append, $add, $delete } = tb as any;
+const {
+  Table,
+  Entity,
+  item,
+  string,
+  number,
+  map,
+  list,
+  set,
+  QueryCommand,
+  PutItemCommand,
+  UpdateItemCommand,
+  GetItemCommand,
+  BatchWriteCommand,
+  BatchPutRequest,
+  executeBatchWrite,
+  $remove,
+  $append,
+  $add,
+  $delete,
+} = tb as any;
 
 function model(table: string, documentClient?: DynamoDBDocumentClient) {
   const t = new Table({
     name: table,
     partitionKey: { name: 'user_id', type: 'string' },
     sortKey: { name: 'order_id', type: 'string' },
-    indexes: { [GSI]: { type: 'global', partitionKey: { name: 'status', type: 'string' }, sortKey: { name: 'created_at', type: 'string' } } },
+    indexes: {
+      [GSI]: {
+        type: 'global',
+        partitionKey: { name: 'status', type: 'string' },
+        sortKey: { name: 'created_at', type: 'string' },
+      },
+    },
     documentClient,
   });
   const e = new Entity({
@@ -32,7 +58,12 @@ function model(table: string, documentClient?: DynamoDBDocumentClient) {
       created_at: string().optional(),
       total: number().optional(),
       items_count: number().optional(),
-      address: map({ street: string(), city: string(), zip: string(), geo: map({ lat: number(), lng: number() }) }).optional(),
+      address: map({
+        street: string(),
+        city: string(),
+        zip: string(),
+        geo: map({ lat: number(), lng: number() }),
+      }).optional(),
       items: list(map({ sku: string(), qty: number(), price: number() })).optional(),
       tags: set(string()).optional(),
       labels: set(string()).optional(),
@@ -48,7 +79,18 @@ const query = (m: ReturnType<typeof model>, user: string) =>
     .build(QueryCommand)
     .entities(m.e)
     .query({ partition: user, range: { gte: QUERY.fromOrder } })
-    .options({ filters: { order: { and: [{ attr: 'total', gt: QUERY.minTotal }, { attr: 'status', in: QUERY.statuses }] } }, attributes: QUERY.select, limit: QUERY.limit });
+    .options({
+      filters: {
+        order: {
+          and: [
+            { attr: 'total', gt: QUERY.minTotal },
+            { attr: 'status', in: QUERY.statuses },
+          ],
+        },
+      },
+      attributes: QUERY.select,
+      limit: QUERY.limit,
+    });
 
 const update = (m: ReturnType<typeof model>, user: string, order: string) =>
   m.e
@@ -66,12 +108,20 @@ const update = (m: ReturnType<typeof model>, user: string, order: string) =>
     })
     .options({ condition: { attr: 'status', ne: UPDATE.notStatus } });
 
-const put = (m: ReturnType<typeof model>, it: OrderItem) => m.e.build(PutItemCommand).item(it).options({ condition: { attr: 'user_id', exists: false } });
+const put = (m: ReturnType<typeof model>, it: OrderItem) =>
+  m.e
+    .build(PutItemCommand)
+    .item(it)
+    .options({ condition: { attr: 'user_id', exists: false } });
 
 const offline = model(TABLE);
 
 export function toolboxSession(setup: Setup): Session {
-  const client = new DynamoDBClient({ ...SDK_BASE, endpoint: setup.endpoint, requestHandler: setup.requestHandler as never });
+  const client = new DynamoDBClient({
+    ...SDK_BASE,
+    endpoint: setup.endpoint,
+    requestHandler: setup.requestHandler as never,
+  });
   const m = model(setup.prefix + TABLE, DynamoDBDocumentClient.from(client));
   const partition = (user: string) => m.t.build(QueryCommand).entities(m.e).query({ partition: user });
   return {
@@ -83,9 +133,12 @@ export function toolboxSession(setup: Setup): Session {
     readAll: async (user) => (await partition(user).options({ maxPages: Infinity }).send()).Items,
     bulkWrite: async (items) => {
       for (let i = 0; i < items.length; i += 25) {
-        const cmd = m.t.build(BatchWriteCommand).requests(...items.slice(i, i + 25).map((it) => m.e.build(BatchPutRequest).item(it)));
+        const cmd = m.t
+          .build(BatchWriteCommand)
+          .requests(...items.slice(i, i + 25).map((it) => m.e.build(BatchPutRequest).item(it)));
         const out = await executeBatchWrite({ maxAttempts: 8 }, cmd);
-        if (out.UnprocessedItems && Object.keys(out.UnprocessedItems).length) throw new Error('dynamodb-toolbox left items unprocessed');
+        if (out.UnprocessedItems && Object.keys(out.UnprocessedItems).length)
+          throw new Error('dynamodb-toolbox left items unprocessed');
       }
     },
     close: () => client.destroy(),

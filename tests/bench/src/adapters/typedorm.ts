@@ -45,8 +45,18 @@ export class TOrder {
 
 let connections = 0;
 function connect(name: string, client: DynamoDBClient): Connection {
-  const table = new Table({ name, partitionKey: 'user_id', sortKey: 'order_id', indexes: { [GSI]: { type: INDEX_TYPE.GSI, partitionKey: 'status', sortKey: 'created_at' } } });
-  return createConnection({ name: `c${connections++}`, table, entities: [TOrder], documentClient: new DocumentClientV3(DynamoDBDocumentClient.from(client)) } as any);
+  const table = new Table({
+    name,
+    partitionKey: 'user_id',
+    sortKey: 'order_id',
+    indexes: { [GSI]: { type: INDEX_TYPE.GSI, partitionKey: 'status', sortKey: 'created_at' } },
+  });
+  return createConnection({
+    name: `c${connections++}`,
+    table,
+    entities: [TOrder],
+    documentClient: new DocumentClientV3(DynamoDBDocumentClient.from(client)),
+  } as any);
 }
 
 const entity = (item: OrderItem) => Object.assign(new TOrder(), item);
@@ -67,18 +77,24 @@ const updateOptions = { where: { status: { NE: UPDATE.notStatus } } };
 
 // The request builder is internal to TypeDORM: load it by file.
 const dir = path.dirname(require.resolve('@typedorm/core'));
-const { DocumentClientRequestTransformer } = require(path.join(dir, 'src/classes/transformer/document-client-request-transformer'));
+const { DocumentClientRequestTransformer } = require(
+  path.join(dir, 'src/classes/transformer/document-client-request-transformer'),
+);
 const offline = new DocumentClientRequestTransformer(connect(TABLE, new DynamoDBClient({ ...SDK_BASE })));
 
 export function typedormSession(setup: Setup): Session {
-  const client = new DynamoDBClient({ ...SDK_BASE, endpoint: setup.endpoint, requestHandler: setup.requestHandler as never });
+  const client = new DynamoDBClient({
+    ...SDK_BASE,
+    endpoint: setup.endpoint,
+    requestHandler: setup.requestHandler as never,
+  });
   const conn = connect(setup.prefix + TABLE, client);
   const em = conn.entityManager;
   const all = async (user: string) => {
     const out: TOrder[] = [];
     let cursor: unknown;
     do {
-      const page: any = await em.find(TOrder, { user_id: user }, cursor ? { cursor } as any : undefined);
+      const page: any = await em.find(TOrder, { user_id: user }, cursor ? ({ cursor } as any) : undefined);
       out.push(...page.items);
       cursor = page.cursor;
     } while (cursor);
@@ -87,7 +103,8 @@ export function typedormSession(setup: Setup): Session {
   return {
     put: (item) => em.create(entity(item), { overwriteIfExists: true } as any),
     get: (user, order) => em.findOne(TOrder, { user_id: user, order_id: order }),
-    update: (user, order) => em.update(TOrder, { user_id: user, order_id: order }, updateBody as any, updateOptions as any),
+    update: (user, order) =>
+      em.update(TOrder, { user_id: user, order_id: order }, updateBody as any, updateOptions as any),
     query: async (user) => (await em.find(TOrder, { user_id: user }, queryOptions as any)).items,
     page: async (user) => (await em.find(TOrder, { user_id: user })).items,
     readAll: all,
@@ -95,7 +112,10 @@ export function typedormSession(setup: Setup): Session {
       const batch = new WriteBatch();
       for (const item of items) batch.addCreateItem(entity(item));
       const out: any = await conn.batchManager.write(batch, { requestsConcurrencyLimit: bulkConcurrency() });
-      if (out.unprocessedItems?.length || out.failedItems?.length) throw new Error(`typedorm left ${out.unprocessedItems?.length ?? 0} unprocessed and ${out.failedItems?.length ?? 0} failed`);
+      if (out.unprocessedItems?.length || out.failedItems?.length)
+        throw new Error(
+          `typedorm left ${out.unprocessedItems?.length ?? 0} unprocessed and ${out.failedItems?.length ?? 0} failed`,
+        );
     },
     close: () => client.destroy(),
   };
@@ -105,7 +125,8 @@ export const typedorm: Adapter = {
   name: 'TypeDORM',
   build: {
     query: () => offline.toDynamoQueryItem(TOrder, { user_id: QUERY.user }, queryOptions),
-    update: (order) => offline.toDynamoUpdateItem(TOrder, { user_id: QUERY.user, order_id: order }, updateBody, updateOptions),
+    update: (order) =>
+      offline.toDynamoUpdateItem(TOrder, { user_id: QUERY.user, order_id: order }, updateBody, updateOptions),
     put: (item) => offline.toDynamoPutItem(entity(item)),
   },
   session: typedormSession,

@@ -23,11 +23,19 @@ function loop(f: (i: number) => unknown): Contestant['run'] {
   };
 }
 
-export async function buildScenario(adapters: Adapter[], rounds: number, batchMs: number, baseline: string): Promise<OpResult[]> {
+export async function buildScenario(
+  adapters: Adapter[],
+  rounds: number,
+  batchMs: number,
+  baseline: string,
+): Promise<OpResult[]> {
   const out: OpResult[] = [];
   const ops: { op: string; make(a: NonNullable<Adapter['build']>): Contestant['run'] }[] = [
     { op: 'query (sort key, 2 filters, projection, limit)', make: (b) => loop(() => b.query()) },
-    { op: 'update (set nested, remove, append, add, delete, condition)', make: (b) => loop((i) => b.update(ORDERS[i & 63]!)) },
+    {
+      op: 'update (set nested, remove, append, add, delete, condition)',
+      make: (b) => loop((i) => b.update(ORDERS[i & 63]!)),
+    },
     { op: 'conditional put', make: (b) => loop((i) => b.put(ITEMS[i & 63]!)) },
   ];
   for (const { op, make } of ops) {
@@ -41,7 +49,21 @@ export async function buildScenario(adapters: Adapter[], rounds: number, batchMs
       contestants.push({ name: a.name, run: make(a.build) });
     }
     process.stdout.write(`  build: ${op}\n`);
-    out.push({ scenario: 'build', op, unit: 'µs CPU/op', baseline, rows: await interleave(contestants, { rounds, batchMs, clock: 'cpu', baseline , warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400), budgetMs: 8000 }), skipped });
+    out.push({
+      scenario: 'build',
+      op,
+      unit: 'µs CPU/op',
+      baseline,
+      rows: await interleave(contestants, {
+        rounds,
+        batchMs,
+        clock: 'cpu',
+        baseline,
+        warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400),
+        budgetMs: 8000,
+      }),
+      skipped,
+    });
   }
   return out;
 }

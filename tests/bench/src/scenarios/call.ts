@@ -12,7 +12,12 @@ import type { OpResult } from '../results';
 const ITEMS = Array.from({ length: 64 }, (_, i) => makeItem(i));
 const page = (n: number) => Array.from({ length: n }, (_, i) => makeItem(i));
 
-export async function callScenario(adapters: Adapter[], rounds: number, batchMs: number, baseline: string): Promise<OpResult[]> {
+export async function callScenario(
+  adapters: Adapter[],
+  rounds: number,
+  batchMs: number,
+  baseline: string,
+): Promise<OpResult[]> {
   const sessions: { a: Adapter; s: Session; http: CannedHttp }[] = [];
   const skipped: OpResult['skipped'] = [];
   for (const a of adapters) {
@@ -27,13 +32,46 @@ export async function callScenario(adapters: Adapter[], rounds: number, batchMs:
   const page100 = page(100);
   const page1000 = page(1000);
   const ops: { op: string; pageOf?: object[]; run(s: Session, n: number): Promise<void> }[] = [
-    { op: 'get', run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.get('u0', orderId(i & 63))); } },
-    { op: 'put', run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.put(ITEMS[i & 63]!)); } },
-    { op: 'update', run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.update('u0', orderId(i & 63))); } },
-    { op: 'query page of 100 items, hydrated', pageOf: page100, run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.page('u0')); } },
-    { op: 'query page of 1,000 items, hydrated', pageOf: page1000, run: async (s, n) => { for (let i = 0; i < n; i++) keep(await s.page('u0')); } },
+    {
+      op: 'get',
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.get('u0', orderId(i & 63)));
+      },
+    },
+    {
+      op: 'put',
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.put(ITEMS[i & 63]!));
+      },
+    },
+    {
+      op: 'update',
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.update('u0', orderId(i & 63)));
+      },
+    },
+    {
+      op: 'query page of 100 items, hydrated',
+      pageOf: page100,
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.page('u0'));
+      },
+    },
+    {
+      op: 'query page of 1,000 items, hydrated',
+      pageOf: page1000,
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.page('u0'));
+      },
+    },
     // The client's side of a bulk write (40 BatchWriteItem requests): end to end, the server's side dominates.
-    { op: 'batch write of 1,000 items', run: async (s, n) => { if (!s.bulkWrite) throw new Error('no batch write API'); for (let i = 0; i < n; i++) await s.bulkWrite(page1000); } },
+    {
+      op: 'batch write of 1,000 items',
+      run: async (s, n) => {
+        if (!s.bulkWrite) throw new Error('no batch write API');
+        for (let i = 0; i < n; i++) await s.bulkWrite(page1000);
+      },
+    },
   ];
   const out: OpResult[] = [];
   for (const { op, pageOf, run } of ops) {
@@ -50,7 +88,22 @@ export async function callScenario(adapters: Adapter[], rounds: number, batchMs:
         opSkipped.push({ name: a.name, reason: (e as Error).message.split('\n')[0]! });
       }
     }
-    out.push({ scenario: 'call', op, unit: 'µs CPU/call', baseline, rows: await interleave(contestants, { rounds, batchMs, clock: 'cpu', baseline, minOps: 2 , warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400), budgetMs: 8000 }), skipped: opSkipped });
+    out.push({
+      scenario: 'call',
+      op,
+      unit: 'µs CPU/call',
+      baseline,
+      rows: await interleave(contestants, {
+        rounds,
+        batchMs,
+        clock: 'cpu',
+        baseline,
+        minOps: 2,
+        warmupMs: Number(process.env.BENCH_WARMUP_MS ?? 400),
+        budgetMs: 8000,
+      }),
+      skipped: opSkipped,
+    });
   }
   for (const { s } of sessions) s.close();
   return out;

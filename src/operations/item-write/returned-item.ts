@@ -1,0 +1,37 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { ConditionError, TransactionError, type CancellationReason } from '../../errors/errors';
+import { hydrate } from '../../marshalling/items';
+import type { EntityMetadata } from '../../metadata/entity-metadata';
+
+type RawItem = Record<string, AttributeValue>;
+
+/**
+ * The stored item DynamoDB returned with a failed condition (`returnItemOnConditionFail`, or a
+ * `mustExist` check), put on the error as an instance of the entity: on `ConditionError.item`
+ * for a single write, on each failing reason for a transaction (`metas` gives each item's entity).
+ * The one place such items are hydrated; anything else passes through.
+ */
+export function withReturnedItems(
+  error: unknown,
+  metas: EntityMetadata | readonly (EntityMetadata | undefined)[],
+): unknown {
+  if (error instanceof ConditionError) {
+    const raw = (error.cause as { Item?: RawItem } | undefined)?.Item;
+    const meta = Array.isArray(metas) ? metas[0] : (metas as EntityMetadata);
+    return raw && meta && error.item === undefined
+      ? new ConditionError(error.message, { cause: error.cause, item: hydrate(meta, raw) })
+      : error;
+  }
+  if (error instanceof TransactionError) {
+    const raw = (error.cause as { CancellationReasons?: { Item?: RawItem }[] } | undefined)?.CancellationReasons;
+    if (!raw?.some((r) => r.Item)) return error;
+    const list = Array.isArray(metas) ? metas : [metas as EntityMetadata];
+    const reasons: CancellationReason[] = error.reasons.map((r) => {
+      const item = raw[r.index]?.Item;
+      const meta = list[r.index];
+      return item && meta ? { ...r, item: hydrate(meta, item) } : r;
+    });
+    return new TransactionError(error.message, reasons, { cause: error.cause });
+  }
+  return error;
+}

@@ -1,0 +1,70 @@
+import { ValidationError } from '../errors/errors';
+import type { Executor } from './executor';
+import type { RetryTiming } from './retry';
+
+/**
+ * Tuning of batch operations: per call (`batchGet(keys, { ... })`, `batchWrite(fn, { ... })`)
+ * or client-wide (`new DkmioClient({ batch: { ... } })`).
+ */
+export interface BatchTuning {
+  /**
+   * Attempts per chunk, the first one included: leftovers (UnprocessedItems/UnprocessedKeys, or a
+   * chunk whose request failed with throttling, a 5xx or a network error) are retried until
+   * this many attempts were made. Default 8.
+   */
+  maxAttempts?: number;
+  /**
+   * Base of the exponential backoff between attempts: retry n waits a random time in
+   * [0, baseDelayMs * 2^(n-1)) (full jitter), capped at 20 s. Default 50.
+   */
+  baseDelayMs?: number;
+  /** Chunks in flight at once. Default 4. */
+  concurrency?: number;
+}
+
+/** Resolved tuning: every field set. */
+export type BatchSettings = Required<BatchTuning>;
+
+/**
+ * The defaults. 8 attempts with a 50 ms base wait at most 50 + 100 + ... + 3200 = 6.35 s
+ * (3.2 s on average) before giving up on a chunk: long enough to ride out a throttling burst or
+ * a partition split, short enough for a request handler. The SDK's own retries (3 attempts by
+ * default) run inside each attempt. 4 chunks in flight (up to 100 writes or 400 reads) keep a
+ * bulk load moving without letting one call flood a table; raise it for large loads.
+ */
+export const DEFAULT_BATCH_SETTINGS: BatchSettings = Object.freeze({ maxAttempts: 8, baseDelayMs: 50, concurrency: 4 });
+
+/** `defaults` overridden by the options given, each checked. */
+export function resolveBatchSettings(
+  defaults: BatchSettings,
+  options: BatchTuning | undefined,
+  where: string,
+): BatchSettings {
+  const o = options ?? {};
+  return {
+    maxAttempts: positiveInteger(o.maxAttempts, defaults.maxAttempts, `${where} maxAttempts`),
+    baseDelayMs: milliseconds(o.baseDelayMs, defaults.baseDelayMs, `${where} baseDelayMs`),
+    concurrency: positiveInteger(o.concurrency, defaults.concurrency, `${where} concurrency`),
+  };
+}
+
+function positiveInteger(v: number | undefined, fallback: number, name: string): number {
+  if (v === undefined) return fallback;
+  if (!Number.isInteger(v) || v < 1) throw new ValidationError(`${name} must be a positive integer, got ${String(v)}.`);
+  return v;
+}
+
+function milliseconds(v: number | undefined, fallback: number, name: string): number {
+  if (v === undefined) return fallback;
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
+    throw new ValidationError(`${name} must be a finite number of milliseconds >= 0, got ${String(v)}.`);
+  return v;
+}
+
+/** How a batch is sent: through which executor, with which tuning, timing and signal. */
+export interface BatchRun {
+  executor: Executor;
+  settings: BatchSettings;
+  timing: RetryTiming;
+  signal?: AbortSignal;
+}
