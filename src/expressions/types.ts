@@ -10,7 +10,7 @@
  */
 import type { Free } from './free';
 import type { PathEntryOf, PathMap } from './path-types';
-import type { Operator } from './operators';
+import type { ConditionOperator, OperandKind, OperatorRegistry, SizeableOperator } from './registry';
 import type { LenientTyping, UndeclaredAttributes } from './type-options';
 
 /** DynamoDB's attribute type names, the values `type` takes (`{ tags__type: 'SS' }`). */
@@ -68,58 +68,56 @@ type MapPart<V> = V extends
     ? V
     : never;
 
-type Comparison = 'eq' | 'neq' | 'gt' | 'gte' | 'lt' | 'lte';
-
 /**
  * The operators a value of type `V` takes, each with the value it needs: `OpsOf<number>` has
- * `gt: number`, `size__gt` is absent... Computed once per distinct `V` (shared by every path and
- * entity with that type), which is what keeps the checker fast.
+ * `gt: number`, `size__gt` is absent... Derived from the operator registry (`registry.ts`) and
+ * computed once per distinct `V` (shared by every path and entity with that type), which is what
+ * keeps the checker fast.
  */
-export type OpsOf<V> = Pick<OperandOf<V>, OperatorOf<V>>;
+export type OpsOf<V> = { [O in OperatorOf<V>]: OperandValues<V>[OperandShape[O]] };
 
-/** The value every operator takes for a property of type `V` (applicable or not). */
-interface OperandOf<V> {
-  eq: V;
-  neq: V;
-  in: readonly V[];
-  exists: boolean;
-  not_exists: boolean;
-  type: AttributeTypeName;
-  gt: OrderValueOf<V>;
-  gte: OrderValueOf<V>;
-  lt: OrderValueOf<V>;
-  lte: OrderValueOf<V>;
-  between: readonly [OrderValueOf<V>, OrderValueOf<V>];
-  begins_with: PrefixValueOf<V>;
-  not_begins_with: PrefixValueOf<V>;
-  contains: ContainsValueOf<V>;
-  not_contains: ContainsValueOf<V>;
-  size__eq: number;
-  size__neq: number;
-  size__gt: number;
-  size__gte: number;
-  size__lt: number;
-  size__lte: number;
-  size__between: readonly [number, number];
-  size__in: readonly number[];
+// Each operator's operand kind and arity, from its registry entry (not generic: computed once).
+type OperandShape = {
+  [O in ConditionOperator]: `${OperatorRegistry[O]['operand']}/${OperatorRegistry[O]['arity']}`;
+} & { [O in SizeableOperator as `size__${O}`]: `size/${OperatorRegistry[O]['arity']}` };
+
+/**
+ * The value of each operand kind and arity of the registry for a property of type `V`. A registry
+ * entry with a new combination fails to compile until it has a line here.
+ */
+interface OperandValues<V> {
+  'any/one': V;
+  'any/list': readonly V[];
+  'element/one': ContainsValueOf<V>;
+  'order/one': OrderValueOf<V>;
+  'order/pair': readonly [OrderValueOf<V>, OrderValueOf<V>];
+  'prefix/one': PrefixValueOf<V>;
+  'flag/flag': boolean;
+  'typeName/one': AttributeTypeName;
+  'size/one': number;
+  'size/pair': readonly [number, number];
+  'size/list': readonly number[];
 }
+
+// The registry's operators by operand kind (not generic: computed once).
+type OperatorsTaking = {
+  [K in OperandKind]: {
+    [O in ConditionOperator]: OperatorRegistry[O]['operand'] extends K ? O : never;
+  }[ConditionOperator];
+};
 
 // Wrapped in a conditional type: a reference to a conditional alias is one cached instantiation,
 // a reference to a union alias re-instantiates every member (the same holds for the aliases below).
 type OperatorOf<V> = [V] extends [unknown] ? OperatorUnion<V> : never;
+// The kinds that apply to every value, then one test per kind that depends on `V`.
 type OperatorUnion<V> =
-  | 'eq'
-  | 'neq'
-  | 'in'
-  | 'exists'
-  | 'not_exists'
-  | 'type'
-  | ([OrderValueOf<V>] extends [never] ? never : 'gt' | 'gte' | 'lt' | 'lte' | 'between')
-  | ([PrefixValueOf<V>] extends [never] ? never : 'begins_with' | 'not_begins_with')
-  | ([ContainsValueOf<V>] extends [never] ? never : 'contains' | 'not_contains')
-  | (Sized<V> extends true ? `size__${Comparison | 'between' | 'in'}` : never);
+  | OperatorsTaking['any' | 'flag' | 'typeName']
+  | ([OrderValueOf<V>] extends [never] ? never : OperatorsTaking['order'])
+  | ([PrefixValueOf<V>] extends [never] ? never : OperatorsTaking['prefix'])
+  | ([ContainsValueOf<V>] extends [never] ? never : OperatorsTaking['element'])
+  | (Sized<V> extends true ? `size__${SizeableOperator}` : never);
 
-type AnyOperator = Exclude<Operator, 'size'> | `size__${Comparison | 'between' | 'in'}`;
+type AnyOperator = ConditionOperator | `size__${SizeableOperator}`;
 
 /** The value type a key of an open entity gets for an operator its declared property's type does not take: an error message. */
 export type OperatorNotApplicable<O extends string = string> = `dkmio: ${O} does not apply to this property's type`;
@@ -139,6 +137,7 @@ type PathKeys<P extends string, V, Open, EntityOpen> =
 
 // A path is a pattern when it holds `${number}` (a list index) or `${string}` (an index signature):
 // its keys become index signatures, whose value types the checker computes up front, every one.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type IsPattern<P extends string> = {} extends { [_ in P]: 0 } ? true : false;
 
 /** The keys of `T`'s condition objects on plain paths: `'total__gt' | 'status' | 'address.city__begins_with' | ...`. */
