@@ -94,7 +94,13 @@ type EntryMap<T> = {
 export type PathMap<T> = string extends keyof T ? EntryMap<T> : { [P in DocumentPathOf<T>]: EntryMap<T>[P] };
 
 /** A document path of `T`: `'total'`, `'address.city'`, `` `items[${number}].qty` ``. */
-export type DocumentPathOf<T> = [T] extends [unknown] ? Extract<keyof EntryMap<T>, string> : never;
+export type DocumentPathOf<T> = [T] extends [unknown]
+  ? PathEntryOf<T> extends infer E
+    ? E extends { p: infer P extends string }
+      ? P
+      : never
+    : never
+  : never;
 
 /**
  * The shape `select()` returns for the paths `K` of `T`: `Pick<T, K>` when every path is a
