@@ -154,24 +154,18 @@ type ConditionKey<T, EntityOpen> =
 // it is computed only for the keys a condition uses): the path before the first `__` that names
 // a path (a property may have `__` in its name), then the operator's value from the per-type
 // table OpsOf, shared across paths and entities; a bare path is an equality.
-type ConditionValue<M, K> = K extends `${infer P extends keyof M & string}__${infer O extends AnyOperator}`
-  ? OperatorTable<M[P]>[O]
-  : K extends keyof M
-    ? M[K]
-    : UnderscoredValue<M, K, ''>;
+type ConditionValue<M, K> = K extends `${infer P}__${infer O}`
+  ? P extends keyof M
+    ? OperatorValue<M[P], O>
+    : UnderscoredValue<M, O, `${P}__`>
+  : M[K & keyof M];
 // A path whose names hold `__` (`a__b__gt`): the path is the longest start that names one.
 type UnderscoredValue<M, K, Pre extends string> = K extends `${infer H}__${infer O}`
   ? `${Pre}${H}` extends infer P extends keyof M
-    ? O extends AnyOperator
-      ? OperatorTable<M[P]>[O]
-      : UnderscoredValue<M, O, `${Pre}${H}__`>
+    ? OperatorValue<M[P], O>
     : UnderscoredValue<M, O, `${Pre}${H}__`>
   : M[`${Pre}${K & string}` & keyof M];
-// Every operator's value for a property of type `V`, an error message for those `V` does not
-// take (only an open entity has such keys): one object per `V`, each value computed once.
-type OperatorTable<V> = {
-  [O in AnyOperator]: O extends OperatorOf<V> ? OperandValues<V>[OperandShape[O]] : OperatorNotApplicable<O>;
-};
+type OperatorValue<V, O> = O extends keyof OpsOf<V> ? OpsOf<V>[O] : OperatorNotApplicable<O & string>;
 
 // The keys of pattern paths (`items[${number}].qty__gt`), each with its value, as `{ k, v }`
 // entries: computed once per path from OpsOf, cheaper than reading each back from its key.
