@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors/errors';
+import { keyNamesOf } from '../../metadata/entity-keys';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { prepareBatchDelete, prepareBatchPut, type PreparedWrite } from './build';
 import type { EntityTarget, TargetResolver } from '../targets/target';
@@ -27,7 +28,7 @@ export class WriteCollector {
     if (earlier !== undefined) {
       const first = this.writes[earlier]!;
       throw new ValidationError(
-        `batchWrite has two writes to one ${meta.className} item (key ${meta.keyProperties.join(', ')}): write ${earlier} (${first.unprocessed.kind}) and write ${this.writes.length} (${w.unprocessed.kind}). ` +
+        `batchWrite has two writes to one ${meta.className} item (key ${keyNamesOf(meta).join(', ')}): write ${earlier} (${first.unprocessed.kind}) and write ${this.writes.length} (${w.unprocessed.kind}). ` +
           'DynamoDB refuses the same key twice in one batch; keep only the write that should win.',
       );
     }
