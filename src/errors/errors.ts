@@ -160,10 +160,14 @@ type EntityClass = abstract new (...args: never[]) => unknown;
  * `maybeApplied` is true when a request holding this write failed without an answer (a reset
  * connection, a timeout, a 5xx): DynamoDB may have applied it. It stays true whatever happened
  * to the write afterwards (returned unprocessed by a retry, refused by an open circuit).
+ *
+ * `reason` is `'otherType'` (and absent otherwise) when the single-table type guard refused the
+ * write: the item stored under its key belongs to another entity type, so it was neither
+ * overwritten nor deleted, and resending the write fails the same way.
  */
 export type UnprocessedWrite =
-  | { kind: 'put'; entity: EntityClass; item: Record<string, unknown>; maybeApplied: boolean }
-  | { kind: 'delete'; entity: EntityClass; key: Record<string, unknown>; maybeApplied: boolean };
+  | { kind: 'put'; entity: EntityClass; item: Record<string, unknown>; maybeApplied: boolean; reason?: 'otherType' }
+  | { kind: 'delete'; entity: EntityClass; key: Record<string, unknown>; maybeApplied: boolean; reason?: 'otherType' };
 
 /** A batch write that still had unwritten items after its retries. Everything else was written. */
 export class BatchWriteError extends DkmioError {

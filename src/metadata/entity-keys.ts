@@ -125,7 +125,15 @@ export function fillSourcesFromKeys(
 export function ownsItem(single: SingleTableMeta, raw: Record<string, AttributeValue>): boolean {
   const type = raw[single.typeAttribute];
   if (type !== undefined) return type.S === single.type;
-  return fits(single.partitionKey, raw) && (single.sortKey === undefined || fits(single.sortKey, raw));
+  return fitsPrimaryKey(single, raw);
+}
+
+/** True when the stored primary key of `raw` parses under these primary templates (it could be one they compose). */
+export function fitsPrimaryKey(
+  templates: { partitionKey: KeyTemplate; sortKey?: KeyTemplate },
+  raw: Record<string, AttributeValue>,
+): boolean {
+  return fits(templates.partitionKey, raw) && (templates.sortKey === undefined || fits(templates.sortKey, raw));
 }
 
 function fits(t: KeyTemplate, raw: Record<string, AttributeValue>): boolean {

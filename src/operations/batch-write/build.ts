@@ -1,12 +1,21 @@
-import type { BatchWriteItemCommandInput, WriteRequest } from '@aws-sdk/client-dynamodb';
+import type {
+  AttributeValue,
+  BatchWriteItemCommandInput,
+  DeleteItemCommandInput,
+  PutItemCommandInput,
+  WriteRequest,
+} from '@aws-sdk/client-dynamodb';
 import { ValidationError, type UnprocessedWrite } from '../../errors/errors';
+import { ExpressionContext } from '../../expressions/context';
+import { checkItemKey, marshallKey } from '../../marshalling/keys';
+import type { EntityMetadata } from '../../metadata/entity-metadata';
+import { rivalOwning } from '../../metadata/key-rivals';
+import { marshallItem } from '../../marshalling/items';
+import { finishItemWrite } from '../item-write/condition';
+import { keyIdentity } from '../targets/key-identity';
 
 type UnprocessedPut = Extract<UnprocessedWrite, { kind: 'put' }>;
 type UnprocessedDelete = Extract<UnprocessedWrite, { kind: 'delete' }>;
-import { checkItemKey, marshallKey } from '../../marshalling/keys';
-import type { EntityMetadata } from '../../metadata/entity-metadata';
-import { marshallItem } from '../../marshalling/items';
-import { keyIdentity } from '../targets/key-identity';
 
 /** DynamoDB's limit of writes per BatchWriteItem request. */
 export const BATCH_WRITE_LIMIT = 25;
@@ -20,6 +29,25 @@ export interface PreparedWrite {
   request: WriteRequest;
   /** The entry of `BatchWriteError.unprocessed` for this write (the caller's own item or key), `maybeApplied` left for the runner to say. */
   unprocessed: Omit<UnprocessedPut, 'maybeApplied'> | Omit<UnprocessedDelete, 'maybeApplied'>;
+  /**
+   * Set when the key could also be one of another entity of the same table (single-table design):
+   * BatchWriteItem takes no condition, so this write is sent alone as this PutItem/DeleteItem,
+   * carrying the type guard of `put()`/`delete()`.
+   */
+  guarded?: PutItemCommandInput | DeleteItemCommandInput;
+}
+
+/**
+ * The guarded single request of a single-table write whose stored key parses as a key of another
+ * entity of its table (see `rivalOwning`); undefined for every other write.
+ */
+function guardedRequest<I extends PutItemCommandInput | DeleteItemCommandInput>(
+  meta: EntityMetadata,
+  key: Record<string, AttributeValue>,
+  input: I,
+): I | undefined {
+  if (!meta.single || !rivalOwning(meta.single, key)) return undefined;
+  return finishItemWrite<I>(input, meta, undefined, new ExpressionContext());
 }
 
 /**
@@ -46,6 +74,7 @@ export function prepareBatchPut(meta: EntityMetadata, table: string, item: unkno
     identity: keyIdentity(meta, table, Item),
     request: { PutRequest: { Item } },
     unprocessed: { kind: 'put', entity: meta.target, item: item as Record<string, unknown> },
+    guarded: guardedRequest<PutItemCommandInput>(meta, Item, { TableName: table, Item }),
   };
 }
 
@@ -58,6 +87,7 @@ export function prepareBatchDelete(meta: EntityMetadata, table: string, key: unk
     identity: keyIdentity(meta, table, Key),
     request: { DeleteRequest: { Key } },
     unprocessed: { kind: 'delete', entity: meta.target, key: key as Record<string, unknown> },
+    guarded: guardedRequest<DeleteItemCommandInput>(meta, Key, { TableName: table, Key }),
   };
 }
 

@@ -1,5 +1,12 @@
-import { BatchWriteItemCommand, type BatchWriteItemCommandOutput } from '@aws-sdk/client-dynamodb';
-import { BatchWriteError, ThrottlingError, type UnprocessedWrite } from '../../errors/errors';
+import {
+  BatchWriteItemCommand,
+  DeleteItemCommand,
+  PutItemCommand,
+  type BatchWriteItemCommandOutput,
+  type DeleteItemCommandInput,
+  type PutItemCommandInput,
+} from '@aws-sdk/client-dynamodb';
+import { BatchWriteError, ConditionError, ThrottlingError, type UnprocessedWrite } from '../../errors/errors';
 import { isInfrastructureFailure } from '../../errors/map-aws-error';
 import { BATCH_WRITE_LIMIT, buildBatchWriteItem, unprocessedWrites, type PreparedWrite } from './build';
 import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-settings';
@@ -40,6 +47,11 @@ export async function batchWrite<B>(
  * `maybeApplied: true` (kept whatever later attempts say: a retry returning it unprocessed or an
  * open circuit refusing it do not undo the first request), since puts and deletes are
  * idempotent and resending it is always safe.
+ *
+ * A single-table write whose key could be another entity's (`PreparedWrite.guarded`) is sent
+ * alone as its guarded PutItem/DeleteItem, retried the same way. When its type guard fails (the
+ * item stored under its key is of another type), it is not retried: it is listed with
+ * `reason: 'otherType'` and the rest of the batch goes on.
  * A cancelled batch rethrows the signal's reason; the chunks already sent stay written.
  */
 export async function runBatchWrite(writes: readonly PreparedWrite[], run: BatchRun): Promise<void> {
@@ -48,6 +60,9 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
   const notDone = new Set<PreparedWrite>();
   /** Writes that were part of a request that failed as a whole: perhaps applied, answer lost. */
   const uncertain = new Set<PreparedWrite>();
+  /** Guarded writes refused by the type guard, with the first such failure. */
+  const otherType = new Set<PreparedWrite>();
+  let conflict: unknown;
   let stopped: unknown;
   let lastFailure: unknown;
 
@@ -59,19 +74,33 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
         return;
       }
       const tables = tablesOf(pending);
+      const first = pending[0];
+      const guarded = pending.length === 1 && first.guarded ? { write: first, input: first.guarded } : undefined;
       let leftovers: PreparedWrite[];
       try {
-        const out = await executor.send<BatchWriteItemCommandOutput>(
-          new BatchWriteItemCommand(buildBatchWriteItem(pending)),
-          {
-            operation: 'batch_write',
-            table: tables,
-            signal,
-          },
-        );
-        leftovers = unprocessedWrites(pending, out.UnprocessedItems);
+        if (guarded) {
+          await sendGuarded(run, guarded.write, guarded.input);
+          leftovers = [];
+        } else {
+          const out = await executor.send<BatchWriteItemCommandOutput>(
+            new BatchWriteItemCommand(buildBatchWriteItem(pending)),
+            {
+              operation: 'batch_write',
+              table: tables,
+              signal,
+            },
+          );
+          leftovers = unprocessedWrites(pending, out.UnprocessedItems);
+        }
       } catch (error) {
         if (signal?.aborted) throw signal.reason;
+        if (guarded && error instanceof ConditionError) {
+          // Another type's item holds this key: resending cannot succeed, and the batch goes on.
+          conflict ??= error;
+          otherType.add(guarded.write);
+          notDone.add(guarded.write);
+          return;
+        }
         if (!isInfrastructureFailure(error)) {
           stopped ??= error;
           pending.forEach((w) => notDone.add(w));
@@ -97,14 +126,28 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
     }
   };
 
-  await runBounded(chunk(writes, BATCH_WRITE_LIMIT), settings.concurrency, sendChunk);
+  // Writes that go in BatchWriteItem keep their chunks; each guarded write is a unit of its own.
+  const units = [
+    ...chunk(
+      writes.filter((w) => !w.guarded),
+      BATCH_WRITE_LIMIT,
+    ),
+    ...writes.filter((w) => w.guarded).map((w) => [w]),
+  ];
+  await runBounded(units, settings.concurrency, sendChunk);
   if (notDone.size === 0) return;
   const unprocessed = writes.filter((w) => notDone.has(w));
-  const cause = stopped ?? lastFailure;
+  const cause = stopped ?? lastFailure ?? conflict;
+  const others = unprocessed.length - otherType.size;
   const why =
     stopped !== undefined
       ? `the batch stopped at an error that retrying cannot fix (${describe(stopped)})`
       : `they were still unprocessed after ${settings.maxAttempts} attempts${lastFailure !== undefined ? ` (last failure: ${describe(lastFailure)})` : ''}`;
+  const refused =
+    `${otherType.size} ${otherType.size === 1 ? 'was' : 'were'} refused by the single-table type guard: ` +
+    `the item stored under its key is of another type (reason 'otherType'; resending fails the same way)`;
+  const because =
+    otherType.size === 0 ? ` because ${why}` : others === 0 ? `: ${refused}` : `: ${refused}; ${others} because ${why}`;
   const maybe = unprocessed.filter((w) => uncertain.has(w)).length;
   const notApplied = unprocessed.length - maybe;
   const counts =
@@ -112,10 +155,30 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
       ? `${unprocessed.length} of ${writes.length} writes were not done`
       : `${unprocessed.length} of ${writes.length} writes are not known to be done (${notApplied} not applied; ${maybe} may have been applied, their request having failed without an answer: maybeApplied is true)`;
   throw new BatchWriteError(
-    `batch_write on ${tablesOf(unprocessed)}: ${counts} because ${why}. ` +
-      `They are listed in error.unprocessed; every other write was done. Resending the listed writes is safe.`,
-    unprocessed.map((w) => ({ ...w.unprocessed, maybeApplied: uncertain.has(w) }) as UnprocessedWrite),
+    `batch_write on ${tablesOf(unprocessed)}: ${counts}${because}. ` +
+      `They are listed in error.unprocessed; every other write was done.` +
+      (others > 0
+        ? ` Resending the listed writes${otherType.size > 0 ? " without reason 'otherType'" : ''} is safe.`
+        : ''),
+    unprocessed.map((w): UnprocessedWrite => ({
+      ...w.unprocessed,
+      maybeApplied: uncertain.has(w),
+      ...(otherType.has(w) ? { reason: 'otherType' as const } : {}),
+    })),
     cause === undefined ? undefined : { cause },
+  );
+}
+
+/** Sends a guarded single-table write alone, as `put()`/`delete()` would send it. */
+async function sendGuarded(
+  run: BatchRun,
+  write: PreparedWrite,
+  input: PutItemCommandInput | DeleteItemCommandInput,
+): Promise<void> {
+  const put = write.unprocessed.kind === 'put';
+  await run.executor.send(
+    put ? new PutItemCommand(input as PutItemCommandInput) : new DeleteItemCommand(input as DeleteItemCommandInput),
+    { operation: put ? 'put_item' : 'delete_item', table: write.table, signal: run.signal },
   );
 }
 
