@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { BatchWriteError, DkmioClient, Entity, Table, entityMetadata } from '../../../../src';
+import { Attribute, BatchWriteError, DkmioClient, Entity, Table, entityMetadata } from '../../../../src';
 import { keyRivals } from '../../../../src/metadata/key-rivals';
 import { buildDeleteItem } from '../../../../src/operations/delete/build';
 import { buildPutItem } from '../../../../src/operations/put/build';
@@ -48,6 +48,40 @@ describe('which entities of a table could compose one stored key', () => {
     expect(keyRivals(entityMetadata(Profile).single!).map((r) => r.type)).toEqual(['Page']);
     expect(keyRivals(entityMetadata(Page).single!).map((r) => r.type)).toEqual(['Profile']);
     void AppTable;
+  });
+
+  it('distinct literal suffixes or a constant the other does not parse keep entities apart; keys decide the rest', async () => {
+    @Table('shapes', { partitionKey: 'pk', sortKey: 'sk' })
+    class Shapes {}
+    @Entity(Shapes, { type: 'A', partitionKey: 'P#{id}', sortKey: 'A#{x}#END' })
+    class A {
+      id!: string;
+      x!: string;
+    }
+    @Entity(Shapes, { type: 'B', partitionKey: 'P#{id}', sortKey: 'A#{y}#FIN' })
+    class B {
+      id!: string;
+      y!: string;
+    }
+    @Entity(Shapes, { type: 'C', partitionKey: 'P#{id}', sortKey: '{seq:4}' })
+    class C {
+      id!: string;
+      @Attribute() seq!: number;
+    }
+    @Entity(Shapes, { type: 'D', partitionKey: 'P#{id}', sortKey: 'ITEM' })
+    class D {
+      id!: string;
+    }
+    const rivals = (e: abstract new () => unknown) => keyRivals(entityMetadata(e).single!).map((r) => r.type);
+    expect([A, B, C, D].map(rivals)).toEqual([['C'], ['C'], ['A', 'B'], []]);
+    // A may meet C in principle, but 'A#1#END' is no '{seq:4}': it stays in the batch.
+    const { client, db } = setup();
+    await db.batchWrite((b) => {
+      b.put(A, { id: 'i', x: '1' });
+      b.put(D, { id: 'i' });
+    });
+    expect(client.names).toEqual(['BatchWriteItemCommand']);
+    void Shapes;
   });
 
   it('an entity defined after the first use joins the rivals', () => {
