@@ -25,7 +25,7 @@ import {
   type TransactReader,
 } from '../operations/transact-get/run';
 import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../operations/transact-write/run';
-import { CursorSeal, type CursorSecret } from '../operations/paged-read/cursor-seal';
+import { CursorSeal, type CursorSecret } from '../runtime/cursor-seal';
 import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from '../runtime/executor';
 import { TableBreakers, TableScopeView } from '../runtime/table-breakers';
 import { createLog, type DkmioLogger } from '../runtime/logger';

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { MissingKeyError, ValidationError } from '../errors/errors';
 import type { AttributeMeta, EntityMetadata } from '../metadata/entity-metadata';
 import { defineOwn, marshallValue, unmarshallValue } from './marshall';
-import { describe } from '../expressions/conditions';
+import { describeValue } from '../errors/describe-value';
 
 /** Key attributes must be strings, numbers or binaries, matching the declared type when known. */
 export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string): void {
@@ -16,7 +16,7 @@ export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string
           : undefined;
   if (kind === undefined) {
     throw new ValidationError(
-      `Key attribute "${attr.property}" of ${scope} must be a string, number or binary, got ${describe(value)}.`,
+      `Key attribute "${attr.property}" of ${scope} must be a string, number or binary, got ${describeValue(value)}.`,
     );
   }
   if (kind === Number && typeof value === 'number' && !Number.isFinite(value)) {
@@ -33,7 +33,7 @@ export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string
   if (expected !== undefined && expected !== kind) {
     const name = expected === String ? 'string' : expected === Number ? 'number' : 'binary';
     throw new ValidationError(
-      `Key attribute "${attr.property}" of ${scope} must be a ${name} (its declared type), got ${describe(value)}.`,
+      `Key attribute "${attr.property}" of ${scope} must be a ${name} (its declared type), got ${describeValue(value)}.`,
     );
   }
 }
@@ -45,7 +45,7 @@ export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string
 export function marshallKey(meta: EntityMetadata, key: unknown, operation: string): Record<string, AttributeValue> {
   if (key === null || typeof key !== 'object' || Array.isArray(key)) {
     throw new ValidationError(
-      `${operation} needs a key object like { ${meta.keyProperties.map((k) => `${k}: ...`).join(', ')} }, got ${describe(key)}.`,
+      `${operation} needs a key object like { ${meta.keyProperties.map((k) => `${k}: ...`).join(', ')} }, got ${describeValue(key)}.`,
     );
   }
   const k = key as Record<string, unknown>;

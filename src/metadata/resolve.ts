@@ -19,7 +19,7 @@ export function entityMetadata<T>(target: Constructor<T>): EntityMetadata<T> {
 
 function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
   if (typeof target !== 'function') {
-    throw new InvalidDefinitionError(`Expected an entity class decorated with @Table, got ${describe(target)}.`);
+    throw new InvalidDefinitionError(`Expected an entity class decorated with @Table, got ${kindOf(target)}.`);
   }
   const className = target.name || '(anonymous class)';
   const chain = recordChain(target);
@@ -183,7 +183,7 @@ function resolveIndex(
   return { kind: ix.kind, name: ix.name, partitionKey, sortKey, projection, projected: projected!, keyProperties };
 }
 
-function describe(value: unknown): string {
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
   return typeof value;
 }

@@ -6,6 +6,7 @@ import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-setting
 import { chunk, runBounded } from '../../runtime/pool';
 import { backoffDelay, realTiming } from '../../runtime/retry';
 import type { OperationContext } from '../context';
+import { tableList } from '../targets/target';
 import type { BatchWriteOptions } from './options';
 import { WriteCollector } from './writers';
 
@@ -58,7 +59,7 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
         pending.forEach((w) => notDone.add(w));
         return;
       }
-      const tables = tablesOf(pending);
+      const tables = tableList(pending.map((w) => w.table));
       let leftovers: PreparedWrite[];
       try {
         const out = await executor.send<BatchWriteItemCommandOutput>(
@@ -103,8 +104,8 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
   const cause = stopped ?? lastFailure;
   const why =
     stopped !== undefined
-      ? `the batch stopped at an error that retrying cannot fix (${describe(stopped)})`
-      : `they were still unprocessed after ${settings.maxAttempts} attempts${lastFailure !== undefined ? ` (last failure: ${describe(lastFailure)})` : ''}`;
+      ? `the batch stopped at an error that retrying cannot fix (${errorText(stopped)})`
+      : `they were still unprocessed after ${settings.maxAttempts} attempts${lastFailure !== undefined ? ` (last failure: ${errorText(lastFailure)})` : ''}`;
   const maybe = unprocessed.filter((w) => uncertain.has(w)).length;
   const notApplied = unprocessed.length - maybe;
   const counts =
@@ -112,18 +113,13 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
       ? `${unprocessed.length} of ${writes.length} writes were not done`
       : `${unprocessed.length} of ${writes.length} writes are not known to be done (${notApplied} not applied; ${maybe} may have been applied, their request having failed without an answer: maybeApplied is true)`;
   throw new BatchWriteError(
-    `batch_write on ${tablesOf(unprocessed)}: ${counts} because ${why}. ` +
+    `batch_write on ${tableList(unprocessed.map((w) => w.table))}: ${counts} because ${why}. ` +
       `They are listed in error.unprocessed; every other write was done. Resending the listed writes is safe.`,
     unprocessed.map((w) => ({ ...w.unprocessed, maybeApplied: uncertain.has(w) }) as UnprocessedWrite),
     cause === undefined ? undefined : { cause },
   );
 }
 
-/** The distinct table names of some writes, for logs and messages. */
-function tablesOf(writes: readonly PreparedWrite[]): string {
-  return [...new Set(writes.map((w) => w.table))].join(', ');
-}
-
-function describe(error: unknown): string {
+function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

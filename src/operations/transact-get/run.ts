@@ -10,7 +10,7 @@ import { hydrate } from '../../marshalling/items';
 import { keyIdentity } from '../targets/key-identity';
 import type { BaseOptions } from '../context';
 import { buildTransactGet, buildTransactGetItems } from './build';
-import type { EntityTarget, TargetResolver } from '../targets/target';
+import { tableList, type EntityTarget, type TargetResolver } from '../targets/target';
 import type { KeyInput, PropertyName } from '../../metadata/entity-types';
 
 /**
@@ -101,7 +101,7 @@ export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
   const list = gets as readonly TransactGet<unknown>[];
   if (list.length === 0) return [] as unknown as TransactGetResults<R>;
   const input = buildTransactGetItems(list.map((g) => g.request));
-  const tables = [...new Set(list.map((g) => g.request.Get!.TableName!))].join(', ');
+  const tables = tableList(list.map((g) => g.request.Get!.TableName!));
   const out = await executor.send<TransactGetItemsCommandOutput>(new TransactGetItemsCommand(input), {
     operation: 'transact_get',
     table: tables,

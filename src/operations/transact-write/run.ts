@@ -16,7 +16,8 @@ import {
   TRANSACTION_LIMIT,
   touchedKey,
 } from './build';
-import type { EntityTarget, TargetResolver } from '../targets/target';
+import { CallbackCollector } from '../targets/collector';
+import { tableList, type EntityTarget, type TargetResolver } from '../targets/target';
 import type { ItemInput, KeyInput } from '../../metadata/entity-types';
 
 /** Options of `tx.put`, `tx.delete` and `tx.conditionCheck`: `condition`, `conditionOr`, `returnItemOnConditionFail`. */
@@ -42,14 +43,23 @@ export interface TransactWriteOptions extends BaseOptions {
 
 /** The transaction handed to `db.transactWrite(tx => ...)`. Every call validates its input at once. */
 export class TransactWriter {
-  /** @internal */
-  readonly items: TransactWriteItem[] = [];
+  private readonly collector = new CallbackCollector<TransactWriteItem>(
+    'transactWrite',
+    'transactWrite(tx => { tx.put(orders, item); ... })',
+    ({ meta, operation, earlierIndex, index }) =>
+      `transactWrite: ${operation} (item ${index}) touches the same ${meta.className} item as item ${earlierIndex}; ` +
+      'DynamoDB refuses two operations on one item in a transaction. Merge them into one.',
+  );
+  /** @internal The items, in call order. */
+  get items(): readonly TransactWriteItem[] {
+    return this.collector.entries;
+  }
   /** @internal The entity of each item, to hydrate items returned with a failed condition. */
-  readonly metas: EntityMetadata[] = [];
+  get metas(): readonly EntityMetadata[] {
+    return this.collector.metas;
+  }
   /** @internal Items written with `mustExist`, by position: their key, to name an absent one. */
   readonly mustExist = new Map<number, { table: string; key: Record<string, unknown> }>();
-  private readonly seen = new Map<string, number>();
-  private closed = false;
 
   /** @internal */
   constructor(private readonly resolve: TargetResolver) {}
@@ -94,40 +104,20 @@ export class TransactWriter {
   }
 
   private add(meta: EntityMetadata, operation: string, build: () => TransactWriteItem): this {
-    if (this.closed)
-      throw new ValidationError(
-        `${operation} on ${meta.className} was called after the transactWrite callback returned; await every call inside the callback.`,
-      );
-    const item = build();
-    if (this.items.length >= TRANSACTION_LIMIT) {
-      throw new ValidationError(
-        `transactWrite: ${operation} would be item ${this.items.length + 1}; DynamoDB allows at most ${TRANSACTION_LIMIT} items per transaction. Split it into several transactions.`,
-      );
-    }
-    const table = tableOf(item);
-    const id = keyIdentity(meta, table, touchedKey(item));
-    const earlier = this.seen.get(id);
-    if (earlier !== undefined) {
-      throw new ValidationError(
-        `transactWrite: ${operation} (item ${this.items.length}) touches the same ${meta.className} item as item ${earlier}; ` +
-          'DynamoDB refuses two operations on one item in a transaction. Merge them into one.',
-      );
-    }
-    this.seen.set(id, this.items.length);
-    this.items.push(item);
-    this.metas.push(meta);
+    const full = () => {
+      if (this.items.length >= TRANSACTION_LIMIT) {
+        throw new ValidationError(
+          `transactWrite: ${operation} would be item ${this.items.length + 1}; DynamoDB allows at most ${TRANSACTION_LIMIT} items per transaction. Split it into several transactions.`,
+        );
+      }
+    };
+    this.collector.add(meta, operation, build, (item) => keyIdentity(meta, tableOf(item), touchedKey(item)), full);
     return this;
   }
 
   /** @internal Runs the callback; later calls are refused. */
   async collect(fn: (tx: TransactWriter) => unknown): Promise<void> {
-    if (typeof fn !== 'function')
-      throw new ValidationError('transactWrite takes a callback: transactWrite(tx => { tx.put(orders, item); ... }).');
-    try {
-      await fn(this);
-    } finally {
-      this.closed = true;
-    }
+    await this.collector.collect(fn, this);
   }
 }
 
@@ -148,7 +138,7 @@ export async function runTransactWrite(
   try {
     await executor.send(new TransactWriteItemsCommand(input), {
       operation: 'transact_write',
-      table: tablesOf(tx.items),
+      table: tableList(tx.items.map(tableOf)),
       signal: options?.signal,
     });
   } catch (error) {
@@ -182,8 +172,4 @@ function absentItem(error: unknown, tx: TransactWriter): ItemNotFoundError | und
 
 function tableOf(item: TransactWriteItem): string {
   return (item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck)!.TableName!;
-}
-
-function tablesOf(items: readonly TransactWriteItem[]): string {
-  return [...new Set(items.map(tableOf))].join(', ');
 }

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import fc from 'fast-check';
 import { DkmioClient, ValidationError, type SendingClient } from '../../../../src';
-import { CursorSeal, cursorScope } from '../../../../src/operations/paged-read/cursor-seal';
+import { CursorSeal, cursorScope } from '../../../../src/runtime/cursor-seal';
 import { RecordingClient } from '../../../support/recording-client';
 import { Order } from '../../fixtures';
 

@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { ValidationError } from '../../errors/errors';
+import { ValidationError } from '../errors/errors';
 
 /**
  * Sealed cursors (`new DkmioClient({ cursorSecret })`): the cursor body is encrypted and
