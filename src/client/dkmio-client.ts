@@ -29,7 +29,7 @@ import { CursorSeal, type CursorSecret } from '../runtime/cursor-seal';
 import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from '../runtime/executor';
 import { TableBreakers, TableScopeView } from '../runtime/table-breakers';
 import { createLog, type DkmioLogger } from '../runtime/logger';
-import { installProtoSafeResponses } from '../runtime/proto-safe-responses';
+import { installProtoSafeResponses } from './proto-safe-responses';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
 export interface SendingClient {
