@@ -2,7 +2,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import type { Constructor } from '../metadata/records';
 import { entityMetadata } from '../metadata/resolve';
 import { BatchWriter } from '../operations/batch-write/writers';
-import { ValidationError, type BatchWriteError, type TransactionError } from '../errors/errors';
+import { ValidationError } from '../errors/errors';
 import type { EntityTarget, TableTarget } from '../operations/targets/target';
 import { Repository } from '../repository/repository';
 import type { BatchWriteOptions } from '../operations/batch-write/options';
@@ -156,7 +156,7 @@ export class DkmioClient {
     let repo = this.repositories.get(entity);
     if (!repo) {
       const meta = entityMetadata(entity);
-      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.context) as Repository<unknown>;
+      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.context);
       this.repositories.set(entity, repo);
     }
     return repo as Repository<T>;
@@ -271,7 +271,8 @@ function requestTimeout(ms: number | undefined): number {
 }
 
 function entityList(entities: readonly Constructor[], operation: string): readonly Constructor[] {
-  if (!Array.isArray(entities)) {
+  const given: unknown = entities; // JavaScript callers can pass anything
+  if (!Array.isArray(given)) {
     throw new ValidationError(`${operation} takes an array of entity classes, e.g. db.${operation}([Order, User]).`);
   }
   return entities;

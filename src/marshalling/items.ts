@@ -59,8 +59,8 @@ export function hydrate<T>(
     if (omit !== undefined && omit.has(stored)) continue;
     const property = names.size === 0 ? stored : (names.get(stored) ?? stored);
     // `__proto__` (written by another client) must stay data, not become the instance's prototype.
-    if (property === '__proto__') defineOwn(out, property, unmarshallValue(raw[stored]!));
-    else out[property] = unmarshallValue(raw[stored]!);
+    if (property === '__proto__') defineOwn(out, property, unmarshallValue(raw[stored]));
+    else out[property] = unmarshallValue(raw[stored]);
   }
   if (meta.dateProperties.size > 0) {
     for (const p of meta.dateProperties) {

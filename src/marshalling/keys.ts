@@ -84,6 +84,6 @@ function missingKey(meta: EntityMetadata, attr: AttributeMeta, operation: string
 export function unmarshallKey(meta: EntityMetadata, raw: Record<string, AttributeValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const stored of Object.keys(raw))
-    defineOwn(out, meta.toProperty.get(stored) ?? stored, unmarshallValue(raw[stored]!));
+    defineOwn(out, meta.toProperty.get(stored) ?? stored, unmarshallValue(raw[stored]));
   return out;
 }

@@ -9,7 +9,6 @@ import {
   recordOf,
   recordOfMetadata,
   type EntityRecord,
-  type Projection,
   type PropertyRecord,
 } from './records';
 
@@ -351,7 +350,7 @@ export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDec
         name,
         partitionKey: options?.partitionKey,
         sortKey: options?.sortKey,
-        projection: options?.projection as Projection | undefined,
+        projection: options?.projection,
         raw: options,
       });
     }),
@@ -378,7 +377,7 @@ export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecor
         kind: 'local',
         name,
         sortKey: options?.sortKey,
-        projection: options?.projection as Projection | undefined,
+        projection: options?.projection,
         raw: options,
       });
     }),

@@ -146,19 +146,19 @@ function resolveIndex(
     if (typeof ix.partitionKey !== 'string' || ix.partitionKey.length === 0) {
       fail(`${decorator}('${ix.name}') names no partition key. Add { partitionKey: 'someProperty' }.`);
     }
-    partitionKey = attr(ix.partitionKey!);
+    partitionKey = attr(ix.partitionKey);
   } else {
     if (!tableSk)
       fail(
         `${decorator}('${ix.name}') needs a table with a sort key; add @SortKey() to a property or use @GlobalIndex instead.`,
       );
-    if ('partitionKey' in (ix.raw as object))
+    if ('partitionKey' in ix.raw)
       fail(
         `${decorator}('${ix.name}') takes no partitionKey: a local index always uses the table's partition key "${tablePk.property}".`,
       );
     if (typeof ix.sortKey !== 'string' || ix.sortKey.length === 0)
       fail(`${decorator}('${ix.name}') names no sort key. Add { sortKey: 'someProperty' }.`);
-    if (ix.sortKey === tableSk!.property)
+    if (ix.sortKey === tableSk.property)
       fail(`${decorator}('${ix.name}') uses the table's own sort key "${ix.sortKey}"; pick another property.`);
     partitionKey = tablePk;
   }
@@ -175,7 +175,7 @@ function resolveIndex(
   let projected: Set<string> | null;
   if (projection === 'ALL') projected = null;
   else if (projection === 'KEYS_ONLY') projected = new Set(keyProperties);
-  else if (Array.isArray(projection) && projection.every((p) => typeof p === 'string' && p.length > 0)) {
+  else if (isNameList(projection)) {
     projected = new Set([...keyProperties, ...projection]);
   } else {
     fail(`${decorator}('${ix.name}') has an invalid projection; use 'ALL', 'KEYS_ONLY' or a list of property names.`);
@@ -186,4 +186,9 @@ function resolveIndex(
 function kindOf(value: unknown): string {
   if (value === null) return 'null';
   return typeof value;
+}
+
+/** A projection given as a list: every entry a non-empty property name. */
+function isNameList(projection: unknown): projection is readonly string[] {
+  return Array.isArray(projection) && projection.every((p) => typeof p === 'string' && p.length > 0);
 }

@@ -1,5 +1,5 @@
 import { BatchWriteItemCommand, type BatchWriteItemCommandOutput } from '@aws-sdk/client-dynamodb';
-import { BatchWriteError, ThrottlingError, type UnprocessedWrite } from '../../errors/errors';
+import { BatchWriteError, ThrottlingError } from '../../errors/errors';
 import { isInfrastructureFailure } from '../../errors/map-aws-error';
 import { BATCH_WRITE_LIMIT, buildBatchWriteItem, unprocessedWrites, type PreparedWrite } from './build';
 import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-settings';
@@ -115,7 +115,7 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
   throw new BatchWriteError(
     `batch_write on ${tableList(unprocessed.map((w) => w.table))}: ${counts} because ${why}. ` +
       `They are listed in error.unprocessed; every other write was done. Resending the listed writes is safe.`,
-    unprocessed.map((w) => ({ ...w.unprocessed, maybeApplied: uncertain.has(w) }) as UnprocessedWrite),
+    unprocessed.map((w) => ({ ...w.unprocessed, maybeApplied: uncertain.has(w) })),
     cause === undefined ? undefined : { cause },
   );
 }

@@ -49,7 +49,7 @@ export class CallbackCollector<E> {
     const id = identity(entry);
     const earlierIndex = this.seen.get(id);
     if (earlierIndex !== undefined) {
-      const earlier = this.entries[earlierIndex]!;
+      const earlier = this.entries[earlierIndex];
       throw new ValidationError(
         this.duplicate({ meta, operation, earlier, earlierIndex, entry, index: this.entries.length }),
       );

@@ -157,7 +157,7 @@ function absentItem(error: unknown, tx: TransactWriter): ItemNotFoundError | und
   for (const reason of error.reasons) {
     const absent = tx.mustExist.get(reason.index);
     if (absent && reason.code === 'ConditionalCheckFailed' && !raw?.[reason.index]?.Item) {
-      const meta = tx.metas[reason.index]!;
+      const meta = tx.metas[reason.index];
       const e = new ItemNotFoundError(
         `transactWrite: item ${reason.index} (${meta.className} in "${absent.table}", key ${meta.keyProperties.join(', ')}) does not exist; nothing was written (mustExist).`,
         absent.table,

@@ -83,9 +83,10 @@ class EssaysModule {}
 
 const tableNames = async (db: DkmioClient) => {
   const { ListTablesCommand } = await import('@aws-sdk/client-dynamodb');
-  const out = (await db.executor.send(new ListTablesCommand({}), { operation: 'list_tables', table: '-' })) as {
-    TableNames?: string[];
-  };
+  const out = await db.executor.send<{ TableNames?: string[] }>(new ListTablesCommand({}), {
+    operation: 'list_tables',
+    table: '-',
+  });
   return out.TableNames ?? [];
 };
 

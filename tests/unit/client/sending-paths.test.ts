@@ -36,7 +36,7 @@ function cannedHandler(sent: Sent[]) {
   return {
     metadata: { handlerProtocol: 'http/1.1' },
     async handle(request: { headers: Record<string, string>; body: string }) {
-      const target = request.headers['x-amz-target']!.split('.')[1]!;
+      const target = request.headers['x-amz-target'].split('.')[1];
       sent.push({ target, body: JSON.parse(request.body) as Record<string, unknown> });
       const body = Buffer.from(JSON.stringify(answers[target]));
       return {
@@ -104,12 +104,12 @@ test.each(clients)('through %s, requests and results are the same', async (_, ma
     expect(page.items[0]).toBeInstanceOf(Order);
     expect(page.items[0]).toMatchObject({ orderId: 'o2', address: { city: 'Lima' } });
     expect(sent.map((s) => s.target)).toEqual(['GetItem', 'PutItem', 'Query']);
-    expect(sent[0]!.body).toEqual({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } });
-    expect(sent[1]!.body).toEqual({
+    expect(sent[0].body).toEqual({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } });
+    expect(sent[1].body).toEqual({
       TableName: 'orders',
       Item: { userId: { S: 'u1' }, orderId: { S: 'o3' }, tags: { SS: ['x'] } },
     });
-    expect(sent[2]!.body).toEqual({
+    expect(sent[2].body).toEqual({
       TableName: 'orders',
       KeyConditionExpression: '#n0 = :v0',
       FilterExpression: '#n1.#n2 = :v1',

@@ -323,11 +323,11 @@ describe('queryFilters: no filter parameter', () => {
     const { DkmioClient } = await import('../../../src');
     const { RecordingClient } = await import('../../support/recording-client');
     const fake = new RecordingClient(() => ({ Items: [] }));
-    const posts = new DkmioClient({ client: fake as never }).getRepository(Post);
+    const posts = new DkmioClient({ client: fake }).getRepository(Post);
     const none = queryFilters(Post, { limit: '5', cursor: 'x' }, allowAll);
     expect(none).toEqual({});
     await posts.query({ author: 'a' }).filter(none);
-    expect(fake.sent[0]!.input).not.toHaveProperty('FilterExpression');
+    expect(fake.sent[0].input).not.toHaveProperty('FilterExpression');
     expect(() => posts.scan().filter({})).toThrow(/needs at least one entry/);
   });
 });

@@ -14,7 +14,7 @@ class Item {
 const meta = entityMetadata(Item);
 type Key = Record<string, AttributeValue>;
 const keysOf = (c: { input: Record<string, unknown> }) =>
-  (c.input['RequestItems'] as Record<string, { Keys: Key[] }>)['items']!.Keys;
+  (c.input['RequestItems'] as Record<string, { Keys: Key[] }>)['items'].Keys;
 
 function setup(respond: Responder, maxAttempts = 3) {
   const client = new RecordingClient(respond);
@@ -43,12 +43,12 @@ const answer =
     return {
       Responses: {
         items: keys
-          .filter((k) => !left.has(k['id']!.S!) && !absent.has(k['id']!.S!))
+          .filter((k) => !left.has(k['id'].S!) && !absent.has(k['id'].S!))
           .reverse()
-          .map((k) => ({ ...k, v: { S: `v-${k['id']!.S}` } })),
+          .map((k) => ({ ...k, v: { S: `v-${k['id'].S}` } })),
       },
-      UnprocessedKeys: keys.some((k) => left.has(k['id']!.S!))
-        ? { items: { Keys: keys.filter((k) => left.has(k['id']!.S!)) } }
+      UnprocessedKeys: keys.some((k) => left.has(k['id'].S!))
+        ? { items: { Keys: keys.filter((k) => left.has(k['id'].S!)) } }
         : {},
     };
   };
@@ -66,7 +66,7 @@ describe('runBatchGet', () => {
   it('duplicate keys are sent once', async () => {
     const { client, run } = setup(answer(new Set()));
     await run(['a', 'b', 'a', 'a']);
-    expect(keysOf(client.sent[0]!)).toEqual([{ id: { S: 'a' } }, { id: { S: 'b' } }]);
+    expect(keysOf(client.sent[0])).toEqual([{ id: { S: 'a' } }, { id: { S: 'b' } }]);
   });
 
   it('retries unprocessed keys and failed requests with backoff', async () => {

@@ -39,11 +39,11 @@ function setup(respond?: Responder, batch?: { maxAttempts?: number; baseDelayMs?
 const store =
   (absent: string[] = []): Responder =>
   (c) => {
-    const [table, { Keys }] = Object.entries(c.input['RequestItems'] as Record<string, { Keys: Key[] }>)[0]!;
-    const found = Keys.filter((k) => !absent.includes(k['orderId']!.S!)).reverse();
+    const [table, { Keys }] = Object.entries(c.input['RequestItems'] as Record<string, { Keys: Key[] }>)[0];
+    const found = Keys.filter((k) => !absent.includes(k['orderId'].S!)).reverse();
     return {
       Responses: {
-        [table]: found.map((k) => ({ ...k, grand_total: { N: k['orderId']!.S!.length.toString() }, note: { S: 'x' } })),
+        [table]: found.map((k) => ({ ...k, grand_total: { N: k['orderId'].S!.length.toString() }, note: { S: 'x' } })),
       },
     };
   };
@@ -63,7 +63,7 @@ describe('repository.batchGet', () => {
     expect(result[0]!.total).toBe(5);
     expect(result[0]).not.toBe(result[3]);
     expect(client.sent).toHaveLength(1);
-    expect((client.sent[0]!.input['RequestItems'] as Record<string, { Keys: Key[] }>)['orders']!.Keys).toHaveLength(3);
+    expect((client.sent[0].input['RequestItems'] as Record<string, { Keys: Key[] }>)['orders'].Keys).toHaveLength(3);
   });
 
   it('select hands back only the selected attributes (keys read to match answers are dropped)', async () => {
@@ -102,7 +102,7 @@ describe('batchWrite', () => {
       batch.delete({ userId: 'u', orderId: 'gone' });
     });
     expect(
-      client.sent.map((c) => (c.input['RequestItems'] as Record<string, WriteRequest[]>)['orders']!.length),
+      client.sent.map((c) => (c.input['RequestItems'] as Record<string, WriteRequest[]>)['orders'].length),
     ).toEqual([25, 6]);
     await orders.batchWrite((batch) => batch.put({ userId: 'u', orderId: 'one' }));
     expect(client.sent).toHaveLength(3);
@@ -114,7 +114,7 @@ describe('batchWrite', () => {
       batch.put(orders, { userId: 'u', orderId: 'o', total: 3 });
       batch.delete(User, { userId: 'u9' });
     });
-    expect(client.sent[0]!.input).toEqual({
+    expect(client.sent[0].input).toEqual({
       RequestItems: {
         orders: [{ PutRequest: { Item: { userId: { S: 'u' }, orderId: { S: 'o' }, grand_total: { N: '3' } } } }],
         users: [{ DeleteRequest: { Key: { userId: { S: 'u9' } } } }],

@@ -58,8 +58,8 @@ describe('createTables sending', () => {
       'DescribeTable',
       'UpdateTimeToLive',
     ]);
-    expect(sent[1]!.input['TableName']).toBe('dev-events');
-    expect(sent[4]!.input).toEqual({
+    expect(sent[1].input['TableName']).toBe('dev-events');
+    expect(sent[4].input).toEqual({
       TableName: 'dev-events',
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });

@@ -73,7 +73,7 @@ describe('transactWrite', () => {
       { clientRequestToken: 'token-1' },
     );
     expect(client.names).toEqual(['TransactWriteItemsCommand']);
-    expect(client.sent[0]!.input).toEqual({
+    expect(client.sent[0].input).toEqual({
       ClientRequestToken: 'token-1',
       TransactItems: [
         {
@@ -124,18 +124,18 @@ describe('transactWrite', () => {
       tx.put(users, { userId: 'old', version: 3 });
       tx.update(users, { userId: 'u' }, { set: { status: 'X' } }, { expectedVersion: 7 });
     });
-    const [a, b, c] = client.sent[0]!.input['TransactItems'] as Record<string, Record<string, unknown>>[];
-    expect(a!['Put']).toMatchObject({
+    const [a, b, c] = client.sent[0].input['TransactItems'] as Record<string, Record<string, unknown>>[];
+    expect(a['Put']).toMatchObject({
       Item: { userId: { S: 'new' }, version: { N: '1' } },
       ConditionExpression: 'attribute_not_exists(#n0)',
       ExpressionAttributeNames: { '#n0': 'userId' },
     });
-    expect(b!['Put']).toMatchObject({
+    expect(b['Put']).toMatchObject({
       Item: { userId: { S: 'old' }, version: { N: '4' } },
       ConditionExpression: '#n0 = :v0',
       ExpressionAttributeNames: { '#n0': 'version' },
     });
-    expect(c!['Update']).toEqual({
+    expect(c['Update']).toEqual({
       TableName: 'dev-users',
       Key: { userId: { S: 'u' } },
       UpdateExpression: 'SET #n1 = :v3, #n0 = if_not_exists(#n0, :v0) + :v1',
@@ -196,7 +196,7 @@ describe('transactWrite', () => {
     await db.transactWrite((tx) => {
       for (let i = 0; i < 100; i++) tx.delete(orders, { userId: 'u', orderId: `o${i}` });
     });
-    expect((client.sent[0]!.input['TransactItems'] as unknown[]).length).toBe(100);
+    expect((client.sent[0].input['TransactItems'] as unknown[]).length).toBe(100);
   });
 
   it('a cancelled transaction throws TransactionError with one reason per item and the stored item where asked', async () => {
@@ -222,7 +222,7 @@ describe('transactWrite', () => {
       { index: 0, code: 'None', message: '' },
       { index: 1, code: 'ConditionalCheckFailed', message: 'ConditionalCheckFailed message', item: expect.any(User) },
     ]);
-    expect((error.reasons[1]!.item as User).status).toBe('BANNED');
+    expect((error.reasons[1].item as User).status).toBe('BANNED');
     expect(error.message).toMatch(/item 1: ConditionalCheckFailed/);
   });
 
