@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import fc from 'fast-check';
 import {
   Attribute,
+  DkmioClient,
   InvalidDefinitionError,
   PartitionKey,
   SortKey,
@@ -10,6 +11,7 @@ import {
   queryFilters,
   type QueryParams,
 } from '../../../src';
+import { RecordingClient } from '../../support/recording-client';
 import { compileCondition } from '../../../src/expressions/conditions';
 import { ExpressionContext } from '../../../src/expressions/context';
 import { parseOperatorKey } from '../../../src/expressions/operators';
@@ -320,8 +322,6 @@ describe('queryFilters: property over hostile parameters', () => {
 
 describe('queryFilters: no filter parameter', () => {
   it('gives an empty result that filter() takes as no filter (a hand-written {} stays an error)', async () => {
-    const { DkmioClient } = await import('../../../src');
-    const { RecordingClient } = await import('../../support/recording-client');
     const fake = new RecordingClient(() => ({ Items: [] }));
     const posts = new DkmioClient({ client: fake }).getRepository(Post);
     const none = queryFilters(Post, { limit: '5', cursor: 'x' }, allowAll);
