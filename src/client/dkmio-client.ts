@@ -190,7 +190,7 @@ export class DkmioClient {
    * }, { clientRequestToken: requestId });
    */
   async transactWrite(fn: (tx: TransactWriter) => unknown, options?: TransactWriteOptions): Promise<void> {
-    return runTransactWrite(this.executor, this.resolveTarget, fn, options);
+    return runTransactWrite(this.context, this.resolveTarget, fn, options);
   }
 
   /**
@@ -203,7 +203,7 @@ export class DkmioClient {
     fn: (tx: TransactReader) => R | PromiseLike<R>,
     options?: TransactGetOptions,
   ): Promise<TransactGetResults<R>> {
-    return runTransactGet(this.executor, this.resolveTarget, fn, options);
+    return runTransactGet(this.context, this.resolveTarget, fn, options);
   }
 
   /** A repository (any `{ metadata, tableName }`), or an entity class's repository on this client. */

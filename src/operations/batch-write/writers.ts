@@ -65,15 +65,15 @@ export class BatchWriter {
 
   /** Writes a whole item to the table of `target` (a repository or an entity class). */
   put<T>(target: EntityTarget<T>, item: ItemInput<T>): this {
-    const repo = this.resolve(target);
-    this.collector.write(repo.metadata, 'put', () => prepareBatchPut(repo.metadata, repo.tableName, item));
+    const { metadata, tableName } = this.resolve(target);
+    this.collector.write(metadata, 'put', () => prepareBatchPut(metadata, tableName, item));
     return this;
   }
 
   /** Deletes the item with this key from the table of `target`. */
   delete<T>(target: EntityTarget<T>, key: KeyInput<T>): this {
-    const repo = this.resolve(target);
-    this.collector.write(repo.metadata, 'delete', () => prepareBatchDelete(repo.metadata, repo.tableName, key));
+    const { metadata, tableName } = this.resolve(target);
+    this.collector.write(metadata, 'delete', () => prepareBatchDelete(metadata, tableName, key));
     return this;
   }
 }

@@ -3,12 +3,11 @@ import {
   type TransactGetItem,
   type TransactGetItemsCommandOutput,
 } from '@aws-sdk/client-dynamodb';
-import type { Executor } from '../../runtime/executor';
 import { ValidationError } from '../../errors/errors';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { hydrate } from '../../marshalling/items';
 import { keyIdentity } from '../targets/key-identity';
-import type { BaseOptions } from '../context';
+import type { BaseOptions, OperationContext } from '../context';
 import { buildTransactGet, buildTransactGetItems } from './build';
 import { tableList, type EntityTarget, type TargetResolver } from '../targets/target';
 import type { KeyInput, PropertyName } from '../../metadata/entity-types';
@@ -53,12 +52,8 @@ export class TransactReader {
   ): TransactGet<Pick<T, K>>;
   get<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: { select?: readonly PropertyName<T>[] }): TransactGet<T>;
   get<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: { select?: readonly string[] }): TransactGet<T> {
-    const repo = this.resolve(target);
-    return new TransactGet<T>(
-      this,
-      repo.metadata,
-      buildTransactGet(repo.metadata, repo.tableName, key, options?.select),
-    );
+    const { metadata, tableName } = this.resolve(target);
+    return new TransactGet<T>(this, metadata, buildTransactGet(metadata, tableName, key, options?.select));
   }
 }
 
@@ -67,7 +62,7 @@ export class TransactReader {
  * items in the order of the array the callback returned, `null` for absent ones.
  */
 export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
-  executor: Executor,
+  ctx: OperationContext,
   resolve: TargetResolver,
   fn: (tx: TransactReader) => R | PromiseLike<R>,
   options?: TransactGetOptions,
@@ -102,7 +97,7 @@ export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
   if (list.length === 0) return [] as unknown as TransactGetResults<R>;
   const input = buildTransactGetItems(list.map((g) => g.request));
   const tables = tableList(list.map((g) => g.request.Get!.TableName!));
-  const out = await executor.send<TransactGetItemsCommandOutput>(new TransactGetItemsCommand(input), {
+  const out = await ctx.executor.send<TransactGetItemsCommandOutput>(new TransactGetItemsCommand(input), {
     operation: 'transact_get',
     table: tables,
     signal: options?.signal,

@@ -1,11 +1,10 @@
 import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
-import type { Executor } from '../../runtime/executor';
 import { ItemNotFoundError, TransactionError, ValidationError } from '../../errors/errors';
 import type { UpdateActions } from '../../expressions/update';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { withReturnedItems } from '../item-write/returned-item';
 import { keyIdentity } from '../targets/key-identity';
-import type { BaseOptions } from '../context';
+import type { BaseOptions, OperationContext } from '../context';
 import type { ItemConditionOptions, MustExistOption } from '../item-write/options';
 import {
   buildConditionCheck,
@@ -66,8 +65,8 @@ export class TransactWriter {
 
   /** Writes a whole item; with `@Version()` the version is checked and incremented as in `put()`. */
   put<T>(target: EntityTarget<T>, item: ItemInput<T>, options?: TransactItemOptions<T>): this {
-    const repo = this.resolve(target);
-    return this.add(repo.metadata, 'tx.put', () => buildTransactPut(repo.metadata, repo.tableName, item, options));
+    const { metadata, tableName } = this.resolve(target);
+    return this.add(metadata, 'tx.put', () => buildTransactPut(metadata, tableName, item, options));
   }
 
   /** Applies update actions to the item with this key, as `update()` does. */
@@ -77,30 +76,26 @@ export class TransactWriter {
     actions: UpdateActions,
     options?: TransactUpdateOptions<T>,
   ): this {
-    const repo = this.resolve(target);
-    this.add(repo.metadata, 'tx.update', () =>
-      buildTransactUpdate(repo.metadata, repo.tableName, key, actions, options),
-    );
+    const { metadata, tableName } = this.resolve(target);
+    this.add(metadata, 'tx.update', () => buildTransactUpdate(metadata, tableName, key, actions, options));
     if (options?.mustExist)
-      this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
+      this.mustExist.set(this.items.length - 1, { table: tableName, key: { ...(key as object) } });
     return this;
   }
 
   /** Deletes the item with this key. */
   delete<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: TransactDeleteOptions<T>): this {
-    const repo = this.resolve(target);
-    this.add(repo.metadata, 'tx.delete', () => buildTransactDelete(repo.metadata, repo.tableName, key, options));
+    const { metadata, tableName } = this.resolve(target);
+    this.add(metadata, 'tx.delete', () => buildTransactDelete(metadata, tableName, key, options));
     if (options?.mustExist)
-      this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
+      this.mustExist.set(this.items.length - 1, { table: tableName, key: { ...(key as object) } });
     return this;
   }
 
   /** Makes the transaction depend on a condition on an item it does not write. `condition` or `conditionOr` is required. */
   conditionCheck<T>(target: EntityTarget<T>, key: KeyInput<T>, options: TransactItemOptions<T>): this {
-    const repo = this.resolve(target);
-    return this.add(repo.metadata, 'tx.conditionCheck', () =>
-      buildConditionCheck(repo.metadata, repo.tableName, key, options ?? {}),
-    );
+    const { metadata, tableName } = this.resolve(target);
+    return this.add(metadata, 'tx.conditionCheck', () => buildConditionCheck(metadata, tableName, key, options ?? {}));
   }
 
   private add(meta: EntityMetadata, operation: string, build: () => TransactWriteItem): this {
@@ -126,7 +121,7 @@ export class TransactWriter {
  * throws. A cancelled transaction throws {@link TransactionError} with one reason per item.
  */
 export async function runTransactWrite(
-  executor: Executor,
+  ctx: OperationContext,
   resolve: TargetResolver,
   fn: (tx: TransactWriter) => unknown,
   options?: TransactWriteOptions,
@@ -136,7 +131,7 @@ export async function runTransactWrite(
   if (tx.items.length === 0) return;
   const input = buildTransactWriteItems(tx.items, options?.clientRequestToken);
   try {
-    await executor.send(new TransactWriteItemsCommand(input), {
+    await ctx.executor.send(new TransactWriteItemsCommand(input), {
       operation: 'transact_write',
       table: tableList(tx.items.map(tableOf)),
       signal: options?.signal,
