@@ -5,7 +5,8 @@
 //   layers       file layers: the longest chain of imports between files, plus one (a cycle
 //                taken as one file); folder layers: the same for the folder graph, where
 //                mutually dependent folders count as one
-//   import edges distinct folder -> folder imports
+//   import edges distinct folder -> folder imports (also counted with folders taken at their top
+//                level, operations/get as operations, to compare layouts that nest differently)
 //   upward edges imports that close a folder cycle: inside a group of mutually dependent folders,
 //                an import from a folder whose files sit lower (mean file height) to one higher
 //   cycles       file-level import cycles (strongly connected groups of files)
@@ -106,6 +107,13 @@ const upward = edges.filter(
     folderHeights.groupOf.get(from) === folderHeights.groupOf.get(to) &&
     meanFileHeight.get(from) <= meanFileHeight.get(to),
 );
+// The same graph with every folder taken at its top level (operations/get -> operations): comparable
+// across layouts that nest differently.
+const top = (folder) => folder.split('/')[0];
+const topEdges = new Set(
+  edges.filter(({ from, to }) => top(from) !== top(to)).map(({ from, to }) => `${top(from)} -> ${top(to)}`),
+);
+const topFolders = new Set(folders.map(top));
 const lines = (file) => readFileSync(file, 'utf8').split('\n').length - 1;
 const largest = [...files]
   .map((file) => ({ file, lines: lines(file) }))
@@ -120,6 +128,7 @@ const shape = {
   layers: Math.max(...[...files].map(fileHeights.height)) + 1,
   folderLayers: Math.max(...folders.map(folderHeights.height)) + 1,
   importEdges: edges.length,
+  topLevel: { folders: topFolders.size, importEdges: topEdges.size },
   upwardEdges: upward.map(({ from, to }) => `${from} -> ${to}`),
   cycles: fileCycles.map((g) => g.sort()),
   largest,
@@ -132,6 +141,7 @@ if (process.argv.includes('--json')) {
   console.log(`folders: ${shape.folders}`);
   console.log(`layers: ${shape.layers} (file import chain), ${shape.folderLayers} (folder graph)`);
   console.log(`import edges (folder -> folder): ${shape.importEdges}`);
+  console.log(`top-level folders: ${shape.topLevel.folders}, import edges between them: ${shape.topLevel.importEdges}`);
   console.log(`upward edges: ${shape.upwardEdges.length}`);
   for (const e of shape.upwardEdges) console.log(`  ${e}`);
   console.log(`cycles (file level): ${shape.cycles.length}`);
