@@ -5,10 +5,12 @@ module.exports = {
   forbidden: [
     {
       name: 'no-cycles',
-      comment: 'A file never reaches itself through its imports (type-only imports included).',
+      comment:
+        'A file never reaches itself through imports that exist at run time. Loops through type-only imports ' +
+        '(the single-table metadata types name each other) vanish when compiled; `npm run shape` counts them.',
       severity: 'error',
       from: { path: '^src/' },
-      to: { circular: true },
+      to: { circular: true, viaOnly: { dependencyTypesNot: ['type-only'] } },
     },
     {
       name: 'runtime-is-the-floor',

@@ -9,7 +9,8 @@
 //                level, operations/get as operations, to compare layouts that nest differently)
 //   upward edges imports that close a folder cycle: inside a group of mutually dependent folders,
 //                an import from a folder whose files sit lower (mean file height) to one higher
-//   cycles       file-level import cycles (strongly connected groups of files)
+//   cycles       file-level import cycles (strongly connected groups of files), and how many
+//                remain when type-only imports are left out
 //   largest      the biggest files, in lines
 //
 // `node scripts/shape.mjs --json` prints the same figures as JSON.
@@ -32,6 +33,19 @@ const modules = result.output.modules.filter((m) => m.source.startsWith('src/') 
 const files = new Set(modules.map((m) => m.source));
 const fileDeps = new Map(
   modules.map((m) => [m.source, [...new Set(m.dependencies.map((d) => d.resolved).filter((r) => files.has(r)))]]),
+);
+const runtimeDeps = new Map(
+  modules.map((m) => [
+    m.source,
+    [
+      ...new Set(
+        m.dependencies
+          .filter((d) => !d.dependencyTypes.includes('type-only'))
+          .map((d) => d.resolved)
+          .filter((r) => files.has(r)),
+      ),
+    ],
+  ]),
 );
 // src/index.ts, the public entry, imports every folder by design: it counts as a folder of its own.
 const folderOf = (file) =>
@@ -89,6 +103,7 @@ function heights(nodes, edgesOf) {
 
 const fileHeights = heights([...files], (f) => fileDeps.get(f));
 const fileCycles = fileHeights.groups.filter((g) => g.length > 1);
+const runtimeCycles = components([...files], (f) => runtimeDeps.get(f)).filter((g) => g.length > 1);
 
 const folders = [...new Set([...files].map(folderOf))].sort();
 const folderEdges = new Map(folders.map((f) => [f, new Set()]));
@@ -131,6 +146,7 @@ const shape = {
   topLevel: { folders: topFolders.size, importEdges: topEdges.size },
   upwardEdges: upward.map(({ from, to }) => `${from} -> ${to}`),
   cycles: fileCycles.map((g) => g.sort()),
+  runtimeCycles: runtimeCycles.map((g) => g.sort()),
   largest,
 };
 
@@ -144,7 +160,9 @@ if (process.argv.includes('--json')) {
   console.log(`top-level folders: ${shape.topLevel.folders}, import edges between them: ${shape.topLevel.importEdges}`);
   console.log(`upward edges: ${shape.upwardEdges.length}`);
   for (const e of shape.upwardEdges) console.log(`  ${e}`);
-  console.log(`cycles (file level): ${shape.cycles.length}`);
+  console.log(
+    `cycles (file level): ${shape.cycles.length} (${shape.runtimeCycles.length} through run-time imports alone)`,
+  );
   for (const c of shape.cycles) console.log(`  ${c.join(' <-> ')}`);
   console.log('largest files:');
   for (const { file, lines: n } of shape.largest) console.log(`  ${String(n).padStart(5)}  ${file}`);

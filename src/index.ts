@@ -15,6 +15,9 @@ export type {
   IndexDecorator,
 } from './metadata/decorators';
 export type { EntityMetadata, AttributeMeta, IndexMeta } from './metadata/entity-metadata';
+export { Entity } from './metadata/entity';
+export type { EntityOptions, EntityDecorator, TemplateProperties, KeyNames } from './metadata/entity';
+export type { TableClassOptions, TableIndexOptions, TableKeyOption, TableClassDecorator } from './metadata/table-class';
 export type { IndexToken, IndexInfo, IndexSelectable } from './metadata/index-token';
 export { entityMetadata } from './metadata/resolve';
 
@@ -46,6 +49,18 @@ export { QueryBuilder } from './operations/query/query-builder';
 export { ScanBuilder } from './operations/scan/scan-builder';
 export { ReadBuilder } from './operations/paged-read/read-builder';
 export type { FetchAllOptions } from './operations/paged-read/read-builder';
+export { Collection, collection } from './operations/collection/collection';
+export { CollectionRead } from './operations/collection/collection-read';
+export { CollectionQuery } from './operations/collection/collection-query';
+export { CollectionScan } from './operations/collection/collection-scan';
+export type { CollectionToken, CollectionMembers } from './operations/collection/collection';
+export type {
+  CollectionPage,
+  CollectionItem,
+  CollectionKey,
+  CommonProperties,
+  AnyMemberProperty,
+} from './operations/collection/options';
 export type { Page, Explained, KeyInput, KeyValue, ItemInput, EntityData, PropertyName } from './metadata/entity-types';
 
 export { and, or, not, ConditionNode } from './expressions/combinators';

@@ -5,6 +5,7 @@ import { BatchWriter } from '../operations/batch-write/writers';
 import { ValidationError } from '../errors/errors';
 import type { EntityTarget, TableTarget } from '../operations/targets/target';
 import { Repository } from '../repository/repository';
+import { Collection, collectionContext, type CollectionToken } from '../operations/collection/collection';
 import type { BatchWriteOptions } from '../operations/batch-write/options';
 import { batchWrite } from '../operations/batch-write/run';
 import type { OperationContext } from '../operations/context';
@@ -160,6 +161,19 @@ export class DkmioClient {
       this.repositories.set(entity, repo);
     }
     return repo as Repository<T>;
+  }
+
+  /**
+   * Reads several entity classes of one table class at once (single-table design): results are
+   * instances of each class, in key order.
+   * @example
+   * const page = await db.collection([User, Order]).query({ userId: 'u1' });
+   * for (const item of page.items) if (item instanceof Order) total += item.total ?? 0;
+   */
+  collection<const C extends readonly Constructor[]>(members: C): Collection<InstanceType<C[number]>>;
+  collection<M>(token: CollectionToken<M>): Collection<M>;
+  collection(members: readonly Constructor[] | CollectionToken): Collection<unknown> {
+    return new Collection<unknown>(collectionContext(members, (c) => this.getRepository(c)));
   }
 
   /** The full table name of an entity class (prefix included). */

@@ -1,6 +1,7 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ValidationError } from '../errors/errors';
 import type { EntityMetadata } from '../metadata/entity-metadata';
+import { composeItemAttributes, fillSourcesFromKeys } from '../metadata/entity-keys';
 import { PROTO_NAME_REASON, defineOwn, marshallValue, unmarshallValue } from './marshall';
 
 /**
@@ -40,6 +41,11 @@ export function marshallItem(meta: EntityMetadata, item: unknown): Record<string
     }
     out[stored] = marshallValue(v, k);
   }
+  // Single-table entities: the composed keys and the type attribute (entity-keys.ts).
+  if (meta.single) {
+    const composed = composeItemAttributes(meta, src, 'put');
+    for (const k of Object.keys(composed)) out[k] = marshallValue(composed[k], k);
+  }
   return out;
 }
 
@@ -55,13 +61,17 @@ export function hydrate<T>(
 ): T {
   const out = Object.create(meta.target.prototype as object) as Record<string, unknown>;
   const names = meta.toProperty;
+  const hidden = meta.single?.hidden;
   for (const stored in raw) {
     if (omit !== undefined && omit.has(stored)) continue;
+    if (hidden !== undefined && hidden.has(stored)) continue;
     const property = names.size === 0 ? stored : (names.get(stored) ?? stored);
     // `__proto__` (written by another client) must stay data, not become the instance's prototype.
     if (property === '__proto__') defineOwn(out, property, unmarshallValue(raw[stored]));
     else out[property] = unmarshallValue(raw[stored]);
   }
+  // After select() (an `omit` set), the result holds what was selected: sources are not filled in.
+  if (meta.single && omit === undefined) fillSourcesFromKeys(meta.single, raw, out);
   if (meta.dateProperties.size > 0) {
     for (const p of meta.dateProperties) {
       const v = out[p];

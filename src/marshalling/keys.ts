@@ -3,6 +3,13 @@ import { MissingKeyError, ValidationError } from '../errors/errors';
 import type { AttributeMeta, EntityMetadata } from '../metadata/entity-metadata';
 import { defineOwn, marshallValue, unmarshallValue } from './marshall';
 import { describeValue } from '../errors/describe-value';
+import { composePrimaryKey } from '../metadata/entity-keys';
+
+function marshallMap(values: Record<string, unknown>): Record<string, AttributeValue> {
+  const out: Record<string, AttributeValue> = {};
+  for (const k of Object.keys(values)) out[k] = marshallValue(values[k], k);
+  return out;
+}
 
 /** Key attributes must be strings, numbers or binaries, matching the declared type when known. */
 export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string): void {
@@ -49,6 +56,7 @@ export function marshallKey(meta: EntityMetadata, key: unknown, operation: strin
     );
   }
   const k = key as Record<string, unknown>;
+  if (meta.single) return marshallMap(composePrimaryKey(meta, k, operation, true));
   checkItemKey(meta, k, operation);
   for (const p of Object.keys(k)) {
     if (!meta.keyProperties.includes(p) && k[p] !== undefined) {
@@ -64,6 +72,10 @@ export function marshallKey(meta: EntityMetadata, key: unknown, operation: strin
 
 /** Checks that an item holds the full primary key (put). */
 export function checkItemKey(meta: EntityMetadata, item: Record<string, unknown>, operation: string): void {
+  if (meta.single) {
+    composePrimaryKey(meta, item, operation, false);
+    return;
+  }
   for (const attr of meta.keyAttributes) {
     const v = item[attr.property];
     if (v === undefined || v === null) throw missingKey(meta, attr, operation);

@@ -1,6 +1,8 @@
 import 'reflect-metadata';
 import type { LenientTyping } from '../expressions/type-options';
 import type { IndexInfo, IndexToken } from './index-token';
+import type { TableClassDecorator, TableClassOptions } from './table-class';
+import type { KeyNames } from './entity';
 import { InvalidDefinitionError } from '../errors/errors';
 import {
   linkMetadata,
@@ -256,7 +258,10 @@ function describeArgs(args: unknown[]): string {
  * A class decorator's one body for both dialects: `(class)` is legacy, `(class, { kind: 'class' })`
  * standard; a standard class decorator also links the record its field decorators made.
  */
-function classDecorator(decorator: string, body: (record: EntityRecord) => void): (...args: unknown[]) => void {
+export function classDecorator(
+  decorator: string,
+  body: (record: EntityRecord, target: Function) => void,
+): (...args: unknown[]) => void {
   return (...args: unknown[]) => {
     const [target, context] = args;
     if (isStandardContext(context)) {
@@ -265,11 +270,11 @@ function classDecorator(decorator: string, body: (record: EntityRecord) => void)
           `${decorator} is on ${context.kind} ${describeKey(context.name)}; it decorates a class (put it above \`class ...\`).`,
         );
       }
-      body(context.metadata ? linkMetadata(target, context.metadata) : recordOf(target));
+      body(context.metadata ? linkMetadata(target, context.metadata) : recordOf(target), target);
       return;
     }
     if (typeof target === 'function' && args.length <= 2 && context === undefined) {
-      body(recordOf(target));
+      body(recordOf(target), target);
       return;
     }
     if (target !== null && typeof target === 'object' && (typeof context === 'string' || typeof context === 'symbol')) {
@@ -288,10 +293,21 @@ function classDecorator(decorator: string, body: (record: EntityRecord) => void)
  * @example
  * \@Table('orders') class Order { ... }
  */
-export function Table(nameOrOptions: string | TableOptions): EntityClassDecorator {
+export function Table(nameOrOptions: string | TableOptions): EntityClassDecorator;
+/**
+ * Declares a table class: the physical schema of a table that several entity classes share
+ * (single-table design). Key and index attribute names are stored names.
+ * @example
+ * \@Table('app', { partitionKey: 'pk', sortKey: 'sk', indexes: { gsi1: { partitionKey: 'gsi1pk', sortKey: 'gsi1sk' } } })
+ * class AppTable {}
+ */
+export function Table<const O extends TableClassOptions>(name: string, options: O): TableClassDecorator<O>;
+export function Table(nameOrOptions: string | TableOptions, options?: TableClassOptions): EntityClassDecorator {
+  const hasOptions = arguments.length > 1;
   return classDecorator('@Table()', (r) => {
     r.hasTable = true;
     r.tableName = typeof nameOrOptions === 'string' ? nameOrOptions : nameOrOptions?.name;
+    if (hasOptions) r.tableOptions = options;
   });
 }
 
@@ -338,7 +354,7 @@ export function GlobalIndex<
 >(
   name: string,
   options: { partitionKey: PK; sortKey?: SK; projection?: P },
-): IndexDecorator<PK | SK | NamesOf<P>, { pk: PK; sk: SK; projection: P }>;
+): IndexDecorator<KeyNames<PK> | KeyNames<SK> | NamesOf<P>, { pk: PK; sk: SK; projection: P }>;
 /** Declares a global secondary index of entity `T`: key and projection names are checked against `T`. */
 export function GlobalIndex<T>(name: string, options: GlobalIndexOptions<T>): ClassDecoratorFn<T>;
 export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDecoratorFn<unknown> {
@@ -367,7 +383,7 @@ export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDec
 export function LocalIndex<const SK extends string, const P extends 'ALL' | 'KEYS_ONLY' | readonly string[] = 'ALL'>(
   name: string,
   options: { sortKey: SK; projection?: P },
-): IndexDecorator<SK | NamesOf<P>, { pk: never; sk: SK; projection: P }>;
+): IndexDecorator<KeyNames<SK> | NamesOf<P>, { pk: never; sk: SK; projection: P }>;
 /** Declares a local secondary index of entity `T`: key and projection names are checked against `T`. */
 export function LocalIndex<T>(name: string, options: LocalIndexOptions<T>): ClassDecoratorFn<T>;
 export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecoratorFn<unknown> {

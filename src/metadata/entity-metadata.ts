@@ -1,4 +1,5 @@
 import type { Constructor } from './records';
+import type { SingleTableMeta } from './single-table-meta';
 
 /** One attribute the metadata knows about: its property name, stored name and design type. */
 export interface AttributeMeta {
@@ -46,6 +47,11 @@ export interface EntityMetadata<T = unknown> {
   toProperty: ReadonlyMap<string, string>;
   /** Properties whose design type is `Date` (stored as ISO strings, read back as Dates). */
   dateProperties: ReadonlySet<string>;
+  /**
+   * Present for an `@Entity` of a table class (single-table design): its type and key templates.
+   * The key fields above then hold the table's stored key attributes (property = stored name).
+   */
+  single?: SingleTableMeta;
 }
 
 /** Stored name of a top-level property (itself when not renamed). */

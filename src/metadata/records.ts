@@ -35,6 +35,10 @@ export interface EntityRecord {
   hasTable: boolean;
   properties: Map<string, PropertyRecord>;
   indexes: IndexRecord[];
+  /** `@Table(name, options)`: the class is a table class (single-table design); the options as given. */
+  tableOptions?: unknown;
+  /** `@Entity(Table, options)`: the class is an entity of a table class; both as given. */
+  entity?: { table: unknown; options: unknown };
 }
 
 /**
@@ -42,7 +46,7 @@ export interface EntityRecord {
  * this module (the dual-package hazard, or two installed versions), a class decorated through one
  * copy is still known to the other.
  */
-function sharedStore<K extends object, V>(name: string): WeakMap<K, V> {
+export function sharedStore<K extends object, V>(name: string): WeakMap<K, V> {
   const key = Symbol.for(`dkmio.${name}`);
   const g = globalThis as unknown as Record<symbol, WeakMap<K, V> | undefined>;
   return (g[key] ??= new WeakMap<K, V>());

@@ -1,5 +1,8 @@
 import { InvalidDefinitionError } from '../errors/errors';
 import type { AttributeMeta, EntityMetadata, IndexMeta } from './entity-metadata';
+import { resolveEntity } from './entity';
+import { resolveAttributes } from './attributes';
+import { entitiesOf, tableClassRecord, tableSchema } from './table-class';
 import { recordChain, type Constructor, type IndexRecord, type PropertyRecord } from './records';
 
 const cache = new WeakMap<Function, EntityMetadata>();
@@ -27,6 +30,13 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
     throw new InvalidDefinitionError(`${className}: ${message}`);
   };
 
+  const entityRecord = chain.find((r) => r.entity !== undefined);
+  if (entityRecord) return resolveEntity(target, chain, entityRecord, fail);
+  if (tableClassRecord(target)) {
+    // A table class's first use (createTables([AppTable])) checks every entity mapped into it.
+    for (const entity of entitiesOf(target)) entityMetadata(entity as Constructor);
+    return tableSchema(target).metadata as EntityMetadata<T>;
+  }
   const tableRecord = chain.find((r) => r.hasTable);
   if (!tableRecord) fail(`the class has no @Table decorator. Add @Table('table-name') above "class ${className}".`);
   const tableName = tableRecord!.tableName;
@@ -65,28 +75,7 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
     fail(`@Version() property "${version.property}" must be a number.`);
   }
 
-  const attributes = new Map<string, AttributeMeta>();
-  const toStored = new Map<string, string>();
-  const toProperty = new Map<string, string>();
-  const byStored = new Map<string, string>();
-  const dateProperties = new Set<string>();
-  for (const p of properties.values()) {
-    const stored = p.name ?? p.property;
-    if (typeof stored !== 'string' || stored.length === 0)
-      fail(`property "${p.property}" has an empty stored name; give { name: '...' } a non-empty string.`);
-    const clash = byStored.get(stored);
-    if (clash !== undefined)
-      fail(
-        `properties "${clash}" and "${p.property}" are both stored as "${stored}"; give one of them another { name }.`,
-      );
-    byStored.set(stored, p.property);
-    attributes.set(p.property, { property: p.property, stored, designType: p.designType });
-    if (stored !== p.property) {
-      toStored.set(p.property, stored);
-      toProperty.set(stored, p.property);
-    }
-    if (p.designType === Date) dateProperties.add(p.property);
-  }
+  const { attributes, toStored, toProperty, dateProperties } = resolveAttributes(properties, fail);
   // An undecorated property must not shadow another property's stored name.
   const attr = (property: string): AttributeMeta => attributes.get(property) ?? { property, stored: property };
   const partitionKey = attr(pk!.property);

@@ -1,7 +1,19 @@
 import { Inject } from '@nestjs/common';
 import type { Constructor } from '../metadata/records';
 import { DKMIO_CLIENT } from './dkmio.constants';
-import { getRepositoryToken } from './dkmio.providers';
+import { getCollectionToken, getRepositoryToken } from './dkmio.providers';
+import type { CollectionToken } from '../operations/collection/collection';
+
+/**
+ * Injects a collection registered with `DkmioModule.forFeature([..., UserTimeline])`.
+ *
+ * @example
+ * export const UserTimeline = collection([User, Order]);
+ * constructor(\@InjectCollection(UserTimeline) readonly timeline: Collection<User | Order>) {}
+ */
+export function InjectCollection(collection: CollectionToken): ParameterDecorator & PropertyDecorator {
+  return Inject(getCollectionToken(collection));
+}
 
 /**
  * Injects the `Repository` of an entity class registered with `DkmioModule.forFeature`.

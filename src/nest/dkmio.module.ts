@@ -1,5 +1,6 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import type { Constructor } from '../metadata/records';
+import type { CollectionToken } from '../operations/collection/collection';
 import { DkmioCoreModule } from './dkmio-core.module';
 import type { DkmioModuleAsyncOptions, DkmioModuleOptions } from './dkmio.interfaces';
 import { createRepositoryProviders } from './dkmio.providers';
@@ -24,8 +25,11 @@ export class DkmioModule {
     return { module: DkmioModule, imports: [DkmioCoreModule.forRootAsync(options)] };
   }
 
-  /** Provides `Repository<E>` for each entity class, injectable with `@InjectRepository(E)`. */
-  static forFeature(entities: readonly Constructor[]): DynamicModule {
+  /**
+   * Provides `Repository<E>` for each entity class, injectable with `@InjectRepository(E)`, and a
+   * `Collection` for each collection token, injectable with `@InjectCollection(token)`.
+   */
+  static forFeature(entities: readonly (Constructor | CollectionToken)[]): DynamicModule {
     const providers = createRepositoryProviders(entities);
     return { module: DkmioModule, providers, exports: providers };
   }

@@ -2,6 +2,7 @@ import type { FactoryProvider, Provider } from '@nestjs/common';
 import { DkmioClient } from '../client/dkmio-client';
 import { ValidationError } from '../errors/errors';
 import type { Constructor } from '../metadata/records';
+import type { CollectionToken } from '../operations/collection/collection';
 import { DKMIO_CLIENT, DKMIO_FEATURE_ENTITIES, DKMIO_MODULE_OPTIONS } from './dkmio.constants';
 import type { DkmioModuleAsyncOptions, DkmioModuleOptions, DkmioOptionsFactory } from './dkmio.interfaces';
 
@@ -21,6 +22,33 @@ const tokenStore = ((globalThis as unknown as Record<symbol, TokenStore | undefi
 interface TokenStore {
   tokens: WeakMap<Function, symbol>;
   namesSeen: Map<string, number>;
+  /** Collection tokens (`collection([...])`) -> their injection symbols. */
+  collections?: WeakMap<object, symbol>;
+}
+const collectionTokens = (tokenStore.collections ??= new WeakMap<object, symbol>());
+
+/**
+ * The injection token of a collection (`collection([User, Order])`), the same symbol for the same token.
+ *
+ * @example
+ * const timeline = moduleRef.get<Collection<User | Order>>(getCollectionToken(UserTimeline));
+ */
+export function getCollectionToken(collection: CollectionToken): symbol {
+  if (!isCollectionToken(collection)) {
+    throw new ValidationError('getCollectionToken takes a collection token made by collection([User, Order]).');
+  }
+  let token = collectionTokens.get(collection);
+  if (!token) {
+    const names = collection.members.map((m) => m.name || 'anonymous').join(' | ');
+    token = Symbol(`dkmio:Collection<${names}>#${++collectionCount}`);
+    collectionTokens.set(collection, token);
+  }
+  return token;
+}
+let collectionCount = 0;
+
+function isCollectionToken(value: unknown): value is CollectionToken {
+  return value !== null && typeof value === 'object' && Array.isArray((value as CollectionToken).members);
 }
 const repositoryTokens = tokenStore.tokens;
 const namesSeen = tokenStore.namesSeen;
@@ -49,14 +77,32 @@ export function getRepositoryToken(entity: Constructor): symbol {
 }
 
 /** One provider per entity: its repository, taken from the shared client (validated at boot). */
-export function createRepositoryProviders(entities: readonly Constructor[]): FactoryProvider[] {
+export function createRepositoryProviders(entities: readonly (Constructor | CollectionToken)[]): FactoryProvider[] {
   const given: unknown = entities; // JavaScript callers can pass anything
   if (!Array.isArray(given)) {
     throw new ValidationError(
       'DkmioModule.forFeature takes an array of entity classes, e.g. forFeature([Order, User]).',
     );
   }
-  return entities.map((entity) => ({
+  return entities.map((entity) =>
+    isCollectionToken(entity) ? collectionProvider(entity) : repositoryProvider(entity),
+  );
+}
+
+/** A collection's provider: `db.collection(token)` on the shared client; its members' tables count for createTables. */
+function collectionProvider(token: CollectionToken): FactoryProvider {
+  return {
+    provide: getCollectionToken(token),
+    useFactory: (client: DkmioClient, registered: Set<Constructor>) => {
+      for (const m of token.members) registered.add(m);
+      return client.collection(token);
+    },
+    inject: [DKMIO_CLIENT, DKMIO_FEATURE_ENTITIES],
+  };
+}
+
+function repositoryProvider(entity: Constructor): FactoryProvider {
+  return {
     provide: getRepositoryToken(entity),
     useFactory: (client: DkmioClient, registered: Set<Constructor>) => {
       // Every repository provider is made before any module init hook runs: by then the set
@@ -65,7 +111,7 @@ export function createRepositoryProviders(entities: readonly Constructor[]): Fac
       return client.getRepository(entity);
     },
     inject: [DKMIO_CLIENT, DKMIO_FEATURE_ENTITIES],
-  }));
+  };
 }
 
 /** The client provider, built from the options provider. */

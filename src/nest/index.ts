@@ -7,8 +7,8 @@
  */
 export { DkmioModule } from './dkmio.module';
 export { DkmioCoreModule } from './dkmio-core.module';
-export { InjectRepository, InjectDkmioClient } from './dkmio.decorators';
-export { getRepositoryToken } from './dkmio.providers';
+export { InjectRepository, InjectDkmioClient, InjectCollection } from './dkmio.decorators';
+export { getRepositoryToken, getCollectionToken } from './dkmio.providers';
 export { DKMIO_CLIENT } from './dkmio.constants';
 export { DkmioExceptionFilter } from './dkmio-exception.filter';
 export { DkmioSerializerInterceptor } from './dkmio-serializer.interceptor';

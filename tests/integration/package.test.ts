@@ -22,8 +22,10 @@ const EXPECTED_NEST_EXPORTS = [
   'DkmioExceptionFilter',
   'DkmioModule',
   'DkmioSerializerInterceptor',
+  'InjectCollection',
   'InjectDkmioClient',
   'InjectRepository',
+  'getCollectionToken',
   'getRepositoryToken',
 ];
 

@@ -4,6 +4,7 @@ import { ExpressionContext } from '../../expressions/context';
 import { marshallKey } from '../../marshalling/keys';
 import { compileProjection } from '../../expressions/projection';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
+import { withTypeAttribute } from '../../metadata/entity-keys';
 import { keyIdentity } from '../targets/key-identity';
 import type { GetOptions } from '../get/options';
 
@@ -67,7 +68,7 @@ export function prepareBatchGet(
     prepared.positions.push(at);
   });
   if (options?.select !== undefined) {
-    const added = meta.keyProperties.filter((k) => !options.select!.includes(k));
+    const added = withTypeAttribute(meta, meta.keyProperties).filter((k) => !options.select!.includes(k));
     const ctx = new ExpressionContext();
     prepared.read.ProjectionExpression = compileProjection(meta, [...options.select, ...added], ctx);
     prepared.read.ExpressionAttributeNames = ctx.names;

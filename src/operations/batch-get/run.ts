@@ -6,6 +6,7 @@ import { BATCH_GET_LIMIT, buildBatchGetItem, prepareBatchGet, type PreparedBatch
 import { keyIdentity } from '../targets/key-identity';
 import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-settings';
 import { hydrate } from '../../marshalling/items';
+import { isOwnItem } from '../../metadata/entity-keys';
 import type { OperationContext } from '../context';
 import type { TableTarget } from '../targets/target';
 import type { BatchGetOptions } from './options';
@@ -39,7 +40,7 @@ export async function batchGet<T>(
   const omit = added.length ? new Set(added.map((p) => metadata.toStored.get(p) ?? p)) : undefined;
   return prepared.positions.map((at) => {
     const raw = found.get(prepared.identities[at]);
-    return raw ? hydrate(metadata, raw, omit) : null;
+    return raw && isOwnItem(metadata, raw) ? hydrate(metadata, raw, omit) : null;
   });
 }
 

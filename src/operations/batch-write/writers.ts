@@ -1,3 +1,4 @@
+import { keyNamesOf } from '../../metadata/entity-keys';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { prepareBatchDelete, prepareBatchPut, type PreparedWrite } from './build';
 import { CallbackCollector } from '../targets/collector';
@@ -15,7 +16,7 @@ export class WriteCollector extends CallbackCollector<PreparedWrite> {
       'batchWrite',
       'batchWrite(batch => { batch.put(item); batch.delete(key); })',
       ({ meta, earlier, earlierIndex, entry, index }) =>
-        `batchWrite has two writes to one ${meta.className} item (key ${meta.keyProperties.join(', ')}): write ${earlierIndex} (${earlier.unprocessed.kind}) and write ${index} (${entry.unprocessed.kind}). ` +
+        `batchWrite has two writes to one ${meta.className} item (key ${keyNamesOf(meta).join(', ')}): write ${earlierIndex} (${earlier.unprocessed.kind}) and write ${index} (${entry.unprocessed.kind}). ` +
         'DynamoDB refuses the same key twice in one batch; keep only the write that should win.',
     );
   }

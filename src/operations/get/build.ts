@@ -4,6 +4,7 @@ import { marshallKey } from '../../marshalling/keys';
 import { compileProjection } from '../../expressions/projection';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import type { GetOptions } from './options';
+import { withTypeAttribute } from '../../metadata/entity-keys';
 
 /** GetItem request for `key`. Pure: no client, no clock. */
 export function buildGetItem(
@@ -16,7 +17,7 @@ export function buildGetItem(
   const input: GetItemCommandInput = { TableName: table, Key: marshallKey(meta, key, operation) };
   if (options?.select !== undefined) {
     const ctx = new ExpressionContext();
-    input.ProjectionExpression = compileProjection(meta, options.select, ctx);
+    input.ProjectionExpression = compileProjection(meta, withTypeAttribute(meta, options.select), ctx);
     Object.assign(input, ctx.attributes());
   }
   if (options?.consistent) input.ConsistentRead = true;

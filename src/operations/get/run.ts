@@ -4,6 +4,7 @@ import type { OperationContext } from '../context';
 import { itemOrNull, sendItemRequest } from '../item-write/send';
 import type { TableTarget } from '../targets/target';
 import { buildGetItem } from './build';
+import { isOwnItem, keyNamesOf } from '../../metadata/entity-keys';
 import type { GetOptions } from './options';
 
 /** The item with this primary key, or null. `operation` names the public call in messages. */
@@ -22,7 +23,7 @@ export async function runGet<T>(
     'get_item',
     options?.signal,
   );
-  return itemOrNull(target, out.Item);
+  return out.Item && isOwnItem(target.metadata, out.Item) ? itemOrNull(target, out.Item) : null;
 }
 
 /** The item with this primary key; {@link ItemNotFoundError} when absent. */
@@ -36,7 +37,7 @@ export async function runGetOrThrow<T>(
   if (item === null) {
     const { metadata, tableName } = target;
     throw new ItemNotFoundError(
-      `No ${metadata.className} in "${tableName}" has that key (${metadata.keyProperties.join(', ')}).`,
+      `No ${metadata.className} in "${tableName}" has that key (${keyNamesOf(metadata).join(', ')}).`,
       tableName,
       { ...(key as object) },
     );

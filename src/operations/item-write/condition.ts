@@ -29,13 +29,24 @@ export function finishItemWrite<I extends ConditionalWriteFields>(
   // item is asked for on a failed check: none returned means absent, one returned means present
   // but failing the rest (see Repository.update/delete).
   const exists = options?.mustExist ? `attribute_exists(${ctx.name(meta.partitionKey.stored)})` : undefined;
-  const front = exists === undefined ? extra : extra === undefined ? exists : `${exists} AND ${extra}`;
-  const condition = writeCondition(meta, options, ctx, front);
+  let front = exists === undefined ? extra : extra === undefined ? exists : `${exists} AND ${extra}`;
+  // Single-table entities: no write clobbers an item of another type.
+  const guard = meta.single ? `(${typeGuard(meta, ctx)})` : undefined;
+  if (guard !== undefined) front = front === undefined ? guard : `${guard} AND ${front}`;
+  let condition = writeCondition(meta, options, ctx, front);
+  // The guard alone needs no parentheses.
+  if (guard !== undefined && condition === guard) condition = guard.slice(1, -1);
   if (condition !== undefined) input.ConditionExpression = condition;
   Object.assign(input, ctx.attributes());
   if (options?.returnItemOnConditionFail || (exists !== undefined && condition !== exists))
     input.ReturnValuesOnConditionCheckFailure = 'ALL_OLD';
   return input;
+}
+
+/** `attribute_not_exists(pk) OR _type = :type`: the item is absent or of this entity's type (parenthesize it to combine). */
+export function typeGuard(meta: EntityMetadata, ctx: ExpressionContext): string {
+  const single = meta.single!;
+  return `attribute_not_exists(${ctx.name(meta.partitionKey.stored)}) OR ${ctx.name(single.typeAttribute)} = ${ctx.value(single.type, single.typeAttribute)}`;
 }
 
 /** Adds `ReturnValues` (checked against what the operation allows) to a single-item write. */

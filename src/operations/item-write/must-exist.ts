@@ -1,4 +1,5 @@
 import { ConditionError, ItemNotFoundError } from '../../errors/errors';
+import { keyNamesOf } from '../../metadata/entity-keys';
 import type { TableTarget } from '../targets/target';
 
 /**
@@ -22,7 +23,7 @@ export async function sendMustExist<O>(
     if (!(error instanceof ConditionError)) throw error;
     const { metadata, tableName } = target;
     if (input.ReturnValuesOnConditionCheckFailure === undefined || error.item === undefined) {
-      const shown = metadata.keyProperties.join(', ');
+      const shown = keyNamesOf(metadata).join(', ');
       throw new ItemNotFoundError(
         `No ${metadata.className} in "${tableName}" has that key (${shown}); nothing was ${operation === 'update' ? 'updated' : 'deleted'} (mustExist).`,
         tableName,

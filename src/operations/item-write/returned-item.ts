@@ -2,6 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { ConditionError, TransactionError, type CancellationReason } from '../../errors/errors';
 import { hydrate } from '../../marshalling/items';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
+import { isOwnItem } from '../../metadata/entity-keys';
 
 type RawItem = Record<string, AttributeValue>;
 
@@ -18,7 +19,8 @@ export function withReturnedItems(
   if (error instanceof ConditionError) {
     const raw = (error.cause as { Item?: RawItem } | undefined)?.Item;
     const meta = isList(metas) ? metas[0] : metas;
-    return raw && meta && error.item === undefined
+    // Another type's item (single-table design) is no instance of this entity: it is not handed on.
+    return raw && meta && error.item === undefined && isOwnItem(meta, raw)
       ? new ConditionError(error.message, { cause: error.cause, item: hydrate(meta, raw) })
       : error;
   }
@@ -29,7 +31,7 @@ export function withReturnedItems(
     const reasons: CancellationReason[] = error.reasons.map((r) => {
       const item = raw[r.index]?.Item;
       const meta = list[r.index];
-      return item && meta ? { ...r, item: hydrate(meta, item) } : r;
+      return item && meta && isOwnItem(meta, item) ? { ...r, item: hydrate(meta, item) } : r;
     });
     return new TransactionError(error.message, reasons, { cause: error.cause });
   }

@@ -6,11 +6,12 @@ import { compileConditions, parsedKey } from '../../expressions/conditions';
 import { ExpressionContext } from '../../expressions/context';
 import { checkProjected, compileProjection } from '../../expressions/projection';
 import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
+import { ownsItem } from '../../metadata/entity-keys';
 import { hydrate } from '../../marshalling/items';
-import { unmarshallMap } from '../../marshalling/marshall';
 import { keyPropertiesOf, type ReadState } from './state';
 import { isEmptyQueryFilter } from '../../http/query-filters';
 import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
+import { explainRequest } from './explain';
 import { mergeAsync } from '../../runtime/merge-async';
 import type { Explained, Page } from '../../metadata/entity-types';
 import type { DocumentPathOf, Selected } from '../../expressions/path-types';
@@ -160,32 +161,12 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
 
   /** The request this builder would send, not sent. */
   explain(): Explained {
-    const req = this.build(false, this.state.startKey, this.segmentCount() > 1 ? 0 : undefined) as Record<
-      string,
-      unknown
-    > & {
-      ExpressionAttributeValues?: RawItem;
-      ExpressionAttributeNames?: Record<string, string>;
-    };
-    const out: Explained = {
-      operation: this.operation,
-      table: this.state.table,
-      expressionAttributeNames: { ...req.ExpressionAttributeNames },
-      expressionAttributeValues: req.ExpressionAttributeValues ? unmarshallMap(req.ExpressionAttributeValues) : {},
-      request: req,
-    };
-    if (this.state.index) out.index = this.state.index.name;
-    if (req.KeyConditionExpression) out.keyCondition = req.KeyConditionExpression as string;
-    if (req.FilterExpression) out.filter = req.FilterExpression as string;
-    if (req.ProjectionExpression) out.projection = req.ProjectionExpression as string;
-    if (req.Limit !== undefined) out.limit = req.Limit as number;
-    if (req.ScanIndexForward !== undefined) out.scanForward = req.ScanIndexForward as boolean;
-    if (req.ConsistentRead) out.consistent = true;
-    if (req.Segment !== undefined) {
-      out.segment = req.Segment as number;
-      out.totalSegments = req.TotalSegments as number;
-    }
-    return out;
+    return explainRequest(
+      this.operation,
+      this.state.table,
+      this.state.index?.name,
+      this.build(false, this.state.startKey, this.segmentCount() > 1 ? 0 : undefined),
+    );
   }
 
   /** Runs the request: one page (with `segments(n)`, every page of every segment). */
@@ -193,7 +174,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
     const n = this.segmentCount();
     if (n > 1) return this.fetchAll();
     const out = await this.send(this.state.startKey, false);
-    return this.page(out, out.Items ?? []);
+    return this.page(out, this.rows(out.Items));
   }
 
   then<A = Page<R>, B = never>(
@@ -206,7 +187,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
   /** Every item of every page, fetched page by page as the loop asks for them. */
   async *[Symbol.asyncIterator](): AsyncIterator<R> {
     for await (const out of this.allPages(false)) {
-      for (const raw of out.Items ?? []) yield this.hydrate(raw);
+      for (const raw of this.rows(out.Items)) yield this.hydrate(raw);
     }
   }
 
@@ -224,7 +205,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
     const items: R[] = [];
     let scanned = 0;
     for await (const out of this.allPages(false)) {
-      const raws = out.Items ?? [];
+      const raws = this.rows(out.Items);
       scanned += out.ScannedCount ?? 0;
       if (max !== undefined && items.length + raws.length >= max) {
         const take = max - items.length;
@@ -305,6 +286,14 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
       if (raw[stored] !== undefined) key[stored] = raw[stored]!;
     }
     return key;
+  }
+
+  /** The items of a page; a single-table entity read where the type attribute is not projected keeps only items whose keys fit its templates. */
+  private rows(raws: RawItem[] | undefined): RawItem[] {
+    const single = this.meta.single;
+    if (!raws || !single || !this.state.index?.projected || this.state.index.projected.has(single.typeAttribute))
+      return raws ?? [];
+    return raws.filter((r) => ownsItem(single, r));
   }
 
   private hydrate(raw: RawItem): R {

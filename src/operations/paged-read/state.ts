@@ -13,6 +13,8 @@ export interface ReadState {
   /** Query only: the partition key value. */
   partition?: unknown;
   where?: SortKeyCondition;
+  /** Single-table entities: the sort template's prefix, used when no where() is given. */
+  defaultWhere?: SortKeyCondition;
   /** Conditions as given to filter() (validated there; compiled per request). */
   filters: readonly unknown[];
   select?: readonly string[];
@@ -36,10 +38,19 @@ function projectionWithKeys(state: ReadState): readonly string[] | undefined {
 }
 
 function filterExpression(state: ReadState, ctx: ExpressionContext): string | undefined {
-  if (state.filters.length === 0) return undefined;
+  const type = typeFilter(state, ctx);
+  if (state.filters.length === 0) return type;
   // Repeated filter() calls are ANDed.
   const parts = state.filters.map((f) => compileConditions(state.meta, f, undefined, ctx, { label: 'filter' })!);
+  if (type !== undefined) parts.unshift(type);
   return parts.length === 1 ? parts[0] : parts.map((p) => `(${p})`).join(' AND ');
+}
+
+/** Single-table entities read only their own type (`_type = :type`), where the type attribute is readable. */
+function typeFilter(state: ReadState, ctx: ExpressionContext): string | undefined {
+  const single = state.meta.single;
+  if (!single || (state.index?.projected && !state.index.projected.has(single.typeAttribute))) return undefined;
+  return `${ctx.name(single.typeAttribute)} = ${ctx.value(single.type, single.typeAttribute)}`;
 }
 
 /** Filter, projection, placeholders, limit, consistency and start key: what a query and a scan request share. */

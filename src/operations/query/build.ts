@@ -11,7 +11,7 @@ export function buildQuery(state: ReadState, countOnly = false): QueryCommandInp
   const sk = state.index ? state.index.sortKey : state.meta.sortKey;
   const input: QueryCommandInput = {
     TableName: state.table,
-    KeyConditionExpression: compileKeyCondition(pk, state.partition, sk, state.where, ctx, scope),
+    KeyConditionExpression: compileKeyCondition(pk, state.partition, sk, state.where ?? state.defaultWhere, ctx, scope),
   };
   if (state.index) input.IndexName = state.index.name;
   finishRead(state, input, ctx, countOnly);

@@ -3,6 +3,7 @@ import { MissingKeyError, ValidationError } from '../../errors/errors';
 import { checkSortKeyCondition, type SortKeyCondition, type SortKeyValue } from '../../expressions/key-condition';
 import { checkKeyValue } from '../../marshalling/keys';
 import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
+import { queryTemplates, templateQuery, templateWhere } from '../../metadata/entity-keys';
 import type { OperationContext } from '../context';
 import { ReadBuilder } from '../paged-read/read-builder';
 import type { ReadState } from '../paged-read/state';
@@ -38,6 +39,19 @@ export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extend
     key: unknown,
   ) {
     super(meta, table, index, context);
+    if (meta.single) {
+      if (key === null || typeof key !== 'object' || Array.isArray(key))
+        throw new ValidationError(
+          `query() on ${this.scope} takes the properties its partition key template names, e.g. query({ ${queryTemplates(
+            meta,
+            index,
+          )
+            .partitionKey!.sources.map((s) => `${s}: ...`)
+            .join(', ')} }).`,
+        );
+      Object.assign(this.state, templateQuery(meta, index, key as Record<string, unknown>, this.scope));
+      return;
+    }
     const pk = index ? index.partitionKey : meta.partitionKey;
     const sk = index ? index.sortKey : meta.sortKey;
     if (key === null || typeof key !== 'object' || Array.isArray(key)) {
@@ -77,7 +91,11 @@ export class QueryBuilder<T, R = T, S extends string = DocumentPathOf<T>> extend
    */
   where(condition: SortKeyCondition): this {
     const sk = this.state.index ? this.state.index.sortKey : this.meta.sortKey;
-    const checked = checkSortKeyCondition(condition, sk, this.scope);
+    const checked = checkSortKeyCondition(
+      this.meta.single ? templateWhere(this.meta, this.state.index, condition, this.scope) : condition,
+      sk,
+      this.scope,
+    );
     if (this.state.where !== undefined) {
       throw new ValidationError(
         `where() was already given a sort-key condition on ${this.scope} (by where() or the key passed to query()); a query takes exactly one.`,

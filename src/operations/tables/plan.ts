@@ -18,7 +18,8 @@ export interface TablePlan {
  */
 export function planTables(metas: readonly EntityMetadata[], prefix: string, options?: TableBuildOptions): TablePlan[] {
   const plans = new Map<string, TablePlan>();
-  for (const meta of new Set(metas)) {
+  // An entity of a table class creates its table class's table (every index it declares).
+  for (const meta of new Set(metas.map((m) => m.single?.schema.metadata ?? m))) {
     const tableName = prefix + meta.tableName;
     const plan: TablePlan = {
       tableName,

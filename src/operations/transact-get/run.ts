@@ -6,6 +6,7 @@ import {
 import { ValidationError } from '../../errors/errors';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { hydrate } from '../../marshalling/items';
+import { isOwnItem } from '../../metadata/entity-keys';
 import { keyIdentity } from '../targets/key-identity';
 import type { BaseOptions, OperationContext } from '../context';
 import { buildTransactGet, buildTransactGetItems } from './build';
@@ -105,6 +106,6 @@ export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
   const responses = out.Responses ?? [];
   return list.map((g, i) => {
     const item = responses[i]?.Item;
-    return item ? hydrate(g.meta, item) : null;
+    return item && isOwnItem(g.meta, item) ? hydrate(g.meta, item) : null;
   }) as unknown as TransactGetResults<R>;
 }

@@ -9,7 +9,7 @@ import { ExpressionContext } from '../../expressions/context';
 import { marshallKey } from '../../marshalling/keys';
 import type { UpdateActions } from '../../expressions/update';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
-import { writeCondition } from '../item-write/condition';
+import { typeGuard, writeCondition } from '../item-write/condition';
 import { buildDelete } from '../delete/build';
 import type { ItemConditionOptions, MustExistOption } from '../item-write/options';
 import { buildPut } from '../put/build';
@@ -58,8 +58,10 @@ export function buildConditionCheck(
 ): TransactWriteItem {
   const Key = marshallKey(meta, key, 'tx.conditionCheck');
   const ctx = new ExpressionContext();
-  const condition = writeCondition(meta, options, ctx);
-  if (condition === undefined) {
+  // Single-table entities: the check holds only for an item of this entity's type.
+  const guard = meta.single ? `(${typeGuard(meta, ctx)})` : undefined;
+  const condition = writeCondition(meta, options, ctx, guard);
+  if (condition === undefined || condition === guard) {
     throw new ValidationError(
       `tx.conditionCheck on ${meta.className} needs a condition or conditionOr, e.g. { condition: { status__eq: 'ACTIVE' } }.`,
     );

@@ -1,4 +1,5 @@
 import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
+import { keyNamesOf } from '../../metadata/entity-keys';
 import { ItemNotFoundError, TransactionError, ValidationError } from '../../errors/errors';
 import type { UpdateActions } from '../../expressions/update';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
@@ -154,7 +155,7 @@ function absentItem(error: unknown, tx: TransactWriter): ItemNotFoundError | und
     if (absent && reason.code === 'ConditionalCheckFailed' && !raw?.[reason.index]?.Item) {
       const meta = tx.metas[reason.index];
       const e = new ItemNotFoundError(
-        `transactWrite: item ${reason.index} (${meta.className} in "${absent.table}", key ${meta.keyProperties.join(', ')}) does not exist; nothing was written (mustExist).`,
+        `transactWrite: item ${reason.index} (${meta.className} in "${absent.table}", key ${keyNamesOf(meta).join(', ')}) does not exist; nothing was written (mustExist).`,
         absent.table,
         absent.key,
       );

@@ -14,6 +14,7 @@ import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { finishItemWrite, withReturnValues } from '../item-write/condition';
 import type { ItemConditionOptions, MustExistOption } from '../item-write/options';
 import type { UpdateOptions } from './options';
+import { templateUpdate } from './single-table';
 
 /** UpdateItem request. With `@Version()`, every update increments the version. */
 export function buildUpdateItem(
@@ -40,7 +41,7 @@ export function buildUpdate(
   table: string,
   key: unknown,
   actions: UpdateActions,
-  options?: ItemConditionOptions & MustExistOption & { expectedVersion?: number },
+  options?: ItemConditionOptions & MustExistOption & { expectedVersion?: number; compose?: unknown },
   operation = 'update',
 ): Update {
   const Key = marshallKey(meta, key, operation);
@@ -65,6 +66,14 @@ export function buildUpdate(
     throw new ValidationError(
       `${operation} on ${meta.className}: expectedVersion needs a @Version() property on the class.`,
     );
+  }
+  if (meta.single) {
+    // Single-table entities: key-source rules, recomposed index keys, `compose` checks (single-table/update.ts).
+    const t = templateUpdate(meta, key as Record<string, unknown>, actions, options, ctx, operation);
+    actions = t.actions;
+    extra.push(...t.sets);
+    if (t.condition !== undefined)
+      versionClause = versionClause === undefined ? t.condition : `${t.condition} AND ${versionClause}`;
   }
   const UpdateExpression = compileUpdate(meta, actions, ctx, extra);
   const update: Update = { TableName: table, Key, UpdateExpression };
