@@ -237,9 +237,7 @@ describe('updates', () => {
   });
 
   it('add/append on a source is refused', async () => {
-    expect(await caught(users.update({ userId: 'u1' }, { add: { email: 1 } }))).toBeInstanceOf(
-      ValidationError,
-    );
+    expect(await caught(users.update({ userId: 'u1' }, { add: { email: 1 } }))).toBeInstanceOf(ValidationError);
   });
 });
 
