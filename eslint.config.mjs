@@ -102,6 +102,12 @@ export default tseslint.config(
       '@typescript-eslint/require-await': 'off',
       // `expect(fake.method)` passes methods around on purpose.
       '@typescript-eslint/unbound-method': 'off',
+      // tsconfig's module node16 keeps `import()` in CommonJS as a real dynamic import, which
+      // Jest's CommonJS runtime refuses (without --experimental-vm-modules).
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ImportExpression', message: 'Import statically: Jest refuses import() in CommonJS tests.' },
+      ],
     },
   },
   {

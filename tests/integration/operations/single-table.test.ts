@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { GetItemCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, PutItemCommand, ScanCommand, type DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   ConditionError,
@@ -106,7 +106,6 @@ describe('writes compose keys from templates', () => {
   it('a write never clobbers an item of another type (ConditionError)', async () => {
     // Another client's item under a key an Order composes.
     await raw.send(new ScanCommand({ TableName: table }));
-    const { PutItemCommand } = await import('@aws-sdk/client-dynamodb');
     await raw.send(
       new PutItemCommand({
         TableName: table,
