@@ -31,6 +31,8 @@ import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from '../runt
 import { TableBreakers, TableScopeView } from '../runtime/table-breakers';
 import { createLog, type DkmioLogger } from '../runtime/logger';
 import { installProtoSafeResponses } from './proto-safe-responses';
+import { withoutDiscardedLogFilter } from '../runtime/discarded-log-filter';
+import { installSignalRouting } from '../runtime/routed-signals';
 
 /** Anything that can send DynamoDB commands: a `DynamoDBClient` or a `DynamoDBDocumentClient`. */
 export interface SendingClient {
@@ -122,6 +124,9 @@ export class DkmioClient {
     this.executor = new Executor(() => this.connection(), log, guard, requestTimeout(options.requestTimeoutMs));
     const cursorSeal = options.cursorSecret !== undefined ? new CursorSeal(options.cursorSecret) : undefined;
     this.context = { executor: this.executor, batchDefaults: this.batchDefaults, ...(cursorSeal && { cursorSeal }) };
+    // A client handed over keeps its own settings; dkmio only spares its own commands the log
+    // copy that the client's default (no-op) logger would discard.
+    if (!this.ownsClient) this.executor.prepareCommand = withoutDiscardedLogFilter;
   }
 
   /**
@@ -148,6 +153,8 @@ export class DkmioClient {
         cacheMiddleware: true,
       });
       installProtoSafeResponses(this.sdk as DynamoDBClient);
+      installSignalRouting(this.sdk as DynamoDBClient);
+      this.executor.routeSignals = true;
     }
     return this.sdk;
   }

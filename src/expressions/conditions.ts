@@ -3,9 +3,9 @@ import type { EntityMetadata } from '../metadata/entity-metadata';
 import { ConditionNode, type ConditionInput } from './combinators';
 import type { ExpressionContext } from './context';
 import { parseOperatorKey, type ParsedKey } from './operators';
+import { OPERATOR_REGISTRY, type ConditionOperator, type OperandKind, type OperatorSpec } from './registry';
 import { parsePath, pathExpression, type DocumentPath } from './paths';
 
-const COMPARATORS: Record<string, string> = { eq: '=', neq: '<>', gt: '>', gte: '>=', lt: '<', lte: '<=' };
 const ATTRIBUTE_TYPES = ['S', 'SS', 'N', 'NS', 'B', 'BS', 'BOOL', 'NULL', 'L', 'M'];
 /** DynamoDB's limit on the operands of IN. */
 export const MAX_IN_VALUES = 100;
@@ -77,7 +77,7 @@ function compile(
 ): Compiled {
   if (input instanceof ConditionNode) {
     const items = input.items.map((i) => compile(meta, i, ctx, options));
-    if (input.kind === 'not') return { expr: `NOT ${wrap(items[0]!)}`, compound: false };
+    if (input.kind === 'not') return { expr: `NOT ${wrap(items[0])}`, compound: false };
     return join(items, input.kind === 'and' ? 'AND' : 'OR');
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -92,7 +92,7 @@ function compile(
     );
   let expr = '';
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+    const key = keys[i];
     const parsed = parsedKey(meta, key);
     const path = parsePath(meta, parsed.path);
     options.onPath?.(path);
@@ -121,10 +121,10 @@ export function parsedKey(meta: EntityMetadata, key: string): ParsedKey {
 }
 
 function join(items: Compiled[], op: 'AND' | 'OR'): Compiled {
-  if (items.length === 1) return items[0]!;
+  if (items.length === 1) return items[0];
   // Plain concatenation: cheaper than map + join for the handful of parts a condition has.
-  let expr = wrap(items[0]!);
-  for (let i = 1; i < items.length; i++) expr += ` ${op} ${wrap(items[i]!)}`;
+  let expr = wrap(items[0]);
+  for (let i = 1; i < items.length; i++) expr += ` ${op} ${wrap(items[i])}`;
   return { expr, compound: true };
 }
 
@@ -132,6 +132,38 @@ function wrap(c: Compiled): string {
   return c.compound ? `(${c.expr})` : c.expr;
 }
 
+type Fail = (why: string) => never;
+/** Checks one value of an operator: `what` names it in messages ('the value', 'the lower bound', ...). */
+type OperandCheck = (value: unknown, what: string, op: ConditionOperator, fail: Fail) => void;
+
+/** The runtime check of each operand kind of the registry (a new kind fails to compile until it has one). */
+const OPERAND_CHECKS: Record<OperandKind, OperandCheck> = {
+  any: () => {},
+  element: () => {},
+  order: (value, what, _, fail) => orderable(value, fail, what),
+  prefix: (value, _, op, fail) => {
+    if (typeof value !== 'string' && !(value instanceof Uint8Array))
+      fail(`${op} takes a string or binary prefix, got ${describe(value)}.`);
+  },
+  flag: (value, _, op, fail) => {
+    if (typeof value !== 'boolean') fail(`${op} takes true or false, got ${describe(value)}.`);
+  },
+  typeName: (value, _, __, fail) => {
+    if (typeof value !== 'string' || !ATTRIBUTE_TYPES.includes(value)) {
+      fail(
+        `type takes one of ${ATTRIBUTE_TYPES.join(', ')}, got ${typeof value === 'string' ? 'another string' : describe(value)}.`,
+      );
+    }
+  },
+};
+
+/** `size(path)` is compared with numbers, whatever the operator. */
+const SIZE_CHECK: OperandCheck = (value, what, _, fail) => {
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    fail(`size is compared with numbers; ${what} is ${describe(value)}.`);
+};
+
+/** One `path__op: value` entry, compiled from the operator's registry entry: its arity, operand check and rendering. */
 function clause(
   meta: EntityMetadata,
   parsed: ParsedKey,
@@ -146,78 +178,36 @@ function clause(
   if (value === undefined) fail('the value is undefined; give a value or leave the entry out.');
   const p = pathExpression(meta, path, ctx);
   const op = parsed.operator;
-  if (parsed.size) {
-    const target = `size(${p})`;
-    const num = (v: unknown, where: string) => {
-      if (typeof v !== 'number' || !Number.isFinite(v))
-        fail(`size is compared with numbers; ${where} is ${describe(v)}.`);
-      return ctx.value(v, key);
-    };
-    if (op === 'between') {
+  const spec = OPERATOR_REGISTRY[op] as OperatorSpec | undefined;
+  if (spec === undefined) return fail(`unsupported operator "${op}".`);
+  const target = parsed.size ? `size(${p})` : p;
+  const check = parsed.size ? SIZE_CHECK : OPERAND_CHECKS[spec.operand];
+  switch (spec.arity) {
+    case 'one':
+      check(value, 'the value', op, fail);
+      return spec.render(target, [ctx.value(value, key)], false);
+    case 'pair': {
       const [lo, hi] = pair(value, fail);
-      const low = num(lo, 'the lower bound');
-      const high = num(hi, 'the upper bound');
-      // DynamoDB refuses reversed bounds for size() as for attributes.
+      check(lo, 'the lower bound', op, fail);
+      check(hi, 'the upper bound', op, fail);
+      // DynamoDB refuses reversed bounds, for size() as for attributes.
       ordered(lo, hi, fail);
-      return `${target} BETWEEN ${low} AND ${high}`;
+      return spec.render(target, [ctx.value(lo, key), ctx.value(hi, key)], false);
     }
-    if (op === 'in')
-      return `${target} IN (${list(value, fail)
-        .map((v) => num(v, 'a value'))
-        .join(', ')})`;
-    return `${target} ${COMPARATORS[op]} ${num(value, 'the value')}`;
-  }
-  switch (op) {
-    case 'eq':
-    case 'neq':
-      return `${p} ${COMPARATORS[op]} ${ctx.value(value, key)}`;
-    case 'gt':
-    case 'gte':
-    case 'lt':
-    case 'lte':
-      orderable(value, fail, 'the value');
-      return `${p} ${COMPARATORS[op]} ${ctx.value(value, key)}`;
-    case 'between': {
-      const [lo, hi] = pair(value, fail);
-      orderable(lo, fail, 'the lower bound');
-      orderable(hi, fail, 'the upper bound');
-      ordered(lo, hi, fail);
-      return `${p} BETWEEN ${ctx.value(lo, key)} AND ${ctx.value(hi, key)}`;
-    }
-    case 'begins_with':
-    case 'not_begins_with':
-      if (typeof value !== 'string' && !(value instanceof Uint8Array))
-        fail(`${op} takes a string or binary prefix, got ${describe(value)}.`);
-      return `${op === 'not_begins_with' ? 'NOT ' : ''}begins_with(${p}, ${ctx.value(value, key)})`;
-    case 'contains':
-    case 'not_contains':
-      // Any value: DynamoDB looks for a substring, a set member, or a list element of any type
-      // (`items__contains: { sku: 'a', qty: 1 }` on a list of maps).
-      return `${op === 'not_contains' ? 'NOT ' : ''}contains(${p}, ${ctx.value(value, key)})`;
-    case 'exists':
-    case 'not_exists': {
-      if (typeof value !== 'boolean') fail(`${op} takes true or false, got ${describe(value)}.`);
-      const exists = (op === 'exists') === value;
-      return `${exists ? 'attribute_exists' : 'attribute_not_exists'}(${p})`;
-    }
-    case 'in': {
+    case 'list': {
       const values = list(value, fail);
-      let placeholders = '';
+      const placeholders: string[] = [];
       for (let i = 0; i < values.length; i++) {
-        if (values[i] === undefined) fail(`value ${i} of the list is undefined.`);
-        placeholders += i === 0 ? ctx.value(values[i], key) : `, ${ctx.value(values[i], key)}`;
+        if (!parsed.size && values[i] === undefined) fail(`value ${i} of the list is undefined.`);
+        check(values[i], 'a value', op, fail);
+        placeholders.push(ctx.value(values[i], key));
       }
-      return `${p} IN (${placeholders})`;
+      return spec.render(target, placeholders, false);
     }
-    case 'type':
-      if (typeof value !== 'string' || !ATTRIBUTE_TYPES.includes(value)) {
-        fail(
-          `type takes one of ${ATTRIBUTE_TYPES.join(', ')}, got ${typeof value === 'string' ? 'another string' : describe(value)}.`,
-        );
-      }
-      return `attribute_type(${p}, ${ctx.value(value, key)})`;
+    case 'flag':
+      check(value, 'the value', op, fail);
+      return spec.render(target, [], value as boolean);
   }
-  return fail(`unsupported operator "${op}".`);
 }
 
 function pair(value: unknown, fail: (why: string) => never): [unknown, unknown] {

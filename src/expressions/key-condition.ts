@@ -3,10 +3,19 @@ import type { AttributeMeta } from '../metadata/entity-metadata';
 import type { ExpressionContext } from './context';
 import { describe, ordered } from './conditions';
 import { checkKeyValue } from '../marshalling/keys';
+import {
+  CONDITION_OPERATORS,
+  OPERATOR_REGISTRY,
+  type OperatorRegistry,
+  type OperatorSpec,
+  type SortKeyOperatorOf,
+} from './registry';
 
-/** Sort-key operators accepted by `where()`. */
-export const SORT_KEY_OPERATORS = ['eq', 'gt', 'gte', 'lt', 'lte', 'between', 'begins_with'] as const;
-export type SortKeyOperator = (typeof SORT_KEY_OPERATORS)[number];
+/** Sort-key operators accepted by `where()`: the registry's `sortKey: true` entries. */
+export const SORT_KEY_OPERATORS = CONDITION_OPERATORS.filter(
+  (o) => OPERATOR_REGISTRY[o].sortKey,
+) as readonly SortKeyOperator[];
+export type SortKeyOperator = SortKeyOperatorOf;
 
 /** Values a sort key can be compared with. */
 export type SortKeyValue = string | number | bigint | Uint8Array;
@@ -15,20 +24,18 @@ type OnlyOne<K extends SortKeyOperator, V> = { readonly [P in K]: V } & {
   readonly [P in Exclude<SortKeyOperator, K>]?: never;
 };
 
+// What a sort-key operator takes, from its registry entry: a pair of key values, a prefix, or one key value.
+type SortKeyOperand<O extends SortKeyOperator> = OperatorRegistry[O]['arity'] extends 'pair'
+  ? readonly [SortKeyValue, SortKeyValue]
+  : OperatorRegistry[O]['operand'] extends 'prefix'
+    ? string | Uint8Array
+    : SortKeyValue;
+
 /**
  * `where()`'s argument: exactly one sort-key operator, e.g. `{ gte: 'ord_100' }`,
  * `{ between: [1, 9] }`, `{ begins_with: '2024-' }`. Two operators in one object do not compile.
  */
-export type SortKeyCondition =
-  | OnlyOne<'eq', SortKeyValue>
-  | OnlyOne<'gt', SortKeyValue>
-  | OnlyOne<'gte', SortKeyValue>
-  | OnlyOne<'lt', SortKeyValue>
-  | OnlyOne<'lte', SortKeyValue>
-  | OnlyOne<'between', readonly [SortKeyValue, SortKeyValue]>
-  | OnlyOne<'begins_with', string | Uint8Array>;
-
-const SYMBOLS: Record<string, string> = { eq: '=', gt: '>', gte: '>=', lt: '<', lte: '<=' };
+export type SortKeyCondition = { [O in SortKeyOperator]: OnlyOne<O, SortKeyOperand<O>> }[SortKeyOperator];
 
 /** `#pk = :v` AND the optional sort-key clause. */
 export function compileKeyCondition(
@@ -43,36 +50,36 @@ export function compileKeyCondition(
   const pk = `${ctx.name(partitionKey.stored)} = ${ctx.value(partitionValue, partitionKey.property)}`;
   if (where === undefined) return pk;
   const sk = ctx.name(sortKey!.stored);
-  const [op, value] = Object.entries(where)[0]!;
+  const [op, value] = Object.entries(where)[0] as [SortKeyOperator, unknown];
   checkSortKeyValue(sortKey!, op, value, scope);
   const prop = sortKey!.property;
-  if (op === 'between') {
-    const [lo, hi] = value as unknown[];
-    return `${pk} AND ${sk} BETWEEN ${ctx.value(lo, prop)} AND ${ctx.value(hi, prop)}`;
-  }
-  if (op === 'begins_with') return `${pk} AND begins_with(${sk}, ${ctx.value(value, prop)})`;
-  return `${pk} AND ${sk} ${SYMBOLS[op]} ${ctx.value(value, prop)}`;
+  const spec: OperatorSpec = OPERATOR_REGISTRY[op];
+  const operands = spec.arity === 'pair' ? (value as unknown[]) : [value];
+  return `${pk} AND ${spec.render(
+    sk,
+    operands.map((v) => ctx.value(v, prop)),
+    false,
+  )}`;
 }
 
-/** Checks a sort-key operand: key type, `between` arity and order, `begins_with` prefix type. */
-function checkSortKeyValue(sortKey: AttributeMeta, op: string, value: unknown, scope: string): void {
+/** Checks a sort-key operand: key type, a pair's arity and order, a prefix's type. */
+function checkSortKeyValue(sortKey: AttributeMeta, op: SortKeyOperator, value: unknown, scope: string): void {
   const prop = sortKey.property;
-  if (op === 'between') {
+  const spec: OperatorSpec = OPERATOR_REGISTRY[op];
+  if (spec.arity === 'pair') {
     if (!Array.isArray(value) || value.length !== 2)
-      throw new ValidationError(`where({ between }) on "${prop}" takes [low, high], got ${describe(value)}.`);
+      throw new ValidationError(`where({ ${op} }) on "${prop}" takes [low, high], got ${describe(value)}.`);
     checkKeyValue(sortKey, value[0], scope);
     checkKeyValue(sortKey, value[1], scope);
     // DynamoDB rejects a KeyConditionExpression whose BETWEEN bounds are reversed.
     ordered(value[0], value[1], (why) => {
-      throw new ValidationError(`where({ between }) on "${prop}": ${why}`);
+      throw new ValidationError(`where({ ${op} }) on "${prop}": ${why}`);
     });
     return;
   }
   checkKeyValue(sortKey, value, scope);
-  if (op === 'begins_with' && typeof value !== 'string' && !(value instanceof Uint8Array)) {
-    throw new ValidationError(
-      `where({ begins_with }) on "${prop}" takes a string or binary prefix, got ${describe(value)}.`,
-    );
+  if (spec.operand === 'prefix' && typeof value !== 'string' && !(value instanceof Uint8Array)) {
+    throw new ValidationError(`where({ ${op} }) on "${prop}" takes a string or binary prefix, got ${describe(value)}.`);
   }
 }
 
@@ -96,8 +103,8 @@ export function checkSortKeyCondition(
       `where() takes exactly one sort-key condition on "${sortKey.property}", got ${keys.length}; operators: ${SORT_KEY_OPERATORS.join(', ')}.`,
     );
   }
-  const op = keys[0]!;
-  if (!(SORT_KEY_OPERATORS as readonly string[]).includes(op)) {
+  const op = keys[0] as SortKeyOperator;
+  if (!SORT_KEY_OPERATORS.includes(op)) {
     throw new ValidationError(
       `where(): "${op}" is not a sort-key operator; use one of ${SORT_KEY_OPERATORS.join(', ')}.`,
     );

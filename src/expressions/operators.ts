@@ -1,37 +1,21 @@
 import { ValidationError } from '../errors/errors';
 import { PROTO_NAME_REASON } from '../marshalling/marshall';
+import { CONDITION_OPERATORS, OPERATOR_REGISTRY, type ConditionOperator, type SizeableOperator } from './registry';
 
-/** Every operator of the `property__operator` syntax. */
-export const OPERATORS = [
-  'eq',
-  'neq',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'between',
-  'begins_with',
-  'not_begins_with',
-  'contains',
-  'not_contains',
-  'exists',
-  'not_exists',
-  'in',
-  'type',
-  'size',
-] as const;
-export type Operator = (typeof OPERATORS)[number];
+/** Every operator of the `property__operator` syntax (the registry's, and `size`, which prefixes some of them). */
+export const OPERATORS: readonly Operator[] = [...CONDITION_OPERATORS, 'size'];
+export type Operator = ConditionOperator | 'size';
 
-/** Operators that may follow `size`: `items__size__gt: 0`. */
-export const SIZE_OPERATORS = ['eq', 'neq', 'gt', 'gte', 'lt', 'lte', 'between', 'in'] as const;
-export type SizeOperator = (typeof SIZE_OPERATORS)[number];
+/** Operators that may follow `size`: `items__size__gt: 0` (the registry's `size: true` entries). */
+export const SIZE_OPERATORS = CONDITION_OPERATORS.filter((o) => OPERATOR_REGISTRY[o].size) as readonly SizeOperator[];
+export type SizeOperator = SizeableOperator;
 
 const OPERATOR_SET: ReadonlySet<string> = new Set(OPERATORS);
 const SIZE_SET: ReadonlySet<string> = new Set(SIZE_OPERATORS);
 
 export interface ParsedKey {
   path: string;
-  operator: Exclude<Operator, 'size'>;
+  operator: ConditionOperator;
   /** True for `path__size__op`: the comparison applies to `size(path)`. */
   size: boolean;
 }

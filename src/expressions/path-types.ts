@@ -23,7 +23,14 @@ export type LeafValue =
   | ((...args: never[]) => unknown);
 
 /** The data properties of an entity (methods left out). */
-export type EntityData<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
+export type EntityData<T> = string extends keyof T ? OpenEntityData<T> : Pick<T, DataKey<T>>;
+// `Pick` keeps the modifiers and has a plain key union, whose `keyof` is free (a key-remapping
+// mapped type recomputes its keys at every use); DataKey is a conditional alias, cached per `T`.
+// A class with an index signature keeps the remapping form: `Pick` would keep only the signature.
+type DataKey<T> = [T] extends [unknown]
+  ? { [K in keyof T]-?: T[K] extends (...args: never[]) => unknown ? never : K }[keyof T]
+  : never;
+type OpenEntityData<T> = { [K in keyof T as T[K] extends (...args: never[]) => unknown ? never : K]: T[K] };
 
 /**
  * How many levels below a top-level property paths reach: `a.b.c.d` (a list index counts as a
@@ -70,7 +77,7 @@ type Children<P extends string, V, D extends number, Open extends boolean> = unk
         : never;
 
 /** Every path entry of `T`, as a union of {@link PathEntry}. */
-export type PathEntryOf<T> = Entries<EntityData<T>, StartDepth, '', false>;
+export type PathEntryOf<T> = [T] extends [unknown] ? Entries<EntityData<T>, StartDepth, '', false> : never;
 
 /**
  * Every document path of `T` mapped to its value type (`undefined` removed). Top-level keys are
@@ -78,12 +85,22 @@ export type PathEntryOf<T> = Entries<EntityData<T>, StartDepth, '', false>;
  */
 // `infer` rather than `E['p']`: indexing proves `'p' extends keyof E` for the deferred recursive
 // union, which costs the checker ~0.4 s per program.
-export type PathMap<T> = {
+type EntryMap<T> = {
   [E in PathEntryOf<T> as E extends { p: infer P extends string } ? P : never]: E extends { v: infer V } ? V : never;
 };
+// The same map over a plain key union: `keyof` of a key-remapping mapped type (EntryMap) is
+// recomputed at every use, `keyof PathMap<T>` is the cached DocumentPathOf<T>.
+// A class with an index signature keeps EntryMap: `string` would absorb its declared paths.
+export type PathMap<T> = string extends keyof T ? EntryMap<T> : { [P in DocumentPathOf<T>]: EntryMap<T>[P] };
 
 /** A document path of `T`: `'total'`, `'address.city'`, `` `items[${number}].qty` ``. */
-export type DocumentPathOf<T> = Extract<keyof PathMap<T>, string>;
+export type DocumentPathOf<T> = [T] extends [unknown]
+  ? PathEntryOf<T> extends infer E
+    ? E extends { p: infer P extends string }
+      ? P
+      : never
+    : never
+  : never;
 
 /**
  * The shape `select()` returns for the paths `K` of `T`: `Pick<T, K>` when every path is a

@@ -5,7 +5,7 @@
  * Without `T` the actions are untyped records (checked at run time only).
  */
 import type { Free } from './free';
-import type { EntityData, PathMap } from './path-types';
+import type { DocumentPathOf, EntityData, PathEntryOf, PathMap } from './path-types';
 import type { UndeclaredAttributes, UndeclaredPath } from './type-options';
 
 /** Update actions without an entity type: every key is a property path. */
@@ -45,35 +45,48 @@ type AddValueOf<V> = NumberOf<V> | If<SetElementOf<V>, ReadonlySet<SetElementOf<
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
 
-type SetMap<F> = { readonly [P in keyof F]?: F[P] } & UndeclaredAttributes;
-type ListMap<F> = {
-  readonly [P in keyof F as If<ListElementOf<F[P]>, P>]?: ListElementOf<F[P]> | readonly ListElementOf<F[P]>[];
+// The paths each action takes, one pass over the entity's path entries per action, cached per `T`
+// (a conditional alias); the maps below are plain mapped types over them, so a value type is
+// computed only for the paths an update uses.
+type PathsWhere<T, Kind> = [T] extends [unknown]
+  ? PathEntryOf<T> extends infer E
+    ? E extends { p: infer P extends string; v: infer V }
+      ? [Kind extends 'list' ? ListElementOf<V> : Kind extends 'add' ? AddValueOf<V> : SetElementOf<V>] extends [never]
+        ? never
+        : P
+      : never
+    : never
+  : never;
+
+type SetMap<T> = { readonly [P in keyof PathMap<T>]?: PathMap<T>[P] } & UndeclaredAttributes;
+type ListMap<T> = {
+  readonly [P in PathsWhere<T, 'list'>]?: ListElementOf<At<T, P>> | readonly ListElementOf<At<T, P>>[];
 } & UndeclaredAttributes;
-type AddMap<F> = { readonly [P in keyof F as If<AddValueOf<F[P]>, P>]?: AddValueOf<F[P]> } & UndeclaredAttributes;
-type DeleteMap<F> = {
-  readonly [P in keyof F as If<SetElementOf<F[P]>, P>]?:
-    ReadonlySet<SetElementOf<F[P]>> | readonly SetElementOf<F[P]>[];
+type AddMap<T> = { readonly [P in PathsWhere<T, 'add'>]?: AddValueOf<At<T, P>> } & UndeclaredAttributes;
+type DeleteMap<T> = {
+  readonly [P in PathsWhere<T, 'delete'>]?: ReadonlySet<SetElementOf<At<T, P>>> | readonly SetElementOf<At<T, P>>[];
 } & UndeclaredAttributes;
+type At<T, P> = P extends keyof PathMap<T> ? PathMap<T>[P] : never;
 
 /** A path `remove` accepts: any nested path, and top-level properties that are optional. */
-export type RemovablePath<T> = Exclude<Extract<keyof PathMap<T>, string>, RequiredKeys<EntityData<T>>> | UndeclaredPath;
+export type RemovablePath<T> = Exclude<DocumentPathOf<T>, RequiredKeys<EntityData<T>>> | UndeclaredPath;
 
 /** Typed update actions of entity `T`. Any single map (or the whole object) may be `free()` instead. */
 export interface TypedUpdateActions<T> {
   /** SET path = value. */
-  set?: SetMap<PathMap<T>> | Free;
+  set?: SetMap<T> | Free;
   /** REMOVE path (optional properties and nested paths). */
   remove?: readonly RemovablePath<T>[] | (Free & readonly string[]);
   /** SET path = list_append(path, value): adds to the end (an array adds each element). A missing list is created. */
-  append?: ListMap<PathMap<T>> | Free;
+  append?: ListMap<T> | Free;
   /** SET path = list_append(value, path): adds to the front. A missing list is created. */
-  prepend?: ListMap<PathMap<T>> | Free;
+  prepend?: ListMap<T> | Free;
   /** ADD: a number increment, or a set union (arrays are sent as sets). */
-  add?: AddMap<PathMap<T>> | Free;
+  add?: AddMap<T> | Free;
   /** DELETE: set subtraction (arrays are sent as sets). */
-  delete?: DeleteMap<PathMap<T>> | Free;
+  delete?: DeleteMap<T> | Free;
   /** SET path = if_not_exists(path, value). */
-  setIfNotExists?: SetMap<PathMap<T>> | Free;
+  setIfNotExists?: SetMap<T> | Free;
 }
 
 /**

@@ -1,6 +1,7 @@
 import { RequestTimeoutError } from '../errors/errors';
 import { mapAwsError } from '../errors/map-aws-error';
 import type { Log } from './logger';
+import { routeSignal, untilAborted } from './routed-signals';
 
 /** What the breaker must offer the executor; the resilience layer implements it. */
 export interface RequestGuard {
@@ -37,6 +38,14 @@ export const DEFAULT_REQUEST_TIMEOUT_MS = 10_000;
  * cancellation and error mapping. Nothing else calls `client.send`.
  */
 export class Executor {
+  /**
+   * On the clients dkmio creates: signals reach the HTTP hop through routed-signals.ts, so calls
+   * are sent without options and the SDK's cached middleware stack is used.
+   */
+  routeSignals = false;
+  /** The command actually sent, for clients handed to dkmio. */
+  prepareCommand?: (command: object) => object;
+
   constructor(
     private readonly client: () => Sender,
     readonly log: Log,
@@ -53,7 +62,17 @@ export class Executor {
     const deadline = this.timeoutMs > 0 ? new Deadline(this.timeoutMs, signal) : undefined;
     try {
       const abortSignal = deadline ? deadline.signal : signal;
-      const out = (await this.client().send(command as never, abortSignal ? { abortSignal } : undefined)) as O;
+      const client = this.client();
+      let out: O;
+      if (this.routeSignals) {
+        if (abortSignal) routeSignal(command as { input: object }, abortSignal);
+        const sent = client.send(command as never) as Promise<O>;
+        out = await (abortSignal ? untilAborted(sent, abortSignal) : sent);
+      } else {
+        const options = abortSignal ? { abortSignal } : undefined;
+        const sent = this.prepareCommand ? this.prepareCommand(command) : command;
+        out = (await client.send(sent as never, options)) as O;
+      }
       this.guard?.settle(token, undefined);
       return out;
     } catch (error) {

@@ -27,22 +27,25 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 export type AV = AttributeValue;
 export type PathSegment = string | number;
 
-export type LeafOperator =
-  | 'eq'
-  | 'neq'
-  | 'gt'
-  | 'gte'
-  | 'lt'
-  | 'lte'
-  | 'between'
-  | 'begins_with'
-  | 'not_begins_with'
-  | 'contains'
-  | 'not_contains'
-  | 'exists'
-  | 'not_exists'
-  | 'in'
-  | 'type';
+/** The operators this model evaluates (tests/unit/expressions/registry.test.ts holds it to dkmio's operator registry). */
+export const LEAF_OPERATORS = [
+  'eq',
+  'neq',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'between',
+  'begins_with',
+  'not_begins_with',
+  'contains',
+  'not_contains',
+  'exists',
+  'not_exists',
+  'in',
+  'type',
+] as const;
+export type LeafOperator = (typeof LEAF_OPERATORS)[number];
 
 /** One `path__op: value` entry. `size` compares size(path) instead of the path. `bare` renders without `__eq`. */
 export interface Leaf {
@@ -316,7 +319,8 @@ function evaluateLeaf(leaf: Leaf, item: Record<string, AV>): boolean {
     case 'type':
       return typeOf(subject) === v;
   }
-  return false;
+  // An operator the model does not know: never a silent false (the registry test relies on this).
+  throw new Error(`reference evaluator: no model for operator "${String(leaf.op)}"`);
 }
 
 /** The dkmio key of a leaf: `a.b[0]__size__gt`. `names` maps stored top-level names to property names. */

@@ -24,8 +24,12 @@ export interface Session {
   query(user: string): Promise<unknown[]>;
   /** A plain query of a partition, one page, as the adapter hands items to the app (class instances where it has them). */
   page(user: string): Promise<unknown[]>;
-  /** Every item of a partition, page after page. */
+  /** Every item of a partition, page after page (dkmio: `fetchAll()`). */
   readAll(user: string): Promise<unknown[]>;
+  /** Every item of a partition through the adapter's async iterator, item by item (dkmio: `for await`); raw pages with its paginator. */
+  iterate?(user: string): Promise<number>;
+  /** A parallel scan of the whole table in `n` segments, every item hydrated. */
+  scanSegments?(n: number): Promise<number>;
   /** Writes many items with the adapter's batch API; undefined when it has none (the report says why). */
   bulkWrite?(items: OrderItem[], concurrency?: number): Promise<void>;
   close(): void;

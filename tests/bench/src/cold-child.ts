@@ -1,7 +1,7 @@
 /**
  * Runs in a FRESH process (one per measurement) and prints one JSON line of timings in ms:
  *   node cold-child.js require <module...>   time to require the modules
- *   node cold-child.js raw | dkmio            require, define the model and client, first query, update, put
+ *   node cold-child.js raw | dkmio | dkmio-client | dkmio-doc   require, define the model and client, first query, update, put
  * The HTTP hop is answered in-process (no network); nothing here loads the bench's other files,
  * so only the library under test is in the module cache.
  */
@@ -93,9 +93,13 @@ async function raw(): Promise<Record<string, number>> {
   return ph.out;
 }
 
-async function dkmio(): Promise<Record<string, number>> {
+/** way: 'own' (dkmio creates its client), 'client' (a DynamoDBClient handed over), 'doc' (a DocumentClient handed over). */
+async function dkmio(way: string): Promise<Record<string, number>> {
   const ph = new Phases();
   const d = require('dkmio') as typeof import('dkmio');
+  // The app that hands over a client has required the SDK itself (dkmio requires it anyway).
+  const { DynamoDBClient } = require('@aws-sdk/client-dynamodb');
+  const lib = way === 'doc' ? require('@aws-sdk/lib-dynamodb') : undefined;
   ph.mark('require');
   @d.Table('orders')
   @d.GlobalIndex('gsi-status', { partitionKey: 'status', sortKey: 'created_at', projection: ['total'] })
@@ -107,7 +111,14 @@ async function dkmio(): Promise<Record<string, number>> {
     total?: number;
   }
   const { requestHandler: handler, ...rest } = config;
-  const orders = new d.DkmioClient({ ...rest, clientConfig: { requestHandler: handler } }).getRepository(Order);
+  const db =
+    way === 'own'
+      ? new d.DkmioClient({ ...rest, clientConfig: { requestHandler: handler } })
+      : new d.DkmioClient({
+          client:
+            way === 'doc' ? lib.DynamoDBDocumentClient.from(new DynamoDBClient(config)) : new DynamoDBClient(config),
+        });
+  const orders = db.getRepository(Order);
   ph.mark('define');
   await orders.query({ user_id: 'u0' });
   ph.mark('firstQuery');
@@ -126,7 +137,7 @@ async function main() {
     for (const m of mods) require(m);
     ph.mark('require');
     out = ph.out;
-  } else out = mode === 'dkmio' ? await dkmio() : await raw();
+  } else out = mode === 'raw' ? await raw() : await dkmio(mode === 'dkmio' ? 'own' : mode!.replace('dkmio-', ''));
   process.stdout.write(JSON.stringify(out) + '\n');
 }
 

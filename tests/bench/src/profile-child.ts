@@ -2,7 +2,7 @@
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED = 'true';
 import * as fs from 'node:fs';
 import * as inspector from 'node:inspector';
-import { ADAPTERS } from './adapters';
+import { adapterByName } from './adapters';
 import { keep } from './harness';
 import { CannedHttp } from './http';
 import { makeItem, orderId } from './model';
@@ -26,7 +26,7 @@ async function main() {
       await post('Profiler.start');
     }
   };
-  const adapter = ADAPTERS.find((a) => a.name === name || a.name.split(' ')[0] === name);
+  const adapter = adapterByName(name!);
   if (!adapter) throw new Error(`no adapter ${name}`);
   const items = Array.from({ length: 64 }, (_, i) => makeItem(i));
   const until = Date.now() + WARMUP_MS + Number(seconds) * 1000;
@@ -46,16 +46,20 @@ async function main() {
   }
   const http = new CannedHttp(makeItem(1));
   const s = adapter.session!({ requestHandler: http, endpoint: 'http://127.0.0.1:9', prefix: '' });
-  const pageSize = op === 'page1000' ? 1000 : 100;
+  const pageSize = op === 'page100' ? 100 : 1000;
   http.setQueryPage(Array.from({ length: pageSize }, (_, i) => makeItem(i)));
-  const f =
-    op === 'get'
-      ? (i: number) => s.get('u0', orderId(i & 63))
-      : op === 'put'
-        ? (i: number) => s.put(items[i & 63]!)
-        : op === 'update'
-          ? (i: number) => s.update('u0', orderId(i & 63))
-          : () => s.page('u0');
+  const ops: Record<string, (i: number) => Promise<unknown>> = {
+    get: (i) => s.get('u0', orderId(i & 63)),
+    put: (i) => s.put(items[i & 63]!),
+    update: (i) => s.update('u0', orderId(i & 63)),
+    page100: () => s.page('u0'),
+    page1000: () => s.page('u0'),
+    iterate: () => s.iterate!('u0'),
+    fetchAll: () => s.readAll('u0'),
+    segments: () => s.scanSegments!(4),
+  };
+  const f = ops[op!];
+  if (!f) throw new Error(`no op ${op}; one of ${Object.keys(ops).join(', ')}`);
   for (let i = 0; Date.now() < until; i++) {
     await maybeStart();
     keep(await f(i));

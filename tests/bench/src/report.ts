@@ -125,7 +125,12 @@ export function renderReport(i: ReportInput): string {
       '| --- | ---: | ---: | ---: | ---: | ---: |',
     );
     const cell = (x: Record<string, number>, k: string) => `${fmt(x[k + 'Cpu']!)} (${fmt(x[k]!)})`;
-    for (const n of ['raw DocumentClient', 'dkmio']) {
+    for (const n of [
+      'raw DocumentClient',
+      'dkmio',
+      'dkmio, handed a DynamoDBClient',
+      'dkmio, handed a DocumentClient',
+    ]) {
       const x = t[n];
       if (x)
         out.push(

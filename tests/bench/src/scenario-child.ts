@@ -12,21 +12,28 @@ import { raw, rawControl } from './adapters/raw';
 import { buildScenario } from './scenarios/build';
 import { callScenario } from './scenarios/call';
 
-export const MODULES: Record<string, () => Adapter> = {
-  dkmio: () => require('./adapters/dkmio').dkmio,
-  electrodb: () => require('./adapters/electrodb').electrodb,
-  toolbox: () => require('./adapters/toolbox').toolbox,
-  dynamoose: () => require('./adapters/dynamoose').dynamooseAdapter,
-  typedorm: () => require('./adapters/typedorm').typedorm,
+/** A library's contestants: dkmio has one per way in (its own client, a handed-over DynamoDBClient or DocumentClient). */
+export const MODULES: Record<string, () => Adapter[]> = {
+  dkmio: () => [...require('./adapters/dkmio').DKMIO_WAYS, require('./adapters/dkmio').dkmioWithTunedClient],
+  electrodb: () => [require('./adapters/electrodb').electrodb],
+  toolbox: () => [require('./adapters/toolbox').toolbox],
+  dynamoose: () => [require('./adapters/dynamoose').dynamooseAdapter],
+  typedorm: () => [require('./adapters/typedorm').typedorm],
 };
 
 async function main() {
   const [scenario, mod, rounds, batchMs] = process.argv.slice(2);
-  const adapter = MODULES[mod!]!();
+  const adapters = MODULES[mod!]!();
   const out =
     scenario === 'build'
-      ? await buildScenario([plain, plainControl, adapter], Number(rounds), Number(batchMs), plain.name)
-      : await callScenario([raw, rawControl, adapter], Number(rounds), Number(batchMs), raw.name);
+      ? // Request building does not depend on the client a request is sent through: one row per library.
+        await buildScenario(
+          [plain, plainControl, ...adapters.filter((a) => a.build)],
+          Number(rounds),
+          Number(batchMs),
+          plain.name,
+        )
+      : await callScenario([raw, rawControl, ...adapters], Number(rounds), Number(batchMs), raw.name);
   process.stdout.write('\n@@RESULTS@@' + JSON.stringify(out) + '\n');
 }
 

@@ -10,8 +10,11 @@ import {
   GetCommand,
   PutCommand,
   QueryCommand,
+  ScanCommand,
   UpdateCommand,
+  paginateQuery,
 } from '@aws-sdk/lib-dynamodb';
+import { keep } from '../harness';
 import { SDK_BASE, type Adapter, type Session, type Setup } from '../adapter';
 import { PlainOrder, QUERY, TABLE, UPDATE, type OrderItem } from '../model';
 
@@ -125,6 +128,45 @@ export function rawSession(setup: Setup): Session {
         start = out.LastEvaluatedKey;
       } while (start);
       return all;
+    },
+    // What an app writes for item-by-item reading: the SDK's paginator, each page's items hydrated.
+    iterate: async (user) => {
+      let n = 0;
+      for await (const out of paginateQuery(
+        { client: doc },
+        {
+          TableName: table,
+          KeyConditionExpression: '#pk = :pk',
+          ExpressionAttributeNames: { '#pk': 'user_id' },
+          ExpressionAttributeValues: { ':pk': user },
+        },
+      )) {
+        for (const i of out.Items ?? []) {
+          keep(hydrate(i));
+          n++;
+        }
+      }
+      return n;
+    },
+    scanSegments: async (total) => {
+      const counts = await Promise.all(
+        Array.from({ length: total }, async (_, segment) => {
+          let n = 0;
+          let start: Record<string, unknown> | undefined;
+          do {
+            const out = await doc.send(
+              new ScanCommand({ TableName: table, Segment: segment, TotalSegments: total, ExclusiveStartKey: start }),
+            );
+            for (const i of out.Items ?? []) {
+              keep(hydrate(i));
+              n++;
+            }
+            start = out.LastEvaluatedKey;
+          } while (start);
+          return n;
+        }),
+      );
+      return counts.reduce((a, b) => a + b, 0);
     },
     // The reference for the bulk target: 25-item chunks sent one after another, unprocessed items re-sent.
     bulkWrite: async (items) => {

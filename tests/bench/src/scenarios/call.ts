@@ -10,6 +10,14 @@ import { makeItem, orderId } from '../model';
 import type { OpResult } from '../results';
 
 const ITEMS = Array.from({ length: 64 }, (_, i) => makeItem(i));
+/** The read-back rows of (b): every way to read, 1,000 canned items per page. */
+export const READS = {
+  page: 'read 1,000 items: await a page',
+  iterate: 'read 1,000 items: for await',
+  fetchAll: 'read 1,000 items: fetchAll()',
+  segments: 'read 4 x 1,000 items: scan segments(4)',
+};
+
 const page = (n: number) => Array.from({ length: n }, (_, i) => makeItem(i));
 
 export async function callScenario(
@@ -57,11 +65,36 @@ export async function callScenario(
         for (let i = 0; i < n; i++) keep(await s.page('u0'));
       },
     },
+    // Reading 1,000 items every way dkmio offers (the raw baseline reads them its own way: a page,
+    // the SDK's paginator, a page loop, a parallel scan). Same items, so the ratio is per item.
     {
-      op: 'query page of 1,000 items, hydrated',
+      op: READS.page,
       pageOf: page1000,
       run: async (s, n) => {
         for (let i = 0; i < n; i++) keep(await s.page('u0'));
+      },
+    },
+    {
+      op: READS.iterate,
+      pageOf: page1000,
+      run: async (s, n) => {
+        if (!s.iterate) throw new Error('no async iterator');
+        for (let i = 0; i < n; i++) keep(await s.iterate('u0'));
+      },
+    },
+    {
+      op: READS.fetchAll,
+      pageOf: page1000,
+      run: async (s, n) => {
+        for (let i = 0; i < n; i++) keep(await s.readAll('u0'));
+      },
+    },
+    {
+      op: READS.segments,
+      pageOf: page1000,
+      run: async (s, n) => {
+        if (!s.scanSegments) throw new Error('no parallel scan');
+        for (let i = 0; i < n; i++) keep(await s.scanSegments(4));
       },
     },
     // The client's side of a bulk write (40 BatchWriteItem requests): end to end, the server's side dominates.
@@ -74,7 +107,9 @@ export async function callScenario(
     },
   ];
   const out: OpResult[] = [];
-  for (const { op, pageOf, run } of ops) {
+  // BENCH_CALL_OPS=get,read  runs only the ops whose name starts with one of these (a focused run).
+  const pick = process.env.BENCH_CALL_OPS?.split(',').filter(Boolean);
+  for (const { op, pageOf, run } of ops.filter((o) => !pick || pick.some((p) => o.op.startsWith(p)))) {
     process.stdout.write(`  call: ${op}\n`);
     const opSkipped = [...skipped];
     const contestants: Contestant[] = [];

@@ -11,6 +11,7 @@ import { SDK_BASE, type Adapter, type Session } from '../adapter';
 import { interleave, keep, median, type Contestant, type Measured } from '../harness';
 import { CountingHttp } from '../http';
 import { rawSession } from '../adapters/raw';
+import { DKMIO_WAYS } from '../adapters/dkmio';
 import { createTableInput, makeItem, orderId } from '../model';
 import type { OpResult } from '../results';
 
@@ -39,7 +40,7 @@ export interface E2eSizes {
   sweepRounds: number;
 }
 
-const CORE = ['raw DocumentClient', 'raw (A/A control)', 'dkmio'];
+const CORE = ['raw DocumentClient', 'raw (A/A control)', ...DKMIO_WAYS.map((a) => a.name)];
 
 export async function e2eScenario(
   adapters: Adapter[],
@@ -128,6 +129,7 @@ export async function e2eScenario(
     const inFlight = new Map<string, number[]>();
     const readWall = new Map<string, number[]>();
     const readCpu = new Map<string, number[]>();
+    const iterCpu = new Map<string, number[]>();
     const bulkSkipped: OpResult['skipped'] = [];
     const bulkers = live.filter((l) => {
       if (l.s.bulkWrite) return true;
@@ -176,6 +178,13 @@ export async function e2eScenario(
         push(readCpu, name, (c.user + c.system) / Math.max(1, back.length));
         if (back.length !== sizes.bulkItems)
           bulkSkipped.push({ name, reason: `read back ${back.length} of ${sizes.bulkItems} items` });
+        if (l.s.iterate) {
+          // The same partition item by item: dkmio's `for await`, raw's paginator.
+          const c1 = process.cpuUsage();
+          const n = await l.s.iterate(user);
+          const ci = process.cpuUsage(c1);
+          push(iterCpu, name, (ci.user + ci.system) / Math.max(1, n));
+        }
       }
     }
     const rowsOf = (m: Map<string, number[]>): Measured[] => {
@@ -211,6 +220,14 @@ export async function e2eScenario(
       unit: 'µs CPU/item',
       baseline,
       rows: rowsOf(readCpu),
+      skipped: [],
+    });
+    out.push({
+      scenario: 'e2e',
+      op: `read back ${sizes.bulkItems} items with for await, CPU per item`,
+      unit: 'µs CPU/item',
+      baseline,
+      rows: rowsOf(iterCpu),
       skipped: [],
     });
     // dkmio's batch concurrency against this server: where the optimum lies.

@@ -7,11 +7,12 @@ import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import type { OpResult } from '../results';
 
-const LIBRARIES = ['dkmio', 'electrodb', 'toolbox', 'dynamoose', 'typedorm'];
+const LIBRARIES = () =>
+  process.env.BENCH_PEERS === '0' ? ['dkmio'] : ['dkmio', 'electrodb', 'toolbox', 'dynamoose', 'typedorm'];
 
 export function isolatedScenario(scenario: 'build' | 'call', rounds: number, batchMs: number): OpResult[] {
   let merged: OpResult[] | undefined;
-  for (const lib of LIBRARIES) {
+  for (const lib of LIBRARIES()) {
     process.stdout.write(`  ${scenario}: ${lib} (own process)\n`);
     let res: OpResult[];
     try {
