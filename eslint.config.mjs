@@ -20,6 +20,8 @@ export default tseslint.config(
     ignores: [
       '**/node_modules/**',
       'dist/**',
+      // The build's intermediate files (scripts/build.mjs).
+      '.build/**',
       'dist-samples/**',
       'coverage/**',
       // The benchmark package has its own dependencies (the peers) and tsconfig.
