@@ -32,4 +32,4 @@ const sample = (): number => {
 };
 for (let i = 0; i < 3; i++) sample();
 const samples = Array.from({ length: 7 }, sample).sort((a, b) => a - b);
-console.log(`${root}: median ${samples[3]!.toFixed(0)} ns per nested item (min ${samples[0]!.toFixed(0)})`);
+console.log(`${root}: median ${samples[3].toFixed(0)} ns per nested item (min ${samples[0].toFixed(0)})`);

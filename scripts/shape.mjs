@@ -5,10 +5,12 @@
 //   layers       file layers: the longest chain of imports between files, plus one (a cycle
 //                taken as one file); folder layers: the same for the folder graph, where
 //                mutually dependent folders count as one
-//   import edges distinct folder -> folder imports
+//   import edges distinct folder -> folder imports (also counted with folders taken at their top
+//                level, operations/get as operations, to compare layouts that nest differently)
 //   upward edges imports that close a folder cycle: inside a group of mutually dependent folders,
 //                an import from a folder whose files sit lower (mean file height) to one higher
-//   cycles       file-level import cycles (strongly connected groups of files)
+//   cycles       file-level import cycles (strongly connected groups of files), and how many
+//                remain when type-only imports are left out
 //   largest      the biggest files, in lines
 //
 // `node scripts/shape.mjs --json` prints the same figures as JSON.
@@ -31,6 +33,19 @@ const modules = result.output.modules.filter((m) => m.source.startsWith('src/') 
 const files = new Set(modules.map((m) => m.source));
 const fileDeps = new Map(
   modules.map((m) => [m.source, [...new Set(m.dependencies.map((d) => d.resolved).filter((r) => files.has(r)))]]),
+);
+const runtimeDeps = new Map(
+  modules.map((m) => [
+    m.source,
+    [
+      ...new Set(
+        m.dependencies
+          .filter((d) => !d.dependencyTypes.includes('type-only'))
+          .map((d) => d.resolved)
+          .filter((r) => files.has(r)),
+      ),
+    ],
+  ]),
 );
 // src/index.ts, the public entry, imports every folder by design: it counts as a folder of its own.
 const folderOf = (file) =>
@@ -88,6 +103,7 @@ function heights(nodes, edgesOf) {
 
 const fileHeights = heights([...files], (f) => fileDeps.get(f));
 const fileCycles = fileHeights.groups.filter((g) => g.length > 1);
+const runtimeCycles = components([...files], (f) => runtimeDeps.get(f)).filter((g) => g.length > 1);
 
 const folders = [...new Set([...files].map(folderOf))].sort();
 const folderEdges = new Map(folders.map((f) => [f, new Set()]));
@@ -106,6 +122,13 @@ const upward = edges.filter(
     folderHeights.groupOf.get(from) === folderHeights.groupOf.get(to) &&
     meanFileHeight.get(from) <= meanFileHeight.get(to),
 );
+// The same graph with every folder taken at its top level (operations/get -> operations): comparable
+// across layouts that nest differently.
+const top = (folder) => folder.split('/')[0];
+const topEdges = new Set(
+  edges.filter(({ from, to }) => top(from) !== top(to)).map(({ from, to }) => `${top(from)} -> ${top(to)}`),
+);
+const topFolders = new Set(folders.map(top));
 const lines = (file) => readFileSync(file, 'utf8').split('\n').length - 1;
 const largest = [...files]
   .map((file) => ({ file, lines: lines(file) }))
@@ -120,8 +143,10 @@ const shape = {
   layers: Math.max(...[...files].map(fileHeights.height)) + 1,
   folderLayers: Math.max(...folders.map(folderHeights.height)) + 1,
   importEdges: edges.length,
+  topLevel: { folders: topFolders.size, importEdges: topEdges.size },
   upwardEdges: upward.map(({ from, to }) => `${from} -> ${to}`),
   cycles: fileCycles.map((g) => g.sort()),
+  runtimeCycles: runtimeCycles.map((g) => g.sort()),
   largest,
 };
 
@@ -132,9 +157,12 @@ if (process.argv.includes('--json')) {
   console.log(`folders: ${shape.folders}`);
   console.log(`layers: ${shape.layers} (file import chain), ${shape.folderLayers} (folder graph)`);
   console.log(`import edges (folder -> folder): ${shape.importEdges}`);
+  console.log(`top-level folders: ${shape.topLevel.folders}, import edges between them: ${shape.topLevel.importEdges}`);
   console.log(`upward edges: ${shape.upwardEdges.length}`);
   for (const e of shape.upwardEdges) console.log(`  ${e}`);
-  console.log(`cycles (file level): ${shape.cycles.length}`);
+  console.log(
+    `cycles (file level): ${shape.cycles.length} (${shape.runtimeCycles.length} through run-time imports alone)`,
+  );
   for (const c of shape.cycles) console.log(`  ${c.join(' <-> ')}`);
   console.log('largest files:');
   for (const { file, lines: n } of shape.largest) console.log(`  ${String(n).padStart(5)}  ${file}`);

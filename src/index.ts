@@ -128,7 +128,7 @@ export type { Duration } from './metadata/ttl';
 
 export { queryFilters, DEFAULT_IGNORED_PARAMS } from './http/query-filters';
 export type { QueryParams, QueryFiltersOptions, FilterOperator, FilterableName } from './http/query-filters';
-export type { CursorSecret } from './operations/paged-read/cursor-seal';
+export type { CursorSecret } from './runtime/cursor-seal';
 export { toPlain } from './http/to-plain';
 export type { Plain } from './http/to-plain';
 export { httpErrorResponse, dkmioErrorHandler } from './http/error-response';

@@ -24,7 +24,7 @@ export function userFrom(body: unknown): User | undefined {
   const joinedAt =
     b['joinedAt'] === undefined ? new Date() : typeof b['joinedAt'] === 'string' ? new Date(b['joinedAt']) : undefined;
   if (!joinedAt || Number.isNaN(joinedAt.getTime())) return undefined;
-  const interests = b['interests'] as string[] | undefined;
+  const interests = b['interests'];
   return Object.assign(new User(), {
     email: b['email'],
     name: b['name'],

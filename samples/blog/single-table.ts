@@ -158,9 +158,12 @@ async function walkthrough(db: DkmioClient, log: (line: string) => void): Promis
       { userId: 'ann', postId: 'hello', createdAt: '2026-03-01T09:00' },
       { set: { title: 'Hi' }, remove: ['likes'] },
     );
-    await posts.update({ userId: 'ann', postId: 'hello', createdAt: '2026-03-01T09:00' }, {
-      set: { createdAt: '2027-01-01' },
-    } as never);
+    await posts.update(
+      { userId: 'ann', postId: 'hello', createdAt: '2026-03-01T09:00' },
+      {
+        set: { createdAt: '2027-01-01' },
+      },
+    );
   } catch (error) {
     if (!(error instanceof ValidationError)) throw error;
     log(

@@ -56,14 +56,14 @@ export function blogRouter(db: DkmioClient): Router {
   });
 
   router.get('/users/:email', async (req, res) => {
-    res.json(toPlain(await users.getOrThrow({ email: req.params['email']! })));
+    res.json(toPlain(await users.getOrThrow({ email: req.params['email'] })));
   });
 
   router.patch('/users/:email', async (req, res) => {
     const name = (req.body as { name?: unknown } | undefined)?.name;
     if (typeof name !== 'string' || name === '') return badRequest(res, 'Send { name: string }.');
     const user = await users.update(
-      { email: req.params['email']! },
+      { email: req.params['email'] },
       { set: { name } },
       { mustExist: true, returnValues: 'ALL_NEW' },
     );
@@ -71,7 +71,7 @@ export function blogRouter(db: DkmioClient): Router {
   });
 
   router.delete('/users/:email', async (req, res) => {
-    await users.delete({ email: req.params['email']! }, { mustExist: true });
+    await users.delete({ email: req.params['email'] }, { mustExist: true });
     res.status(204).end();
   });
 
@@ -88,7 +88,7 @@ export function blogRouter(db: DkmioClient): Router {
   });
 
   router.post('/users/:email/posts', async (req, res) => {
-    const authorEmail = req.params['email']!;
+    const authorEmail = req.params['email'];
     const post = postFrom(authorEmail, req.body);
     if (!post) return badRequest(res, POST_BODY);
     await users.getOrThrow({ email: authorEmail }, { select: ['email'] }); // 404 for an unknown author
@@ -101,7 +101,7 @@ export function blogRouter(db: DkmioClient): Router {
     if (limit === undefined) return badRequest(res, 'limit must be a whole number from 1 to 100.');
     const filter = queryFilters(Post, req.query, { allow: POST_FILTERS });
     const page = await posts
-      .query({ authorEmail: req.params['email']! })
+      .query({ authorEmail: req.params['email'] })
       .filter(filter)
       .limit(limit)
       .startFrom(cursorOf(req));
@@ -110,7 +110,7 @@ export function blogRouter(db: DkmioClient): Router {
 
   router.patch('/users/:email/posts/:slug/publish', async (req, res) => {
     const post = await posts.update(
-      { authorEmail: req.params['email']!, slug: req.params['slug']! },
+      { authorEmail: req.params['email'], slug: req.params['slug'] },
       { set: { status: 'PUBLISHED', publishedAt: new Date().toISOString() } },
       { mustExist: true, condition: { status: 'DRAFT' }, returnValues: 'ALL_NEW' },
     );
@@ -119,7 +119,7 @@ export function blogRouter(db: DkmioClient): Router {
 
   router.post('/users/:email/posts/:slug/like', async (req, res) => {
     const post = await posts.update(
-      { authorEmail: req.params['email']!, slug: req.params['slug']! },
+      { authorEmail: req.params['email'], slug: req.params['slug'] },
       { add: { likes: 1 } },
       { mustExist: true, returnValues: 'ALL_NEW' },
     );
@@ -150,7 +150,7 @@ export function blogRouter(db: DkmioClient): Router {
 
   router.get('/sessions/:token', async (req, res) => {
     // TTL deletion is lazy (up to days later): an expired session is treated as gone.
-    const session = await sessions.getOrThrow({ token: req.params['token']! });
+    const session = await sessions.getOrThrow({ token: req.params['token'] });
     if (session.expiresAt <= Math.floor(Date.now() / 1000))
       return void res.status(404).json({ statusCode: 404, error: 'ITEM_NOT_FOUND', message: 'The session expired.' });
     res.json(toPlain(session));

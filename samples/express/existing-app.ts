@@ -23,7 +23,7 @@ export function createExistingApp(
       new GetCommand({ TableName: `${tableNamePrefix}users`, Key: { email: req.params['email'] } }),
     );
     if (!out.Item) res.status(404).json({ error: 'User does not exist' });
-    else res.json({ email: out.Item['email'], name: out.Item['name'] });
+    else res.json({ email: out.Item['email'] as string, name: out.Item['name'] as string | undefined });
   });
 
   const db = new DkmioClient({ client: documentClient, tableNamePrefix, cursorSecret: cursorSecret() });

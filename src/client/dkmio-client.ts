@@ -2,7 +2,7 @@ import { DynamoDBClient, type DynamoDBClientConfig } from '@aws-sdk/client-dynam
 import type { Constructor } from '../metadata/records';
 import { entityMetadata } from '../metadata/resolve';
 import { BatchWriter } from '../operations/batch-write/writers';
-import { ValidationError, type BatchWriteError, type TransactionError } from '../errors/errors';
+import { ValidationError } from '../errors/errors';
 import type { EntityTarget, TableTarget } from '../operations/targets/target';
 import { Repository } from '../repository/repository';
 import { Collection, collectionContext, type CollectionToken } from '../operations/collection/collection';
@@ -26,11 +26,11 @@ import {
   type TransactReader,
 } from '../operations/transact-get/run';
 import { runTransactWrite, type TransactWriteOptions, type TransactWriter } from '../operations/transact-write/run';
-import { CursorSeal, type CursorSecret } from '../operations/paged-read/cursor-seal';
+import { CursorSeal, type CursorSecret } from '../runtime/cursor-seal';
 import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from '../runtime/executor';
 import { TableBreakers, TableScopeView } from '../runtime/table-breakers';
 import { createLog, type DkmioLogger } from '../runtime/logger';
-import { installProtoSafeResponses } from '../runtime/proto-safe-responses';
+import { installProtoSafeResponses } from './proto-safe-responses';
 import { withoutDiscardedLogFilter } from '../runtime/discarded-log-filter';
 import { installSignalRouting } from '../runtime/routed-signals';
 
@@ -164,7 +164,7 @@ export class DkmioClient {
     let repo = this.repositories.get(entity);
     if (!repo) {
       const meta = entityMetadata(entity);
-      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.context) as Repository<unknown>;
+      repo = new Repository<T>(meta, this.tableNamePrefix + meta.tableName, this.context);
       this.repositories.set(entity, repo);
     }
     return repo as Repository<T>;
@@ -211,7 +211,7 @@ export class DkmioClient {
    * }, { clientRequestToken: requestId });
    */
   async transactWrite(fn: (tx: TransactWriter) => unknown, options?: TransactWriteOptions): Promise<void> {
-    return runTransactWrite(this.executor, this.resolveTarget, fn, options);
+    return runTransactWrite(this.context, this.resolveTarget, fn, options);
   }
 
   /**
@@ -224,7 +224,7 @@ export class DkmioClient {
     fn: (tx: TransactReader) => R | PromiseLike<R>,
     options?: TransactGetOptions,
   ): Promise<TransactGetResults<R>> {
-    return runTransactGet(this.executor, this.resolveTarget, fn, options);
+    return runTransactGet(this.context, this.resolveTarget, fn, options);
   }
 
   /** A repository (any `{ metadata, tableName }`), or an entity class's repository on this client. */
@@ -292,7 +292,8 @@ function requestTimeout(ms: number | undefined): number {
 }
 
 function entityList(entities: readonly Constructor[], operation: string): readonly Constructor[] {
-  if (!Array.isArray(entities)) {
+  const given: unknown = entities; // JavaScript callers can pass anything
+  if (!Array.isArray(given)) {
     throw new ValidationError(`${operation} takes an array of entity classes, e.g. db.${operation}([Order, User]).`);
   }
   return entities;

@@ -19,7 +19,6 @@ export const ErrorCodes = {
   BATCH_WRITE_INCOMPLETE: 'BATCH_WRITE_INCOMPLETE',
   CIRCUIT_OPEN: 'CIRCUIT_OPEN',
   REQUEST_TIMEOUT: 'REQUEST_TIMEOUT',
-  ABORTED: 'ABORTED',
   DYNAMODB_ERROR: 'DYNAMODB_ERROR',
 } as const;
 
@@ -194,7 +193,8 @@ export class CircuitOpenError extends DkmioError {
 /**
  * DynamoDB did not answer within the client's `requestTimeoutMs`; the request was abandoned.
  * Counted by the circuit breaker as an infrastructure failure. A write may still have been
- * applied (the answer, not the request, is what was lost).
+ * applied (the answer, not the request, is what was lost). `createTables`/`deleteTables` throw
+ * it too when a table is not ready within `waitTimeoutMs`.
  */
 export class RequestTimeoutError extends DkmioError {
   constructor(

@@ -120,5 +120,6 @@ function isServerOrNetwork(e: AwsLikeError | undefined): boolean {
   // configuration error: opening the breaker on it would hide the cause behind CircuitOpenError.
   // (A denylist, because the SDK wraps errors from other realms, e.g. under Jest, losing `code`.)
   if (e.name !== undefined && CONFIGURATION_NAMES.has(e.name)) return false;
-  return !CONFIGURATION_MESSAGE.test(String((e as { message?: unknown }).message ?? ''));
+  const message = (e as { message?: unknown }).message;
+  return !CONFIGURATION_MESSAGE.test(typeof message === 'string' ? message : '');
 }

@@ -5,6 +5,8 @@ import type { ConditionObject, FreeCondition } from './types';
  * A composed condition made by {@link and}, {@link or} or {@link not}. `T` is the entity its
  * operator objects were checked against (`unknown`: not checked).
  */
+// The interface merged below adds a type-only member carrying `T` (never present at run time).
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-unused-vars
 export class ConditionNode<T = unknown> {
   /** @internal */
   constructor(
@@ -17,7 +19,7 @@ export class ConditionNode<T = unknown> {
 // `Order` or an unchecked one (`T = unknown`) fits where `Order` is expected, a node checked for
 // another entity does not, and generic code can pass `ConditionNode<T>` on as `ConditionNode`.
 declare const ENTITY: unique symbol;
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
+
 export interface ConditionNode<T> {
   /** Type-only: never present at run time (kept in the published types: it carries `T`). */
   [ENTITY]?(entity: T): void;

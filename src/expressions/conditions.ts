@@ -77,7 +77,7 @@ function compile(
 ): Compiled {
   if (input instanceof ConditionNode) {
     const items = input.items.map((i) => compile(meta, i, ctx, options));
-    if (input.kind === 'not') return { expr: `NOT ${wrap(items[0]!)}`, compound: false };
+    if (input.kind === 'not') return { expr: `NOT ${wrap(items[0])}`, compound: false };
     return join(items, input.kind === 'and' ? 'AND' : 'OR');
   }
   if (input === null || typeof input !== 'object' || Array.isArray(input)) {
@@ -92,7 +92,7 @@ function compile(
     );
   let expr = '';
   for (let i = 0; i < keys.length; i++) {
-    const key = keys[i]!;
+    const key = keys[i];
     const parsed = parsedKey(meta, key);
     const path = parsePath(meta, parsed.path);
     options.onPath?.(path);
@@ -121,10 +121,10 @@ export function parsedKey(meta: EntityMetadata, key: string): ParsedKey {
 }
 
 function join(items: Compiled[], op: 'AND' | 'OR'): Compiled {
-  if (items.length === 1) return items[0]!;
+  if (items.length === 1) return items[0];
   // Plain concatenation: cheaper than map + join for the handful of parts a condition has.
-  let expr = wrap(items[0]!);
-  for (let i = 1; i < items.length; i++) expr += ` ${op} ${wrap(items[i]!)}`;
+  let expr = wrap(items[0]);
+  for (let i = 1; i < items.length; i++) expr += ` ${op} ${wrap(items[i])}`;
   return { expr, compound: true };
 }
 

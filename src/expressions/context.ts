@@ -7,8 +7,8 @@ import { marshallValue } from '../marshalling/marshall';
 const PRECOMPUTED = 64;
 const NAME_IDS = Array.from({ length: PRECOMPUTED }, (_, i) => `#n${i}`);
 const VALUE_IDS = Array.from({ length: PRECOMPUTED }, (_, i) => `:v${i}`);
-const nameId = (i: number): string => (i < PRECOMPUTED ? NAME_IDS[i]! : `#n${i}`);
-const valueId = (i: number): string => (i < PRECOMPUTED ? VALUE_IDS[i]! : `:v${i}`);
+const nameId = (i: number): string => (i < PRECOMPUTED ? NAME_IDS[i] : `#n${i}`);
+const valueId = (i: number): string => (i < PRECOMPUTED ? VALUE_IDS[i] : `:v${i}`);
 const SCAN_LIMIT = 16;
 
 /**

@@ -50,7 +50,7 @@ export function compileKeyCondition(
   const pk = `${ctx.name(partitionKey.stored)} = ${ctx.value(partitionValue, partitionKey.property)}`;
   if (where === undefined) return pk;
   const sk = ctx.name(sortKey!.stored);
-  const [op, value] = Object.entries(where)[0]! as [SortKeyOperator, unknown];
+  const [op, value] = Object.entries(where)[0] as [SortKeyOperator, unknown];
   checkSortKeyValue(sortKey!, op, value, scope);
   const prop = sortKey!.property;
   const spec: OperatorSpec = OPERATOR_REGISTRY[op];
@@ -103,7 +103,7 @@ export function checkSortKeyCondition(
       `where() takes exactly one sort-key condition on "${sortKey.property}", got ${keys.length}; operators: ${SORT_KEY_OPERATORS.join(', ')}.`,
     );
   }
-  const op = keys[0]! as SortKeyOperator;
+  const op = keys[0] as SortKeyOperator;
   if (!SORT_KEY_OPERATORS.includes(op)) {
     throw new ValidationError(
       `where(): "${op}" is not a sort-key operator; use one of ${SORT_KEY_OPERATORS.join(', ')}.`,

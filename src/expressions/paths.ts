@@ -75,7 +75,7 @@ function parse(meta: EntityMetadata, text: string): DocumentPath {
     name = '';
   };
   while (i < text.length) {
-    const c = text[i]!;
+    const c = text[i];
     if (c === '.') {
       if (name.length > 0) flushName();
       else if (segments.length === 0 || typeof segments[segments.length - 1] === 'string') bad('empty name segment');

@@ -23,13 +23,14 @@ export function compileProjection(
   ctx: ExpressionContext,
   index?: IndexMeta,
 ): string {
-  if (!Array.isArray(attributes) || attributes.length === 0) {
+  const given: unknown = attributes; // JavaScript callers can pass anything
+  if (!Array.isArray(given) || attributes.length === 0) {
     throw new ValidationError('select() needs at least one attribute name.');
   }
   const seen: DocumentPath[] = [];
   let expr = '';
   for (let i = 0; i < attributes.length; i++) {
-    const path = parsePath(meta, attributes[i]!);
+    const path = parsePath(meta, attributes[i]);
     checkProjected(index, path, 'select');
     // DynamoDB rejects a projection naming a path twice or a path inside another.
     for (const s of seen) {

@@ -112,7 +112,8 @@ export function compileUpdate(
     deletes.push(`${p} ${ctx.rawValue(av)}`);
   }
   if (actions.remove !== undefined) {
-    if (!Array.isArray(actions.remove))
+    const given: unknown = actions.remove; // JavaScript callers can pass anything
+    if (!Array.isArray(given))
       throw new ValidationError(`update remove takes an array of paths, e.g. remove: ['tempNotes'].`);
     for (const k of actions.remove) removes.push(pathExpression(meta, touch(k, 'remove'), ctx));
   }

@@ -210,7 +210,7 @@ function convert(param: string, operator: string, type: unknown, raw: unknown): 
     fail('must be a plain value (name=value), not a nested object.');
   const values = strings as string[];
   if (LIST_OPERATORS.has(operator)) {
-    const list = Array.isArray(raw) ? values : values[0]!.split(',');
+    const list = Array.isArray(raw) ? values : values[0].split(',');
     const one = operator.startsWith('size__') ? (s: string) => size(s, fail) : (s: string) => scalar(s, type, fail);
     if (operator.endsWith('between')) {
       if (list.length !== 2) fail('takes two values: low,high.');
@@ -220,7 +220,7 @@ function convert(param: string, operator: string, type: unknown, raw: unknown): 
     return list.map(one);
   }
   if (values.length > 1) fail('was given more than once; only in and between take several values.');
-  const value = values[0]!;
+  const value = values[0];
   if (operator === 'exists' || operator === 'not_exists') {
     if (value !== 'true' && value !== 'false') fail('takes true or false.');
     return value === 'true';

@@ -17,8 +17,6 @@ export const BAIL: unique symbol = Symbol('dkmio.marshall.bail');
  */
 export const MAX_NESTING = 31;
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /** `depth`: how many containers hold `v` (0 for an attribute's own value). */
 export function fastValue(v: unknown, depth: number): AttributeValue {
   switch (typeof v) {
@@ -60,7 +58,7 @@ export function fastValue(v: unknown, depth: number): AttributeValue {
 function fastMap(o: Record<string, unknown>, depth: number): Record<string, AttributeValue> {
   const M: Record<string, AttributeValue> = {};
   for (const k in o) {
-    if (!hasOwn.call(o, k)) continue;
+    if (!Object.hasOwn(o, k)) continue;
     const x = o[k];
     if (x === undefined) continue;
     // An empty key, `__proto__` and functions are refused by the precise walk, which names where.

@@ -64,13 +64,13 @@ export function sizeUpperBound(av: AttributeValue): number {
   const set = (a['SS'] ?? a['NS'] ?? a['BS']) as { length: number }[] | undefined;
   if (set !== undefined) {
     let n = 0;
-    for (let i = 0; i < set.length; i++) n += set[i]!.length * 3 + 1;
+    for (let i = 0; i < set.length; i++) n += set[i].length * 3 + 1;
     return n;
   }
   if (a['L'] !== undefined) {
     const l = a['L'] as AttributeValue[];
     let n = 3;
-    for (let i = 0; i < l.length; i++) n += 1 + sizeUpperBound(l[i]!);
+    for (let i = 0; i < l.length; i++) n += 1 + sizeUpperBound(l[i]);
     return n;
   }
   if (a['M'] !== undefined) return 3 + mapUpperBound(a['M'] as Record<string, AttributeValue>, 1);
@@ -80,7 +80,7 @@ export function sizeUpperBound(av: AttributeValue): number {
 /** Upper bound of a map's (or an item's) names and values; `perEntry` bytes of overhead each. */
 export function mapUpperBound(m: Record<string, AttributeValue>, perEntry = 0): number {
   let n = 0;
-  for (const k in m) n += perEntry + k.length * 3 + sizeUpperBound(m[k]!);
+  for (const k in m) n += perEntry + k.length * 3 + sizeUpperBound(m[k]);
   return n;
 }
 

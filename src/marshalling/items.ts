@@ -67,8 +67,8 @@ export function hydrate<T>(
     if (hidden !== undefined && hidden.has(stored)) continue;
     const property = names.size === 0 ? stored : (names.get(stored) ?? stored);
     // `__proto__` (written by another client) must stay data, not become the instance's prototype.
-    if (property === '__proto__') defineOwn(out, property, unmarshallValue(raw[stored]!));
-    else out[property] = unmarshallValue(raw[stored]!);
+    if (property === '__proto__') defineOwn(out, property, unmarshallValue(raw[stored]));
+    else out[property] = unmarshallValue(raw[stored]);
   }
   // After select() (an `omit` set), the result holds what was selected: sources are not filled in.
   if (meta.single && omit === undefined) fillSourcesFromKeys(meta.single, raw, out);

@@ -2,7 +2,7 @@ import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { MissingKeyError, ValidationError } from '../errors/errors';
 import type { AttributeMeta, EntityMetadata } from '../metadata/entity-metadata';
 import { defineOwn, marshallValue, unmarshallValue } from './marshall';
-import { describe } from '../expressions/conditions';
+import { describeValue } from '../errors/describe-value';
 import { composePrimaryKey } from '../metadata/entity-keys';
 
 function marshallMap(values: Record<string, unknown>): Record<string, AttributeValue> {
@@ -23,7 +23,7 @@ export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string
           : undefined;
   if (kind === undefined) {
     throw new ValidationError(
-      `Key attribute "${attr.property}" of ${scope} must be a string, number or binary, got ${describe(value)}.`,
+      `Key attribute "${attr.property}" of ${scope} must be a string, number or binary, got ${describeValue(value)}.`,
     );
   }
   if (kind === Number && typeof value === 'number' && !Number.isFinite(value)) {
@@ -40,7 +40,7 @@ export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string
   if (expected !== undefined && expected !== kind) {
     const name = expected === String ? 'string' : expected === Number ? 'number' : 'binary';
     throw new ValidationError(
-      `Key attribute "${attr.property}" of ${scope} must be a ${name} (its declared type), got ${describe(value)}.`,
+      `Key attribute "${attr.property}" of ${scope} must be a ${name} (its declared type), got ${describeValue(value)}.`,
     );
   }
 }
@@ -52,7 +52,7 @@ export function checkKeyValue(attr: AttributeMeta, value: unknown, scope: string
 export function marshallKey(meta: EntityMetadata, key: unknown, operation: string): Record<string, AttributeValue> {
   if (key === null || typeof key !== 'object' || Array.isArray(key)) {
     throw new ValidationError(
-      `${operation} needs a key object like { ${meta.keyProperties.map((k) => `${k}: ...`).join(', ')} }, got ${describe(key)}.`,
+      `${operation} needs a key object like { ${meta.keyProperties.map((k) => `${k}: ...`).join(', ')} }, got ${describeValue(key)}.`,
     );
   }
   const k = key as Record<string, unknown>;
@@ -96,6 +96,6 @@ function missingKey(meta: EntityMetadata, attr: AttributeMeta, operation: string
 export function unmarshallKey(meta: EntityMetadata, raw: Record<string, AttributeValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const stored of Object.keys(raw))
-    defineOwn(out, meta.toProperty.get(stored) ?? stored, unmarshallValue(raw[stored]!));
+    defineOwn(out, meta.toProperty.get(stored) ?? stored, unmarshallValue(raw[stored]));
   return out;
 }

@@ -209,7 +209,7 @@ export function unmarshallValue(av: AttributeValue): unknown {
   if (a.L !== undefined) {
     const l = a.L as AttributeValue[];
     const out = new Array<unknown>(l.length);
-    for (let i = 0; i < l.length; i++) out[i] = unmarshallValue(l[i]!);
+    for (let i = 0; i < l.length; i++) out[i] = unmarshallValue(l[i]);
     return out;
   }
   if (a.B !== undefined) return a.B;
@@ -226,8 +226,8 @@ export function unmarshallValue(av: AttributeValue): unknown {
 export function unmarshallMap(m: Record<string, AttributeValue>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const k in m) {
-    if (k === '__proto__') defineOwn(out, k, unmarshallValue(m[k]!));
-    else out[k] = unmarshallValue(m[k]!);
+    if (k === '__proto__') defineOwn(out, k, unmarshallValue(m[k]));
+    else out[k] = unmarshallValue(m[k]);
   }
   return out;
 }

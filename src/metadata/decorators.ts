@@ -11,7 +11,6 @@ import {
   recordOf,
   recordOfMetadata,
   type EntityRecord,
-  type Projection,
   type PropertyRecord,
 } from './records';
 
@@ -367,7 +366,7 @@ export function GlobalIndex(name: string, options: GlobalIndexOptions): ClassDec
         name,
         partitionKey: options?.partitionKey,
         sortKey: options?.sortKey,
-        projection: options?.projection as Projection | undefined,
+        projection: options?.projection,
         raw: options,
       });
     }),
@@ -394,7 +393,7 @@ export function LocalIndex(name: string, options: LocalIndexOptions): ClassDecor
         kind: 'local',
         name,
         sortKey: options?.sortKey,
-        projection: options?.projection as Projection | undefined,
+        projection: options?.projection,
         raw: options,
       });
     }),

@@ -3,7 +3,7 @@ import type { AttributeMeta, EntityMetadata, IndexMeta } from './entity-metadata
 import { classDecorator, type IndexKeyCheck } from './decorators';
 import { parseTemplate, type KeyTemplate } from './key-template';
 import { recordOf, type Constructor, type EntityRecord, type PropertyRecord } from './records';
-import { resolveAttributes } from './resolve';
+import { resolveAttributes } from './attributes';
 import type { IndexTemplates, SingleTableMeta } from './single-table-meta';
 import { entitiesOf, registerEntity, tableSchema, tableClassRecord, type TableSchema } from './table-class';
 

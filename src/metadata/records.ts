@@ -117,7 +117,7 @@ export function recordOf(target: Function): EntityRecord {
 export function recordChain(target: Function): EntityRecord[] {
   const chain: EntityRecord[] = [];
   for (let c: unknown = target; typeof c === 'function' && c !== Function.prototype; c = Object.getPrototypeOf(c)) {
-    const r = records.get(c as Function) ?? adopt(c as Function);
+    const r = records.get(c) ?? adopt(c);
     if (r) chain.push(r);
   }
   return chain;

@@ -1,6 +1,7 @@
 import { InvalidDefinitionError } from '../errors/errors';
 import type { AttributeMeta, EntityMetadata, IndexMeta } from './entity-metadata';
 import { resolveEntity } from './entity';
+import { resolveAttributes } from './attributes';
 import { entitiesOf, tableClassRecord, tableSchema } from './table-class';
 import { recordChain, type Constructor, type IndexRecord, type PropertyRecord } from './records';
 
@@ -21,7 +22,7 @@ export function entityMetadata<T>(target: Constructor<T>): EntityMetadata<T> {
 
 function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
   if (typeof target !== 'function') {
-    throw new InvalidDefinitionError(`Expected an entity class decorated with @Table, got ${describe(target)}.`);
+    throw new InvalidDefinitionError(`Expected an entity class decorated with @Table, got ${kindOf(target)}.`);
   }
   const className = target.name || '(anonymous class)';
   const chain = recordChain(target);
@@ -111,33 +112,6 @@ function resolve<T>(target: Constructor<T>): EntityMetadata<T> {
   };
 }
 
-/** Stored names, renames and Date properties of a class's property records (shared with `@Entity` classes). */
-export function resolveAttributes(properties: ReadonlyMap<string, PropertyRecord>, fail: (message: string) => never) {
-  const attributes = new Map<string, AttributeMeta>();
-  const toStored = new Map<string, string>();
-  const toProperty = new Map<string, string>();
-  const byStored = new Map<string, string>();
-  const dateProperties = new Set<string>();
-  for (const p of properties.values()) {
-    const stored = p.name ?? p.property;
-    if (typeof stored !== 'string' || stored.length === 0)
-      fail(`property "${p.property}" has an empty stored name; give { name: '...' } a non-empty string.`);
-    const clash = byStored.get(stored);
-    if (clash !== undefined)
-      fail(
-        `properties "${clash}" and "${p.property}" are both stored as "${stored}"; give one of them another { name }.`,
-      );
-    byStored.set(stored, p.property);
-    attributes.set(p.property, { property: p.property, stored, designType: p.designType });
-    if (stored !== p.property) {
-      toStored.set(p.property, stored);
-      toProperty.set(stored, p.property);
-    }
-    if (p.designType === Date) dateProperties.add(p.property);
-  }
-  return { attributes, toStored, toProperty, dateProperties };
-}
-
 function resolveIndex(
   ix: IndexRecord,
   tablePk: AttributeMeta,
@@ -161,19 +135,19 @@ function resolveIndex(
     if (typeof ix.partitionKey !== 'string' || ix.partitionKey.length === 0) {
       fail(`${decorator}('${ix.name}') names no partition key. Add { partitionKey: 'someProperty' }.`);
     }
-    partitionKey = attr(ix.partitionKey!);
+    partitionKey = attr(ix.partitionKey);
   } else {
     if (!tableSk)
       fail(
         `${decorator}('${ix.name}') needs a table with a sort key; add @SortKey() to a property or use @GlobalIndex instead.`,
       );
-    if ('partitionKey' in (ix.raw as object))
+    if ('partitionKey' in ix.raw)
       fail(
         `${decorator}('${ix.name}') takes no partitionKey: a local index always uses the table's partition key "${tablePk.property}".`,
       );
     if (typeof ix.sortKey !== 'string' || ix.sortKey.length === 0)
       fail(`${decorator}('${ix.name}') names no sort key. Add { sortKey: 'someProperty' }.`);
-    if (ix.sortKey === tableSk!.property)
+    if (ix.sortKey === tableSk.property)
       fail(`${decorator}('${ix.name}') uses the table's own sort key "${ix.sortKey}"; pick another property.`);
     partitionKey = tablePk;
   }
@@ -190,7 +164,7 @@ function resolveIndex(
   let projected: Set<string> | null;
   if (projection === 'ALL') projected = null;
   else if (projection === 'KEYS_ONLY') projected = new Set(keyProperties);
-  else if (Array.isArray(projection) && projection.every((p) => typeof p === 'string' && p.length > 0)) {
+  else if (isNameList(projection)) {
     projected = new Set([...keyProperties, ...projection]);
   } else {
     fail(`${decorator}('${ix.name}') has an invalid projection; use 'ALL', 'KEYS_ONLY' or a list of property names.`);
@@ -198,7 +172,12 @@ function resolveIndex(
   return { kind: ix.kind, name: ix.name, partitionKey, sortKey, projection, projected: projected!, keyProperties };
 }
 
-function describe(value: unknown): string {
+function kindOf(value: unknown): string {
   if (value === null) return 'null';
   return typeof value;
+}
+
+/** A projection given as a list: every entry a non-empty property name. */
+function isNameList(projection: unknown): projection is readonly string[] {
+  return Array.isArray(projection) && projection.every((p) => typeof p === 'string' && p.length > 0);
 }

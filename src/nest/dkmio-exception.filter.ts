@@ -1,6 +1,6 @@
 import { Catch, Logger, type ArgumentsHost, type ExceptionFilter } from '@nestjs/common';
 import { DkmioError } from '../errors/errors';
-import { httpErrorResponse, type DkmioHttpErrorBody } from './http-error-body';
+import { httpErrorResponse, type DkmioHttpErrorBody } from '../http/error-response';
 
 /**
  * Answers dkmio errors with `httpStatusOf` (404 not found, 409 conflict, 400 bad input, 503

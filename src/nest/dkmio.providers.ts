@@ -78,7 +78,8 @@ export function getRepositoryToken(entity: Constructor): symbol {
 
 /** One provider per entity: its repository, taken from the shared client (validated at boot). */
 export function createRepositoryProviders(entities: readonly (Constructor | CollectionToken)[]): FactoryProvider[] {
-  if (!Array.isArray(entities)) {
+  const given: unknown = entities; // JavaScript callers can pass anything
+  if (!Array.isArray(given)) {
     throw new ValidationError(
       'DkmioModule.forFeature takes an array of entity classes, e.g. forFeature([Order, User]).',
     );

@@ -12,7 +12,7 @@ export { getRepositoryToken, getCollectionToken } from './dkmio.providers';
 export { DKMIO_CLIENT } from './dkmio.constants';
 export { DkmioExceptionFilter } from './dkmio-exception.filter';
 export { DkmioSerializerInterceptor } from './dkmio-serializer.interceptor';
-export type { DkmioHttpErrorBody } from './http-error-body';
+export type { DkmioHttpErrorBody } from '../http/error-response';
 export type {
   DkmioModuleOptions,
   DkmioModuleAsyncOptions,

@@ -1,6 +1,6 @@
 import type { BatchSettings } from '../runtime/batch-settings';
 import type { Executor } from '../runtime/executor';
-import type { CursorSeal } from './paged-read/cursor-seal';
+import type { CursorSeal } from '../runtime/cursor-seal';
 
 /** What every operation runs with, set up once by the client: how to send, batch tuning, cursor sealing. */
 export interface OperationContext {

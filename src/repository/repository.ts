@@ -1,4 +1,3 @@
-import type { BatchWriteError, ItemNotFoundError } from '../errors/errors';
 import { ValidationError } from '../errors/errors';
 import type { Free } from '../expressions/free';
 import type { DocumentPathOf } from '../expressions/path-types';

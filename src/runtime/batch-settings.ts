@@ -1,5 +1,5 @@
-import { ValidationError } from '../errors/errors';
 import type { Executor } from './executor';
+import { milliseconds, positiveInteger } from './option-checks';
 import type { RetryTiming } from './retry';
 
 /**
@@ -46,19 +46,6 @@ export function resolveBatchSettings(
     baseDelayMs: milliseconds(o.baseDelayMs, defaults.baseDelayMs, `${where} baseDelayMs`),
     concurrency: positiveInteger(o.concurrency, defaults.concurrency, `${where} concurrency`),
   };
-}
-
-function positiveInteger(v: number | undefined, fallback: number, name: string): number {
-  if (v === undefined) return fallback;
-  if (!Number.isInteger(v) || v < 1) throw new ValidationError(`${name} must be a positive integer, got ${String(v)}.`);
-  return v;
-}
-
-function milliseconds(v: number | undefined, fallback: number, name: string): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-    throw new ValidationError(`${name} must be a finite number of milliseconds >= 0, got ${String(v)}.`);
-  return v;
 }
 
 /** How a batch is sent: through which executor, with which tuning, timing and signal. */

@@ -6,6 +6,7 @@ const _isGuard = (b: CircuitBreaker): RequestGuard => b;
 void _isGuard;
 import type { Log } from './logger';
 import { CircuitOpenError, ValidationError } from '../errors/errors';
+import { milliseconds, positiveInteger } from './option-checks';
 import { isInfrastructureFailure } from '../errors/map-aws-error';
 
 /** `'closed'`: calls flow. `'open'`: calls are refused. `'half_open'`: one probe decides. */
@@ -74,8 +75,16 @@ export class CircuitBreaker {
   ) {
     this.enabled = options !== false;
     const o = options === false ? {} : options;
-    this.failureThreshold = positiveInteger(o.failureThreshold, DEFAULT_FAILURE_THRESHOLD, 'failureThreshold');
-    this.recoveryTimeoutMs = nonNegative(o.recoveryTimeoutMs, DEFAULT_RECOVERY_TIMEOUT_MS, 'recoveryTimeoutMs');
+    this.failureThreshold = positiveInteger(
+      o.failureThreshold,
+      DEFAULT_FAILURE_THRESHOLD,
+      'circuitBreaker.failureThreshold',
+    );
+    this.recoveryTimeoutMs = milliseconds(
+      o.recoveryTimeoutMs,
+      DEFAULT_RECOVERY_TIMEOUT_MS,
+      'circuitBreaker.recoveryTimeoutMs',
+    );
     this.clock = o.clock ?? Date.now;
     if (o.scope !== undefined && o.scope !== 'client' && o.scope !== 'table') {
       throw new ValidationError(`circuitBreaker.scope must be 'client' or 'table'.`);
@@ -176,18 +185,4 @@ function refusedPrefix(request: Request | undefined): string {
 
 function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.ceil(ms)} ms`;
-}
-
-function positiveInteger(v: number | undefined, fallback: number, name: string): number {
-  if (v === undefined) return fallback;
-  if (!Number.isInteger(v) || v < 1)
-    throw new ValidationError(`circuitBreaker.${name} must be a positive integer, got ${String(v)}.`);
-  return v;
-}
-
-function nonNegative(v: number | undefined, fallback: number, name: string): number {
-  if (v === undefined) return fallback;
-  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0)
-    throw new ValidationError(`circuitBreaker.${name} must be a finite number of milliseconds >= 0, got ${String(v)}.`);
-  return v;
 }

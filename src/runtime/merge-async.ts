@@ -7,7 +7,7 @@ export async function* mergeAsync<T>(sources: readonly AsyncIterator<T>[]): Asyn
   const next = (i: number) =>
     pending.set(
       i,
-      sources[i]!.next().then((r) => ({ i, r })),
+      sources[i].next().then((r) => ({ i, r })),
     );
   for (let i = 0; i < sources.length; i++) next(i);
   try {
@@ -24,6 +24,6 @@ export async function* mergeAsync<T>(sources: readonly AsyncIterator<T>[]): Asyn
     // A value still in flight may fail after the caller stopped; nobody awaits it any more, so
     // mark it handled before stopping the sources.
     for (const p of pending.values()) p.catch(() => undefined);
-    await Promise.allSettled(sources.map((s) => s.return?.(undefined)));
+    await Promise.allSettled(sources.map((s) => (s.return ? s.return(undefined) : Promise.resolve())));
   }
 }

@@ -13,7 +13,7 @@ export async function runBounded<I>(
   let firstError: unknown;
   const lane = async (): Promise<void> => {
     while (!failed && next < items.length) {
-      const item = items[next++]!;
+      const item = items[next++];
       try {
         await worker(item);
       } catch (error) {

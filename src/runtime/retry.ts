@@ -10,9 +10,9 @@ export const MAX_BACKOFF_MS = 20_000;
 /** Time and randomness the retry loops use; injectable so unit tests run without waiting. */
 export interface RetryTiming {
   /** Resolves after `ms`; rejects with `signal.reason` as soon as the signal aborts. */
-  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+  sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
   /** A number in [0, 1). */
-  random(): number;
+  random: () => number;
 }
 
 /**

@@ -33,7 +33,7 @@ export class TableBreakers implements RequestGuard {
 
   admit(request: Request): unknown {
     const tables = tablesOf(request);
-    if (tables.length === 1) return [[this.of(tables[0]!), this.of(tables[0]!).admit(request)]];
+    if (tables.length === 1) return [[this.of(tables[0]), this.of(tables[0]).admit(request)]];
     const tickets: [CircuitBreaker, unknown][] = [];
     try {
       for (const t of tables) {

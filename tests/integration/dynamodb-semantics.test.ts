@@ -56,7 +56,7 @@ async function match(expr: string, values: Record<string, AttributeValue>): Prom
         ExpressionAttributeValues: values,
       }),
     );
-    return (out.Items ?? []).map((i) => i['pk']!.S!).sort();
+    return (out.Items ?? []).map((i) => i['pk'].S!).sort();
   } catch (error) {
     return (error as Error).message;
   }

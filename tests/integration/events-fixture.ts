@@ -33,7 +33,7 @@ function make(userId: string, i: number): Event {
     userId,
     seq: `e${String(i).padStart(3, '0')}`,
     total: i * 10,
-    status: STATUSES[i % 3]!,
+    status: STATUSES[i % 3],
     title: i % 4 === 0 ? `special order ${i}` : `order ${i}`,
     tags: new Set(i % 2 ? ['odd'] : ['even', `t${i}`]),
     codes: Array.from({ length: i % 3 }, (_, k) => `c${k}`),

@@ -144,7 +144,7 @@ async function attempt<X>(
   } catch (error) {
     if (error instanceof ValidationError && error.awsName === undefined && sends === before) return { refused: error };
     if (error instanceof ValidationError)
-      throw new Error(`${what}: DynamoDB rejected what dkmio sent: ${error.message}`);
+      throw new Error(`${what}: DynamoDB rejected what dkmio sent: ${error.message}`, { cause: error });
     return { error };
   }
 }
@@ -206,7 +206,7 @@ async function runCase(c: Case, id: number): Promise<void> {
     const targets = [...items, { sk: 'absent', stored: {} as Record<string, AV>, js: { pk, sk: 'absent' } }];
     // One at a time, so the send counter tells exactly whether a refused write sent anything.
     for (const [i, it] of targets.entries()) {
-      const kind = c.writes[i % c.writes.length]!;
+      const kind = c.writes[i % c.writes.length];
       const key = { pk, sk: it.sk };
       const run = () =>
         kind === 'put'
@@ -258,6 +258,7 @@ test(
         } catch (error) {
           throw new Error(
             `${(error as Error).message}\ncase: ${show({ cond: c.cond, groups: c.groups, form: c.form, attributes: c.attributes })}`,
+            { cause: error },
           );
         }
       }),

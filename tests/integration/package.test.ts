@@ -113,7 +113,7 @@ function listening(child: ChildProcess, exited: Promise<number | null>, script: 
     child.stdout!.on('data', (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve(match[1]!.replace('[::1]', '127.0.0.1'));
+      if (match) resolve(match[1].replace('[::1]', '127.0.0.1'));
     });
     child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
     void exited.then((code) => reject(new Error(`${script} exited with ${code} before listening:\n${output}`)));

@@ -33,7 +33,7 @@ export async function consumerProject(): Promise<string> {
     throw new Error('dist/ is not built: run `npm run build` (npm test does) first.');
   const packDir = mkdtempSync(path.join(tmpdir(), 'dkmio-pack-'));
   const { stdout } = await run('npm', ['pack', '--json', '--pack-destination', packDir], { cwd: root });
-  const tarball = path.join(packDir, (JSON.parse(stdout) as { filename: string }[])[0]!.filename);
+  const tarball = path.join(packDir, (JSON.parse(stdout) as { filename: string }[])[0].filename);
   const inputs = createHash('sha256').update(readFileSync(tarball));
   for (const f of ['check-esm.mjs', 'check-cjs.cjs'])
     inputs.update(readFileSync(path.join(root, 'tests/consumers/app', f)));

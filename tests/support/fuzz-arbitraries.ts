@@ -261,6 +261,6 @@ function targetedLeafArb(known: { path: PathSegment[]; value: unknown }[]): fc.A
         leaf(flag ? 'gte' : 'lt', size, true),
         leaf('in', [size, size + 1], true),
       );
-    return options[n % options.length]!;
+    return options[n % options.length];
   });
 }

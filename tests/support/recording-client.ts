@@ -78,7 +78,7 @@ export function fakeTiming(randoms: number[] = [0.5]) {
         if (signal?.aborted) throw signal.reason;
         sleeps.push(ms);
       },
-      random: () => randoms[i++ % randoms.length]!,
+      random: () => randoms[i++ % randoms.length],
     },
   };
 }

@@ -130,11 +130,11 @@ export function equal(a: AV, b: AV): boolean {
     case 'BS':
       return sameSet(a.BS!, b.BS!, (x, y) => Buffer.compare(Buffer.from(x), Buffer.from(y)) === 0);
     case 'L':
-      return a.L!.length === b.L!.length && a.L!.every((x, i) => equal(x, b.L![i]!));
+      return a.L!.length === b.L!.length && a.L!.every((x, i) => equal(x, b.L![i]));
     case 'M': {
       const ka = Object.keys(a.M!);
       const kb = Object.keys(b.M!);
-      return ka.length === kb.length && ka.every((k) => b.M![k] !== undefined && equal(a.M![k]!, b.M![k]!));
+      return ka.length === kb.length && ka.every((k) => b.M![k] !== undefined && equal(a.M![k], b.M![k]));
     }
   }
   return false;
@@ -237,7 +237,7 @@ function leafProblem(leaf: Leaf): string | undefined {
   if (leaf.size) {
     const nums = leaf.op === 'between' || leaf.op === 'in' ? (v as unknown[]) : [v];
     if (!nums.every((n) => typeof n === 'number')) return 'size compares numbers';
-    if (leaf.op === 'between' && (nums[0] as number) > (nums[1] as number)) return 'between bounds reversed';
+    if (leaf.op === 'between' && nums[0] > nums[1]) return 'between bounds reversed';
     return undefined;
   }
   switch (leaf.op) {

@@ -30,10 +30,10 @@ export function startSampleServer(script: string, env: Record<string, string>): 
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /Listening on (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ child, url: match[1]!.replace('[::1]', '127.0.0.1'), exited, output: () => output });
+      if (match) resolve({ child, url: match[1].replace('[::1]', '127.0.0.1'), exited, output: () => output });
     };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
     void exited.then((code) => reject(new Error(`${script} exited with ${code} before listening:\n${output}`)));
   });
 }

@@ -76,16 +76,14 @@ export function compiles(): void {
   const wanted = ['NEW', 'SHIPPED'] as const;
   orders.scan().filter({ total__between: range, status__in: wanted });
   // An open entity (index signature) takes any name, and still types its declared ones.
-  events
-    .scan()
-    .filter({
-      kind: 'click',
-      whatever__gt: 5,
-      'a.b__exists': true,
-      score__gt: 1,
-      done: true,
-      undeclared__begins_with: 'x',
-    });
+  events.scan().filter({
+    kind: 'click',
+    whatever__gt: 5,
+    'a.b__exists': true,
+    score__gt: 1,
+    done: true,
+    undeclared__begins_with: 'x',
+  });
   events.update({ id: 'e1' }, { set: { anything: 1, score: 2 }, remove: ['whatever'], add: { hits: 1 } });
   events.scan().select('score', 'anything');
   // The untyped form is a plain record.

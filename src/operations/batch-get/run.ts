@@ -39,7 +39,7 @@ export async function batchGet<T>(
   const added = prepared.addedKeyProperties;
   const omit = added.length ? new Set(added.map((p) => metadata.toStored.get(p) ?? p)) : undefined;
   return prepared.positions.map((at) => {
-    const raw = found.get(prepared.identities[at]!);
+    const raw = found.get(prepared.identities[at]);
     return raw && isOwnItem(metadata, raw) ? hydrate(metadata, raw, omit) : null;
   });
 }
@@ -61,7 +61,7 @@ export async function runBatchGet(
 ): Promise<Map<string, RawItem>> {
   const { executor, settings, timing, signal } = run;
   const found = new Map<string, RawItem>();
-  const byIdentity = new Map(prepared.keys.map((k, i) => [prepared.identities[i]!, k]));
+  const byIdentity = new Map(prepared.keys.map((k, i) => [prepared.identities[i], k]));
   const table = prepared.table;
 
   const readChunk = async (keys: RawItem[]): Promise<void> => {

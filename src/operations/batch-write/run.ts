@@ -13,6 +13,7 @@ import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-setting
 import { chunk, runBounded } from '../../runtime/pool';
 import { backoffDelay, realTiming } from '../../runtime/retry';
 import type { OperationContext } from '../context';
+import { tableList } from '../targets/target';
 import type { BatchWriteOptions } from './options';
 import { WriteCollector } from './writers';
 
@@ -73,7 +74,7 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
         pending.forEach((w) => notDone.add(w));
         return;
       }
-      const tables = tablesOf(pending);
+      const tables = tableList(pending.map((w) => w.table));
       const first = pending[0];
       const guarded = pending.length === 1 && first.guarded ? { write: first, input: first.guarded } : undefined;
       let leftovers: PreparedWrite[];
@@ -141,8 +142,8 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
   const others = unprocessed.length - otherType.size;
   const why =
     stopped !== undefined
-      ? `the batch stopped at an error that retrying cannot fix (${describe(stopped)})`
-      : `they were still unprocessed after ${settings.maxAttempts} attempts${lastFailure !== undefined ? ` (last failure: ${describe(lastFailure)})` : ''}`;
+      ? `the batch stopped at an error that retrying cannot fix (${errorText(stopped)})`
+      : `they were still unprocessed after ${settings.maxAttempts} attempts${lastFailure !== undefined ? ` (last failure: ${errorText(lastFailure)})` : ''}`;
   const refused =
     `${otherType.size} ${otherType.size === 1 ? 'was' : 'were'} refused by the single-table type guard: ` +
     `the item stored under its key is of another type (reason 'otherType'; resending fails the same way)`;
@@ -155,7 +156,7 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
       ? `${unprocessed.length} of ${writes.length} writes were not done`
       : `${unprocessed.length} of ${writes.length} writes are not known to be done (${notApplied} not applied; ${maybe} may have been applied, their request having failed without an answer: maybeApplied is true)`;
   throw new BatchWriteError(
-    `batch_write on ${tablesOf(unprocessed)}: ${counts}${because}. ` +
+    `batch_write on ${tableList(unprocessed.map((w) => w.table))}: ${counts}${because}. ` +
       `They are listed in error.unprocessed; every other write was done.` +
       (others > 0
         ? ` Resending the listed writes${otherType.size > 0 ? " without reason 'otherType'" : ''} is safe.`
@@ -182,11 +183,6 @@ async function sendGuarded(
   );
 }
 
-/** The distinct table names of some writes, for logs and messages. */
-function tablesOf(writes: readonly PreparedWrite[]): string {
-  return [...new Set(writes.map((w) => w.table))].join(', ');
-}
-
-function describe(error: unknown): string {
+function errorText(error: unknown): string {
   return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
 }

@@ -1,53 +1,29 @@
-import { ValidationError } from '../../errors/errors';
 import { keyNamesOf } from '../../metadata/entity-keys';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { prepareBatchDelete, prepareBatchPut, type PreparedWrite } from './build';
+import { CallbackCollector } from '../targets/collector';
 import type { EntityTarget, TargetResolver } from '../targets/target';
 import type { ItemInput, KeyInput } from '../../metadata/entity-types';
 
 /**
- * Collects the writes of one batch callback. Each write is validated and marshalled when it is
- * added (so bad input fails at the call that gave it), and two writes to one item are refused:
- * DynamoDB rejects a BatchWriteItem naming one key twice, and which write should win is the
- * caller's decision.
+ * Collects the writes of one batch callback: each validated when added, two writes to one item
+ * refused (see {@link CallbackCollector}).
  * @internal
  */
-export class WriteCollector {
-  readonly writes: PreparedWrite[] = [];
-  private readonly seen = new Map<string, number>();
-  private closed = false;
-
-  add(write: () => PreparedWrite, meta: EntityMetadata, operation: string): void {
-    if (this.closed) {
-      throw new ValidationError(
-        `batch ${operation} on ${meta.className} was called after the batchWrite callback returned; await every call inside the callback.`,
-      );
-    }
-    const w = write();
-    const earlier = this.seen.get(w.identity);
-    if (earlier !== undefined) {
-      const first = this.writes[earlier]!;
-      throw new ValidationError(
-        `batchWrite has two writes to one ${meta.className} item (key ${keyNamesOf(meta).join(', ')}): write ${earlier} (${first.unprocessed.kind}) and write ${this.writes.length} (${w.unprocessed.kind}). ` +
-          'DynamoDB refuses the same key twice in one batch; keep only the write that should win.',
-      );
-    }
-    this.seen.set(w.identity, this.writes.length);
-    this.writes.push(w);
+export class WriteCollector extends CallbackCollector<PreparedWrite> {
+  constructor() {
+    super(
+      'batchWrite',
+      'batchWrite(batch => { batch.put(item); batch.delete(key); })',
+      ({ meta, earlier, earlierIndex, entry, index }) =>
+        `batchWrite has two writes to one ${meta.className} item (key ${keyNamesOf(meta).join(', ')}): write ${earlierIndex} (${earlier.unprocessed.kind}) and write ${index} (${entry.unprocessed.kind}). ` +
+        'DynamoDB refuses the same key twice in one batch; keep only the write that should win.',
+    );
   }
 
-  /** Runs the callback and returns its writes. When the callback throws or rejects, that error is rethrown and nothing is sent. */
-  async collect<B>(fn: (batch: B) => unknown, batch: B): Promise<PreparedWrite[]> {
-    if (typeof fn !== 'function')
-      throw new ValidationError(
-        'batchWrite takes a callback: batchWrite(batch => { batch.put(item); batch.delete(key); }).',
-      );
-    try {
-      await fn(batch);
-    } finally {
-      this.closed = true;
-    }
-    return this.writes;
+  /** Adds one write of `meta`'s table (`operation`: put or delete, for messages). */
+  write(meta: EntityMetadata, operation: 'put' | 'delete', build: () => PreparedWrite): void {
+    this.add(meta, `batch ${operation}`, build, (w) => w.identity);
   }
 }
 
@@ -65,13 +41,13 @@ export class RepositoryBatch<T> {
 
   /** Writes a whole item (replacing any item with its key). The item needs the full primary key. */
   put(item: ItemInput<T>): this {
-    this.collector.add(() => prepareBatchPut(this.metadata, this.tableName, item), this.metadata, 'put');
+    this.collector.write(this.metadata, 'put', () => prepareBatchPut(this.metadata, this.tableName, item));
     return this;
   }
 
   /** Deletes the item with this key. */
   delete(key: KeyInput<T>): this {
-    this.collector.add(() => prepareBatchDelete(this.metadata, this.tableName, key), this.metadata, 'delete');
+    this.collector.write(this.metadata, 'delete', () => prepareBatchDelete(this.metadata, this.tableName, key));
     return this;
   }
 }
@@ -90,15 +66,15 @@ export class BatchWriter {
 
   /** Writes a whole item to the table of `target` (a repository or an entity class). */
   put<T>(target: EntityTarget<T>, item: ItemInput<T>): this {
-    const repo = this.resolve(target);
-    this.collector.add(() => prepareBatchPut(repo.metadata, repo.tableName, item), repo.metadata, 'put');
+    const { metadata, tableName } = this.resolve(target);
+    this.collector.write(metadata, 'put', () => prepareBatchPut(metadata, tableName, item));
     return this;
   }
 
   /** Deletes the item with this key from the table of `target`. */
   delete<T>(target: EntityTarget<T>, key: KeyInput<T>): this {
-    const repo = this.resolve(target);
-    this.collector.add(() => prepareBatchDelete(repo.metadata, repo.tableName, key), repo.metadata, 'delete');
+    const { metadata, tableName } = this.resolve(target);
+    this.collector.write(metadata, 'delete', () => prepareBatchDelete(metadata, tableName, key));
     return this;
   }
 }

@@ -3,7 +3,7 @@ import { ValidationError } from '../../errors/errors';
 import type { ExpressionContext } from '../../expressions/context';
 import { compileConditions } from '../../expressions/conditions';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
-import type { ConditionOptions, ItemConditionOptions, MustExistOption, ReturnValues, WriteOptions } from './options';
+import type { ItemConditionOptions, MustExistOption, ReturnValues, WriteOptions } from './options';
 
 /** The request fields every conditional write shares (single-item or inside a transaction). */
 interface ConditionalWriteFields {

@@ -18,7 +18,7 @@ export function withReturnedItems(
 ): unknown {
   if (error instanceof ConditionError) {
     const raw = (error.cause as { Item?: RawItem } | undefined)?.Item;
-    const meta = Array.isArray(metas) ? metas[0] : (metas as EntityMetadata);
+    const meta = isList(metas) ? metas[0] : metas;
     // Another type's item (single-table design) is no instance of this entity: it is not handed on.
     return raw && meta && error.item === undefined && isOwnItem(meta, raw)
       ? new ConditionError(error.message, { cause: error.cause, item: hydrate(meta, raw) })
@@ -27,7 +27,7 @@ export function withReturnedItems(
   if (error instanceof TransactionError) {
     const raw = (error.cause as { CancellationReasons?: { Item?: RawItem }[] } | undefined)?.CancellationReasons;
     if (!raw?.some((r) => r.Item)) return error;
-    const list = Array.isArray(metas) ? metas : [metas as EntityMetadata];
+    const list = isList(metas) ? metas : [metas];
     const reasons: CancellationReason[] = error.reasons.map((r) => {
       const item = raw[r.index]?.Item;
       const meta = list[r.index];
@@ -36,4 +36,10 @@ export function withReturnedItems(
     return new TransactionError(error.message, reasons, { cause: error.cause });
   }
   return error;
+}
+
+function isList(
+  metas: EntityMetadata | readonly (EntityMetadata | undefined)[],
+): metas is readonly (EntityMetadata | undefined)[] {
+  return Array.isArray(metas);
 }

@@ -4,7 +4,7 @@ import { checkKeyValue, unmarshallKey } from '../../marshalling/keys';
 import type { EntityMetadata, IndexMeta } from '../../metadata/entity-metadata';
 import { marshallValue } from '../../marshalling/marshall';
 import { isCanonicalNumber } from '../../marshalling/canonical-number';
-import { cursorScope, type CursorSeal } from './cursor-seal';
+import { cursorScope, type CursorSeal } from '../../runtime/cursor-seal';
 
 /**
  * Pagination positions. `lastKey` is a plain key object with property names; `cursor` is the

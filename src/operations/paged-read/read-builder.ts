@@ -213,9 +213,9 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
         const resume = parallel
           ? undefined
           : take < raws.length
-            ? this.keyOfItem(raws[take - 1]!)
+            ? this.keyOfItem(raws[take - 1])
             : out.LastEvaluatedKey;
-        for (let i = 0; i < take; i++) items.push(this.hydrate(raws[i]!));
+        for (let i = 0; i < take; i++) items.push(this.hydrate(raws[i]));
         return this.page({ LastEvaluatedKey: resume, ScannedCount: scanned }, [], items);
       }
       for (const raw of raws) items.push(this.hydrate(raw));

@@ -7,6 +7,7 @@ import type {
   Projection,
   ScalarAttributeType,
 } from '@aws-sdk/client-dynamodb';
+import { describeValue } from '../../errors/describe-value';
 import { InvalidDefinitionError, ValidationError } from '../../errors/errors';
 import { storedName, type AttributeMeta, type EntityMetadata, type IndexMeta } from '../../metadata/entity-metadata';
 
@@ -116,7 +117,7 @@ function scalarTypeOf(meta: EntityMetadata, attr: AttributeMeta, role: string): 
         `(tools that strip types, like esbuild, swc and tsx, record none).`,
     );
   }
-  const shown = typeof t === 'function' && t.name ? t.name : String(t);
+  const shown = typeof t === 'function' && t.name ? t.name : describeValue(t);
   throw new InvalidDefinitionError(
     `${where}: it is declared as ${shown}, but key attributes must be a string, number or binary (Uint8Array). ` +
       `Declare it as \`${attr.property}: string\` or \`${attr.property}: number\` (a union such as \`string | null\` records Object), ` +

@@ -31,7 +31,7 @@ export async function createTables(
   const result: CreateTablesResult = { created: [], existing: [] };
   for (const [i, outcome] of outcomes.entries()) {
     if (outcome.status === 'rejected') throw outcome.reason;
-    result[outcome.value].push(plans[i]!.tableName);
+    result[outcome.value].push(plans[i].tableName);
   }
   return result;
 }

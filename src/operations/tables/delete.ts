@@ -30,7 +30,7 @@ export async function deleteTables(
   const result: DeleteTablesResult = { deleted: [], missing: [] };
   for (const [i, outcome] of outcomes.entries()) {
     if (outcome.status === 'rejected') throw outcome.reason;
-    result[outcome.value].push(unique[i]!);
+    result[outcome.value].push(unique[i]);
   }
   return result;
 }

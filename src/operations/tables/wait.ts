@@ -1,6 +1,6 @@
 import { DescribeTableCommand, type DescribeTableCommandOutput, type TableDescription } from '@aws-sdk/client-dynamodb';
 import type { Executor } from '../../runtime/executor';
-import { DkmioError, ErrorCodes, TableNotFoundError, ValidationError } from '../../errors/errors';
+import { RequestTimeoutError, TableNotFoundError, ValidationError } from '../../errors/errors';
 import { abortableSleep } from '../../runtime/retry';
 
 /** How long table operations wait, and how often they look. */
@@ -97,9 +97,10 @@ function statusText(t: TableDescription): string {
 /** Sleeps one poll interval, failing once the deadline has passed or the signal fires. */
 export async function pause(w: Waiting, table: string, waitingFor: string): Promise<void> {
   if (Date.now() >= w.deadline) {
-    throw new DkmioError(
-      ErrorCodes.DYNAMODB_ERROR,
+    // A local deadline, not an error DynamoDB reported: a timeout (504), like requestTimeoutMs.
+    throw new RequestTimeoutError(
       `Table "${table}" was not ${waitingFor} after ${w.timeoutMs} ms; raise waitTimeoutMs to wait longer.`,
+      w.timeoutMs,
     );
   }
   await abortableSleep(Math.min(w.intervalMs, Math.max(0, w.deadline - Date.now())), w.signal);

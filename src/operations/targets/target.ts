@@ -12,3 +12,8 @@ export type EntityTarget<T> = TableTarget<T> | Constructor<T>;
 
 /** Turns a target into its table (the client's repository for classes). */
 export type TargetResolver = <T>(target: EntityTarget<T>) => TableTarget<T>;
+
+/** The distinct table names some requests touch, for logs and messages: `orders, users`. */
+export function tableList(tables: readonly string[]): string {
+  return [...new Set(tables)].join(', ');
+}

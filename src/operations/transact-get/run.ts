@@ -3,15 +3,14 @@ import {
   type TransactGetItem,
   type TransactGetItemsCommandOutput,
 } from '@aws-sdk/client-dynamodb';
-import type { Executor } from '../../runtime/executor';
 import { ValidationError } from '../../errors/errors';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { hydrate } from '../../marshalling/items';
 import { isOwnItem } from '../../metadata/entity-keys';
 import { keyIdentity } from '../targets/key-identity';
-import type { BaseOptions } from '../context';
+import type { BaseOptions, OperationContext } from '../context';
 import { buildTransactGet, buildTransactGetItems } from './build';
-import type { EntityTarget, TargetResolver } from '../targets/target';
+import { tableList, type EntityTarget, type TargetResolver } from '../targets/target';
 import type { KeyInput, PropertyName } from '../../metadata/entity-types';
 
 /**
@@ -54,12 +53,8 @@ export class TransactReader {
   ): TransactGet<Pick<T, K>>;
   get<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: { select?: readonly PropertyName<T>[] }): TransactGet<T>;
   get<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: { select?: readonly string[] }): TransactGet<T> {
-    const repo = this.resolve(target);
-    return new TransactGet<T>(
-      this,
-      repo.metadata,
-      buildTransactGet(repo.metadata, repo.tableName, key, options?.select),
-    );
+    const { metadata, tableName } = this.resolve(target);
+    return new TransactGet<T>(this, metadata, buildTransactGet(metadata, tableName, key, options?.select));
   }
 }
 
@@ -68,7 +63,7 @@ export class TransactReader {
  * items in the order of the array the callback returned, `null` for absent ones.
  */
 export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
-  executor: Executor,
+  ctx: OperationContext,
   resolve: TargetResolver,
   fn: (tx: TransactReader) => R | PromiseLike<R>,
   options?: TransactGetOptions,
@@ -102,8 +97,8 @@ export async function runTransactGet<R extends readonly TransactGet<unknown>[]>(
   const list = gets as readonly TransactGet<unknown>[];
   if (list.length === 0) return [] as unknown as TransactGetResults<R>;
   const input = buildTransactGetItems(list.map((g) => g.request));
-  const tables = [...new Set(list.map((g) => g.request.Get!.TableName!))].join(', ');
-  const out = await executor.send<TransactGetItemsCommandOutput>(new TransactGetItemsCommand(input), {
+  const tables = tableList(list.map((g) => g.request.Get!.TableName!));
+  const out = await ctx.executor.send<TransactGetItemsCommandOutput>(new TransactGetItemsCommand(input), {
     operation: 'transact_get',
     table: tables,
     signal: options?.signal,

@@ -1,12 +1,11 @@
 import { TransactWriteItemsCommand, type TransactWriteItem } from '@aws-sdk/client-dynamodb';
 import { keyNamesOf } from '../../metadata/entity-keys';
-import type { Executor } from '../../runtime/executor';
 import { ItemNotFoundError, TransactionError, ValidationError } from '../../errors/errors';
 import type { UpdateActions } from '../../expressions/update';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { withReturnedItems } from '../item-write/returned-item';
 import { keyIdentity } from '../targets/key-identity';
-import type { BaseOptions } from '../context';
+import type { BaseOptions, OperationContext } from '../context';
 import type { ItemConditionOptions, MustExistOption } from '../item-write/options';
 import {
   buildConditionCheck,
@@ -17,7 +16,8 @@ import {
   TRANSACTION_LIMIT,
   touchedKey,
 } from './build';
-import type { EntityTarget, TargetResolver } from '../targets/target';
+import { CallbackCollector } from '../targets/collector';
+import { tableList, type EntityTarget, type TargetResolver } from '../targets/target';
 import type { ItemInput, KeyInput } from '../../metadata/entity-types';
 
 /** Options of `tx.put`, `tx.delete` and `tx.conditionCheck`: `condition`, `conditionOr`, `returnItemOnConditionFail`. */
@@ -43,22 +43,31 @@ export interface TransactWriteOptions extends BaseOptions {
 
 /** The transaction handed to `db.transactWrite(tx => ...)`. Every call validates its input at once. */
 export class TransactWriter {
-  /** @internal */
-  readonly items: TransactWriteItem[] = [];
+  private readonly collector = new CallbackCollector<TransactWriteItem>(
+    'transactWrite',
+    'transactWrite(tx => { tx.put(orders, item); ... })',
+    ({ meta, operation, earlierIndex, index }) =>
+      `transactWrite: ${operation} (item ${index}) touches the same ${meta.className} item as item ${earlierIndex}; ` +
+      'DynamoDB refuses two operations on one item in a transaction. Merge them into one.',
+  );
+  /** @internal The items, in call order. */
+  get items(): readonly TransactWriteItem[] {
+    return this.collector.entries;
+  }
   /** @internal The entity of each item, to hydrate items returned with a failed condition. */
-  readonly metas: EntityMetadata[] = [];
+  get metas(): readonly EntityMetadata[] {
+    return this.collector.metas;
+  }
   /** @internal Items written with `mustExist`, by position: their key, to name an absent one. */
   readonly mustExist = new Map<number, { table: string; key: Record<string, unknown> }>();
-  private readonly seen = new Map<string, number>();
-  private closed = false;
 
   /** @internal */
   constructor(private readonly resolve: TargetResolver) {}
 
   /** Writes a whole item; with `@Version()` the version is checked and incremented as in `put()`. */
   put<T>(target: EntityTarget<T>, item: ItemInput<T>, options?: TransactItemOptions<T>): this {
-    const repo = this.resolve(target);
-    return this.add(repo.metadata, 'tx.put', () => buildTransactPut(repo.metadata, repo.tableName, item, options));
+    const { metadata, tableName } = this.resolve(target);
+    return this.add(metadata, 'tx.put', () => buildTransactPut(metadata, tableName, item, options));
   }
 
   /** Applies update actions to the item with this key, as `update()` does. */
@@ -68,67 +77,43 @@ export class TransactWriter {
     actions: UpdateActions,
     options?: TransactUpdateOptions<T>,
   ): this {
-    const repo = this.resolve(target);
-    this.add(repo.metadata, 'tx.update', () =>
-      buildTransactUpdate(repo.metadata, repo.tableName, key, actions, options),
-    );
+    const { metadata, tableName } = this.resolve(target);
+    this.add(metadata, 'tx.update', () => buildTransactUpdate(metadata, tableName, key, actions, options));
     if (options?.mustExist)
-      this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
+      this.mustExist.set(this.items.length - 1, { table: tableName, key: { ...(key as object) } });
     return this;
   }
 
   /** Deletes the item with this key. */
   delete<T>(target: EntityTarget<T>, key: KeyInput<T>, options?: TransactDeleteOptions<T>): this {
-    const repo = this.resolve(target);
-    this.add(repo.metadata, 'tx.delete', () => buildTransactDelete(repo.metadata, repo.tableName, key, options));
+    const { metadata, tableName } = this.resolve(target);
+    this.add(metadata, 'tx.delete', () => buildTransactDelete(metadata, tableName, key, options));
     if (options?.mustExist)
-      this.mustExist.set(this.items.length - 1, { table: repo.tableName, key: { ...(key as object) } });
+      this.mustExist.set(this.items.length - 1, { table: tableName, key: { ...(key as object) } });
     return this;
   }
 
   /** Makes the transaction depend on a condition on an item it does not write. `condition` or `conditionOr` is required. */
   conditionCheck<T>(target: EntityTarget<T>, key: KeyInput<T>, options: TransactItemOptions<T>): this {
-    const repo = this.resolve(target);
-    return this.add(repo.metadata, 'tx.conditionCheck', () =>
-      buildConditionCheck(repo.metadata, repo.tableName, key, options ?? {}),
-    );
+    const { metadata, tableName } = this.resolve(target);
+    return this.add(metadata, 'tx.conditionCheck', () => buildConditionCheck(metadata, tableName, key, options ?? {}));
   }
 
   private add(meta: EntityMetadata, operation: string, build: () => TransactWriteItem): this {
-    if (this.closed)
-      throw new ValidationError(
-        `${operation} on ${meta.className} was called after the transactWrite callback returned; await every call inside the callback.`,
-      );
-    const item = build();
-    if (this.items.length >= TRANSACTION_LIMIT) {
-      throw new ValidationError(
-        `transactWrite: ${operation} would be item ${this.items.length + 1}; DynamoDB allows at most ${TRANSACTION_LIMIT} items per transaction. Split it into several transactions.`,
-      );
-    }
-    const table = tableOf(item);
-    const id = keyIdentity(meta, table, touchedKey(item));
-    const earlier = this.seen.get(id);
-    if (earlier !== undefined) {
-      throw new ValidationError(
-        `transactWrite: ${operation} (item ${this.items.length}) touches the same ${meta.className} item as item ${earlier}; ` +
-          'DynamoDB refuses two operations on one item in a transaction. Merge them into one.',
-      );
-    }
-    this.seen.set(id, this.items.length);
-    this.items.push(item);
-    this.metas.push(meta);
+    const full = () => {
+      if (this.items.length >= TRANSACTION_LIMIT) {
+        throw new ValidationError(
+          `transactWrite: ${operation} would be item ${this.items.length + 1}; DynamoDB allows at most ${TRANSACTION_LIMIT} items per transaction. Split it into several transactions.`,
+        );
+      }
+    };
+    this.collector.add(meta, operation, build, (item) => keyIdentity(meta, tableOf(item), touchedKey(item)), full);
     return this;
   }
 
   /** @internal Runs the callback; later calls are refused. */
   async collect(fn: (tx: TransactWriter) => unknown): Promise<void> {
-    if (typeof fn !== 'function')
-      throw new ValidationError('transactWrite takes a callback: transactWrite(tx => { tx.put(orders, item); ... }).');
-    try {
-      await fn(this);
-    } finally {
-      this.closed = true;
-    }
+    await this.collector.collect(fn, this);
   }
 }
 
@@ -137,7 +122,7 @@ export class TransactWriter {
  * throws. A cancelled transaction throws {@link TransactionError} with one reason per item.
  */
 export async function runTransactWrite(
-  executor: Executor,
+  ctx: OperationContext,
   resolve: TargetResolver,
   fn: (tx: TransactWriter) => unknown,
   options?: TransactWriteOptions,
@@ -147,9 +132,9 @@ export async function runTransactWrite(
   if (tx.items.length === 0) return;
   const input = buildTransactWriteItems(tx.items, options?.clientRequestToken);
   try {
-    await executor.send(new TransactWriteItemsCommand(input), {
+    await ctx.executor.send(new TransactWriteItemsCommand(input), {
       operation: 'transact_write',
-      table: tablesOf(tx.items),
+      table: tableList(tx.items.map(tableOf)),
       signal: options?.signal,
     });
   } catch (error) {
@@ -168,7 +153,7 @@ function absentItem(error: unknown, tx: TransactWriter): ItemNotFoundError | und
   for (const reason of error.reasons) {
     const absent = tx.mustExist.get(reason.index);
     if (absent && reason.code === 'ConditionalCheckFailed' && !raw?.[reason.index]?.Item) {
-      const meta = tx.metas[reason.index]!;
+      const meta = tx.metas[reason.index];
       const e = new ItemNotFoundError(
         `transactWrite: item ${reason.index} (${meta.className} in "${absent.table}", key ${keyNamesOf(meta).join(', ')}) does not exist; nothing was written (mustExist).`,
         absent.table,
@@ -183,8 +168,4 @@ function absentItem(error: unknown, tx: TransactWriter): ItemNotFoundError | und
 
 function tableOf(item: TransactWriteItem): string {
   return (item.Put ?? item.Update ?? item.Delete ?? item.ConditionCheck)!.TableName!;
-}
-
-function tablesOf(items: readonly TransactWriteItem[]): string {
-  return [...new Set(items.map(tableOf))].join(', ');
 }

@@ -35,7 +35,7 @@ beforeAll(async () => {
       batch.put({
         author: i % 2 ? 'ann' : 'bob',
         slug: `p${String(i).padStart(2, '0')}`,
-        status: STATUSES[i % 3]!,
+        status: STATUSES[i % 3],
         likes: (i * 7) % 23,
         pinned: i % 5 === 0,
         publishedAt: new Date(Date.UTC(2026, 0, 1 + i)),

@@ -174,8 +174,8 @@ describe('binary', () => {
     expect(between.items).toHaveLength(2);
     const first = await blobs.query({ id }).limit(2);
     expect(first.items).toHaveLength(2);
-    const viaCursor = await blobs.query({ id }).startFrom(first.cursor!).fetchAll();
-    const viaKey = await blobs.query({ id }).startFrom(first.lastKey!).fetchAll();
+    const viaCursor = await blobs.query({ id }).startFrom(first.cursor).fetchAll();
+    const viaKey = await blobs.query({ id }).startFrom(first.lastKey).fetchAll();
     expect(viaCursor.items).toHaveLength(4);
     expect(viaKey.items.map((b) => [...b.part])).toEqual(viaCursor.items.map((b) => [...b.part]));
     expect(await blobs.scan().count()).toBe(6);
@@ -190,7 +190,7 @@ describe('sets', () => {
     expect(bs).toBeInstanceOf(Set);
     expect([...bs].map((b) => [...b]).sort()).toEqual([[1, 2], [3]]);
     const item = await stored('things', { id: { S: 'set-n' } });
-    expect(item['value']!.NS!.map(Number).sort((a, b) => a - b)).toEqual([-2.5, 1e-5, 1]);
+    expect(item['value'].NS!.map(Number).sort((a, b) => a - b)).toEqual([-2.5, 1e-5, 1]);
   });
 });
 

@@ -128,8 +128,8 @@ const storableArb: fc.Arbitrary<unknown> = fc.letrec<{ value: unknown }>((tie) =
 /** The integer a number's shortest spelling (what dkmio sends: `String(n)`, e.g. `1.5e+21`) stands for. */
 function decimalBigInt(text: string): bigint {
   const [mantissa, exponent = '0'] = text.split('e');
-  const [int, frac = ''] = mantissa!.split('.');
-  return BigInt(int! + frac) * 10n ** BigInt(Number(exponent) - frac.length);
+  const [int, frac = ''] = mantissa.split('.');
+  return BigInt(int + frac) * 10n ** BigInt(Number(exponent) - frac.length);
 }
 
 /**
@@ -390,7 +390,7 @@ describe('__proto__ written by another client reads back as an own property, nev
     expect(Object.keys(m).sort()).toEqual(['__proto__', 'ok']);
     expect(Object.getOwnPropertyDescriptor(m, '__proto__')!.value).toEqual({ isAdmin: true });
     expect(JSON.parse(JSON.stringify(m))).toEqual(JSON.parse('{"__proto__":{"isAdmin":true},"ok":1}'));
-    const inList = (d['l'] as Record<string, unknown>[])[0]!;
+    const inList = (d['l'] as Record<string, unknown>[])[0];
     expect(Object.getOwnPropertyDescriptor(inList, '__proto__')!.value).toBe('in a list');
   }
 

@@ -81,13 +81,13 @@ it('table pages resume from property-named lastKeys and cursors, with select and
     .query({ owner: 'o1' })
     .where({ gte: 's05' })
     .select('label')
-    .startFrom(first.lastKey!)
+    .startFrom(first.lastKey)
     .fetchAll();
   const viaCursor = await rows
     .query({ owner: 'o1' })
     .where({ gte: 's05' })
     .select('label')
-    .startFrom(first.cursor!)
+    .startFrom(first.cursor)
     .fetchAll();
   expect(viaKey.items).toEqual(ROWS.slice(11).map((r) => ({ label: r.label })));
   expect(viaCursor.items).toEqual(viaKey.items);
@@ -100,10 +100,10 @@ it('a global index on renamed attributes queries, filters, pages and resumes', a
   const evens = ROWS.filter((r) => r.group === 'even' && r.rank! <= 96).sort((a, b) => a.rank! - b.rank!);
   const first = await q().limit(3).fetchAll({ maxItems: 4 });
   expect(first.items.map((r) => r.seq)).toEqual(evens.slice(0, 4).map((r) => r.seq));
-  expect(first.lastKey).toEqual({ owner: 'o1', seq: evens[3]!.seq, group: 'even', rank: evens[3]!.rank });
-  const rest = await q().startFrom(first.cursor!).fetchAll();
+  expect(first.lastKey).toEqual({ owner: 'o1', seq: evens[3].seq, group: 'even', rank: evens[3].rank });
+  const rest = await q().startFrom(first.cursor).fetchAll();
   expect(rest.items.map((r) => r.seq)).toEqual(evens.slice(4).map((r) => r.seq));
-  expect(Object.keys(rest.items[0]!).sort()).toEqual(['group', 'label', 'owner', 'rank', 'seq']);
+  expect(Object.keys(rest.items[0]).sort()).toEqual(['group', 'label', 'owner', 'rank', 'seq']);
   expect(await rows.index('gsi1').query({ group: 'odd' }).limit(2).count()).toBe(10);
 });
 
@@ -116,9 +116,9 @@ it('a KEYS_ONLY local index on a renamed attribute reads consistently and pages'
     .limit(4)
     .fetchAll();
   expect(all.items.map((r) => r.rank)).toEqual([85, 86, 87, 88, 89, 90, 91, 92, 93, 94, 95]);
-  expect(Object.keys(all.items[0]!).sort()).toEqual(['owner', 'rank', 'seq']);
+  expect(Object.keys(all.items[0]).sort()).toEqual(['owner', 'rank', 'seq']);
   const page = await rows.index('lsi-rank').query({ owner: 'o1' }).limit(2);
   expect(page.lastKey).toEqual({ owner: 'o1', seq: 's18', rank: 82 });
-  const next = await rows.index('lsi-rank').query({ owner: 'o1' }).limit(2).startFrom(page.lastKey!);
+  const next = await rows.index('lsi-rank').query({ owner: 'o1' }).limit(2).startFrom(page.lastKey);
   expect(next.items.map((r) => r.rank)).toEqual([83, 84]);
 });

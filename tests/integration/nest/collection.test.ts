@@ -59,7 +59,7 @@ describe('dkmio/nest: collections', () => {
       await service.notes.put({ authorId: 'a1', noteId: 'n1', text: 'hi' });
       const page = await service.timeline.query({ authorId: 'a1' });
       expect(page.items.map((i) => i.constructor.name)).toEqual(['Note', 'Author']);
-      expect(page.of(Note)[0]!.text).toBe('hi');
+      expect(page.of(Note)[0].text).toBe('hi');
     } finally {
       await app.get(DkmioClient).deleteTables([TimelineTable]);
       await app.close();

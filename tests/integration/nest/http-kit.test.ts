@@ -8,6 +8,7 @@ import {
   type INestApplication,
   type OnApplicationBootstrap,
 } from '@nestjs/common';
+import { ListTablesCommand } from '@aws-sdk/client-dynamodb';
 import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Test } from '@nestjs/testing';
 import { Attribute, DkmioClient, GlobalIndex, PartitionKey, Repository, SortKey, Table, Ttl } from '../../../src';
@@ -82,10 +83,10 @@ class AuthorsModule {}
 class EssaysModule {}
 
 const tableNames = async (db: DkmioClient) => {
-  const { ListTablesCommand } = await import('@aws-sdk/client-dynamodb');
-  const out = (await db.executor.send(new ListTablesCommand({}), { operation: 'list_tables', table: '-' })) as {
-    TableNames?: string[];
-  };
+  const out = await db.executor.send<{ TableNames?: string[] }>(new ListTablesCommand({}), {
+    operation: 'list_tables',
+    table: '-',
+  });
   return out.TableNames ?? [];
 };
 

@@ -206,7 +206,7 @@ describe('fault injection through a loopback proxy', () => {
       if (u.kind === 'put' && stored.has(u.item['id'] as string)) expect(u.maybeApplied).toBe(true);
     // Resending exactly what was reported is safe and completes the batch: each item once.
     await repo.batchWrite((batch) => {
-      for (const u of error.unprocessed) if (u.kind === 'put') batch.put(u.item as unknown as Event);
+      for (const u of error.unprocessed) if (u.kind === 'put') batch.put(u.item);
     });
     await expectNothingLost('lost', input, undefined);
   }, 60_000);
@@ -227,11 +227,11 @@ describe('fault injection through a loopback proxy', () => {
       { fault: 'unprocessed', rate: 0.3, operations: ['BatchGetItem'], fraction: 0.5 },
     ]);
     const keys = [...input].reverse().map((e) => ({ id: e.id }));
-    keys.push({ id: 'read-missing' }, { id: input[3]!.id });
+    keys.push({ id: 'read-missing' }, { id: input[3].id });
     const result = await db.getRepository(Event).batchGet(keys);
     expect(result.slice(0, 1_000).map((r) => r!.id)).toEqual(keys.slice(0, 1_000).map((k) => k.id));
     expect(result[1_000]).toBeNull();
-    expect(result[1_001]!.id).toBe(input[3]!.id);
+    expect(result[1_001]!.id).toBe(input[3].id);
     expect(proxy.counts.byFault['unprocessed']).toBeGreaterThan(0);
   }, 60_000);
 
@@ -245,7 +245,6 @@ describe('fault injection through a loopback proxy', () => {
     const before = await accounts.batchGet([{ id: 'a1' }, { id: 'a2' }, { id: 'a3' }]);
     // The first attempt is throttled by the proxy and retried by the SDK; then DynamoDB cancels it.
     const db = throughProxy({ clientConfig: { maxAttempts: 3 } });
-    let throttledOnce = false;
     proxy.setRules([{ fault: 'throttle', rate: 1, operations: ['TransactWriteItems'] }]);
     const pending = db
       .transactWrite((tx) => {
@@ -256,10 +255,9 @@ describe('fault injection through a loopback proxy', () => {
       .catch((e: unknown) => e);
     // Let the throttled attempt happen, then stop throttling so the SDK's retry reaches DynamoDB.
     while (!(proxy.counts.byFault['throttle'] ?? 0)) await new Promise((r) => setTimeout(r, 5));
-    throttledOnce = true;
     proxy.setRules([]);
     const error = (await pending) as TransactionError;
-    expect(throttledOnce).toBe(true);
+    expect(proxy.counts.byFault['throttle']).toBeGreaterThan(0);
     expect(error).toBeInstanceOf(TransactionError);
     expect(error.reasons.map((r) => r.code)).toEqual(['None', 'None', 'ConditionalCheckFailed']);
     expect(error.reasons.find((r) => r.code !== 'None')!.index).toBe(2);

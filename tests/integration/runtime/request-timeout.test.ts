@@ -61,7 +61,7 @@ async function startFrozenServer(): Promise<FrozenServer> {
       for (const s of sockets) s.destroy();
       return new Promise((resolve) => server.close(() => resolve()));
     },
-  } as FrozenServer;
+  };
 }
 
 let frozen: FrozenServer;

@@ -98,9 +98,9 @@ describe('startLocalDynamo(): the JVM never outlives its Node process', () => {
       'before' | 'running' | 'after',
       Record<string, number>
     >;
-    expect(running['SIGTERM']).toBe(before['SIGTERM']! + 1);
-    expect(running['SIGINT']).toBe(before['SIGINT']! + 1);
-    expect(running['exit']).toBe(before['exit']! + 1);
+    expect(running['SIGTERM']).toBe(before['SIGTERM'] + 1);
+    expect(running['SIGINT']).toBe(before['SIGINT'] + 1);
+    expect(running['exit']).toBe(before['exit'] + 1);
     expect(after).toEqual(before);
     expect(await untilGone(run.report.java)).toBe(true);
     await run.ended;

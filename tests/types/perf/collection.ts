@@ -139,7 +139,14 @@ export class Kind9 {
 export const Everything = collection([Kind0, Kind1, Kind2, Kind3, Kind4, Kind5, Kind6, Kind7, Kind8, Kind9]);
 
 export async function useCollection(db: DkmioClient): Promise<number> {
-  const page = await db.collection([Kind0, Kind1, Kind2, Kind3, Kind4, Kind5, Kind6, Kind7, Kind8, Kind9]).query({ ownerId: 'o1' }).filter({ createdAt__begins_with: '2026' }).filter(Kind0, { amount0__gt: 1, state0: 'A' }).filter(Kind1, { amount1__gt: 1, state1: 'A' }).filter(Kind2, { amount2__gt: 1, state2: 'A' }).limit(50);
+  const page = await db
+    .collection([Kind0, Kind1, Kind2, Kind3, Kind4, Kind5, Kind6, Kind7, Kind8, Kind9])
+    .query({ ownerId: 'o1' })
+    .filter({ createdAt__begins_with: '2026' })
+    .filter(Kind0, { amount0__gt: 1, state0: 'A' })
+    .filter(Kind1, { amount1__gt: 1, state1: 'A' })
+    .filter(Kind2, { amount2__gt: 1, state2: 'A' })
+    .limit(50);
   let total = 0;
   for (const item of page.items) {
     if (item instanceof Kind0) total += item.amount0 ?? 0;
@@ -158,6 +165,7 @@ export async function useCollection(db: DkmioClient): Promise<number> {
   total += page.of(Kind9).length + (page.of(Kind9)[0]?.amount9 ?? 0);
   const selected = await db.collection(Everything).scan().select('note0', 'note1', 'note2', 'note3');
   total += selected.of(Kind0).length + selected.items.length;
-  for await (const item of db.collection(Everything).index('gsi1').scan()) if (item instanceof Kind1) total += item.amount1 ?? 0;
+  for await (const item of db.collection(Everything).index('gsi1').scan())
+    if (item instanceof Kind1) total += item.amount1 ?? 0;
   return total;
 }

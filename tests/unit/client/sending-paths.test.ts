@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { DynamoDBClient, GetItemCommand } from '@aws-sdk/client-dynamodb';
 import { DynamoDBDocumentClient } from '@aws-sdk/lib-dynamodb';
 import { DkmioClient, free, PartitionKey, SortKey, Table } from '../../../src';
 
@@ -36,7 +36,7 @@ function cannedHandler(sent: Sent[]) {
   return {
     metadata: { handlerProtocol: 'http/1.1' },
     async handle(request: { headers: Record<string, string>; body: string }) {
-      const target = request.headers['x-amz-target']!.split('.')[1]!;
+      const target = request.headers['x-amz-target'].split('.')[1];
       sent.push({ target, body: JSON.parse(request.body) as Record<string, unknown> });
       const body = Buffer.from(JSON.stringify(answers[target]));
       return {
@@ -104,12 +104,12 @@ test.each(clients)('through %s, requests and results are the same', async (_, ma
     expect(page.items[0]).toBeInstanceOf(Order);
     expect(page.items[0]).toMatchObject({ orderId: 'o2', address: { city: 'Lima' } });
     expect(sent.map((s) => s.target)).toEqual(['GetItem', 'PutItem', 'Query']);
-    expect(sent[0]!.body).toEqual({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } });
-    expect(sent[1]!.body).toEqual({
+    expect(sent[0].body).toEqual({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } });
+    expect(sent[1].body).toEqual({
       TableName: 'orders',
       Item: { userId: { S: 'u1' }, orderId: { S: 'o3' }, tags: { SS: ['x'] } },
     });
-    expect(sent[2]!.body).toEqual({
+    expect(sent[2].body).toEqual({
       TableName: 'orders',
       KeyConditionExpression: '#n0 = :v0',
       FilterExpression: '#n1.#n2 = :v1',
@@ -143,14 +143,14 @@ describe('the SDK logger of a handed-over client', () => {
     try {
       await exercise(new DkmioClient({ client }));
       expect(lines.map((l) => l.commandName)).toEqual(['GetItemCommand', 'PutItemCommand', 'QueryCommand']);
-      expect(lines[0]!.input).toEqual({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } });
-      expect(lines[0]!.output!.Item).toEqual({
+      expect(lines[0].input).toEqual({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } });
+      expect(lines[0].output!.Item).toEqual({
         userId: { S: 'u1' },
         orderId: { S: 'o1' },
         tags: { SS: ['a'] },
         total: { N: '5' },
       });
-      expect(lines[2]!.output!.Items).toEqual([
+      expect(lines[2].output!.Items).toEqual([
         { userId: { S: 'u1' }, orderId: { S: 'o2' }, address: { M: { city: { S: 'Lima' } } } },
       ]);
       expect(client.middlewareStack.identify()).toEqual(before);
@@ -184,7 +184,6 @@ describe('the SDK logger of a handed-over client', () => {
         { step: 'initialize', name: 'testSeesLogOverrides', priority: 'low' },
       );
       try {
-        const { GetItemCommand } = await import('@aws-sdk/client-dynamodb');
         const appGet = () =>
           low.send(new GetItemCommand({ TableName: 'orders', Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } } }));
         // The app's own commands through the same client, before and after dkmio's, keep the SDK's behaviour.

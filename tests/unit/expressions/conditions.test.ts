@@ -15,7 +15,7 @@ describe('condition operators', () => {
     ['not_contains', { status__not_contains: 'E' }, 'NOT contains(#n0, :v0)', S('E')],
     ['type', { status__type: 'S' }, 'attribute_type(#n0, :v0)', S('S')],
   ])('%s', (_, condition, expr, value) => {
-    const name = Object.keys(condition)[0]!.split('__')[0]!;
+    const name = Object.keys(condition)[0].split('__')[0];
     expect(compile(condition)).toEqual({ expr, names: { '#n0': name }, values: { ':v0': value } });
   });
 

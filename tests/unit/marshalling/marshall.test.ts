@@ -178,7 +178,7 @@ describe('marshallItem and hydrate', () => {
       }
     }
     const fake = { ...meta(Order), target: Defaults as never };
-    const item = hydrate(fake, { status: S('SHIPPED') }) as unknown as Defaults;
+    const item = hydrate<Defaults>(fake, { status: S('SHIPPED') });
     expect(constructed).toBe(0);
     expect(item).toBeInstanceOf(Defaults);
     expect(item.status).toBe('SHIPPED');

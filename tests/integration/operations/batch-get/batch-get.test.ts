@@ -37,7 +37,7 @@ describe('batchGet on DynamoDB Local', () => {
     const result = await scores.batchGet(ranks.map((rank) => ({ game: 'g1', rank })));
     expect(result).toHaveLength(250);
     result.forEach((item, i) => {
-      if (ranks[i]! >= 300) expect(item).toBeNull();
+      if (ranks[i] >= 300) expect(item).toBeNull();
       else {
         expect(item).toBeInstanceOf(Score);
         expect(item!.rank).toBe(ranks[i]);

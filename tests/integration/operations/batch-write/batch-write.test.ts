@@ -70,13 +70,13 @@ describe('batchWrite on DynamoDB Local', () => {
 
     await orders.batchWrite(async (batch) => {
       await Promise.resolve();
-      for (let i = 0; i < 100; i++) batch.delete({ userId: 'bulk', orderId: items[i]!.orderId });
-      batch.put({ ...items[150]!, total: -1 });
+      for (let i = 0; i < 100; i++) batch.delete({ userId: 'bulk', orderId: items[i].orderId });
+      batch.put({ ...items[150], total: -1 });
     });
     const after = await orders.query({ userId: 'bulk' }).fetchAll();
     expect(after.count).toBe(160);
-    expect(after.items[0]!.orderId).toBe('o0100');
-    expect(after.items[50]!.total).toBe(-1);
+    expect(after.items[0].orderId).toBe('o0100');
+    expect(after.items[50].total).toBe(-1);
   });
 
   it('cross-table: puts and deletes on two tables in one batch', async () => {
@@ -132,7 +132,7 @@ describe('batchWrite on DynamoDB Local', () => {
   it('a chunk DynamoDB rejects stops the batch with a BatchWriteError listing exactly what was not written', async () => {
     const items = Array.from({ length: 60 }, (_, i) => order('rejected', i));
     // DynamoDB refuses an item over 400 KB: the chunk holding it (the second) is rejected whole.
-    const big = { ...items[30]!, blob: 'x'.repeat(410_000) };
+    const big = { ...items[30], blob: 'x'.repeat(410_000) };
     const input = [...items.slice(0, 30), big, ...items.slice(31)];
     const error = (await orders
       .batchWrite(
@@ -148,7 +148,7 @@ describe('batchWrite on DynamoDB Local', () => {
     const unprocessed = error.unprocessed.map((u) => (u.kind === 'put' ? (u.item['orderId'] as string) : ''));
     expect(stored).toEqual(input.slice(0, 25).map((i) => i.orderId));
     expect(unprocessed).toEqual(input.slice(25).map((i) => i.orderId));
-    const entry = error.unprocessed[5]!;
+    const entry = error.unprocessed[5];
     // The caller's own object comes back (compared by identity: printing a 400 KB diff helps nobody).
     expect(entry.kind === 'put' && entry.entity === Order && entry.item === big).toBe(true);
   });

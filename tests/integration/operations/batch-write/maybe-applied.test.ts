@@ -44,7 +44,7 @@ async function rawStoredIds(group: string): Promise<Set<string>> {
     const page = await raw.send(
       new ScanCommand({ TableName: `${prefix}writes`, ConsistentRead: true, ExclusiveStartKey }),
     );
-    for (const item of page.Items ?? []) if (item['id']!.S!.startsWith(`${group}-`)) ids.add(item['id']!.S!);
+    for (const item of page.Items ?? []) if (item['id'].S!.startsWith(`${group}-`)) ids.add(item['id'].S!);
     ExclusiveStartKey = page.LastEvaluatedKey;
   } while (ExclusiveStartKey);
   return ids;

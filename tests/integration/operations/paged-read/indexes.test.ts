@@ -149,19 +149,19 @@ describe('global index with an INCLUDE projection', () => {
       expect(new Set(seen).size).toBe(seen.length);
     }
     const first = await orders.index('gsi-status').query({ status: 'NEW' }).limit(4).fetchAll({ maxItems: 3 });
-    const rest = await orders.index('gsi-status').query({ status: 'NEW' }).limit(4).startFrom(first.cursor!).fetchAll();
+    const rest = await orders.index('gsi-status').query({ status: 'NEW' }).limit(4).startFrom(first.cursor).fetchAll();
     expect([...first.items, ...rest.items].map(key).sort()).toEqual(expected);
     expect(first.items.length + rest.items.length).toBe(expected.length);
   });
 
   it('a cursor of the index is refused by the table, and the other way round', async () => {
     const idxPage = await orders.index('gsi-status').query({ status: 'NEW' }).limit(1);
-    expect(() => orders.query({ userId: 'u1' }).startFrom(idxPage.cursor!)).toThrow(ValidationError);
+    expect(() => orders.query({ userId: 'u1' }).startFrom(idxPage.cursor)).toThrow(ValidationError);
     const tablePage = await orders.query({ userId: 'u1' }).limit(1);
-    expect(() => orders.index('gsi-status').query({ status: 'NEW' }).startFrom(tablePage.cursor!)).toThrow(
+    expect(() => orders.index('gsi-status').query({ status: 'NEW' }).startFrom(tablePage.cursor)).toThrow(
       ValidationError,
     );
-    expect(() => orders.index('gsi-status').query({ status: 'NEW' }).startFrom(tablePage.lastKey!)).toThrow(
+    expect(() => orders.index('gsi-status').query({ status: 'NEW' }).startFrom(tablePage.lastKey)).toThrow(
       ValidationError,
     );
   });
@@ -187,7 +187,7 @@ describe('local index', () => {
     const u1 = ORDERS.filter((o) => o.userId === 'u1');
     expect(page.items.map((o) => o.total)).toEqual(u1.map((o) => o.total!).sort((a, b) => a - b));
     expect(page.items[0]).toBeInstanceOf(Order);
-    expect(page.items[0]!.note).toBe('private');
+    expect(page.items[0].note).toBe('private');
     const between = await orders
       .index('lsi-amount')
       .query({ userId: 'u1' })
@@ -201,7 +201,7 @@ describe('local index', () => {
       .limit(5)
       .consistent()
       .fetchAll({ maxItems: 7 });
-    const rest = await orders.index('lsi-amount').query({ userId: 'u1' }).startFrom(paged.lastKey!).fetchAll();
+    const rest = await orders.index('lsi-amount').query({ userId: 'u1' }).startFrom(paged.lastKey).fetchAll();
     expect([...paged.items, ...rest.items].map((o) => o.total)).toEqual(page.items.map((o) => o.total));
     expect(Object.keys(paged.lastKey!).sort()).toEqual(['orderId', 'total', 'userId']);
   });

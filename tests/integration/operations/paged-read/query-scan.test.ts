@@ -24,7 +24,7 @@ describe('pagination', () => {
         expect(page.count).toBe(page.items.length);
         seen.push(...ids(page.items));
         from = via === 'lastKey' ? page.lastKey : page.cursor;
-        if (page.lastKey) expect(page.lastKey).toEqual({ userId: 'u1', seq: page.items[page.items.length - 1]!.seq });
+        if (page.lastKey) expect(page.lastKey).toEqual({ userId: 'u1', seq: page.items[page.items.length - 1].seq });
       } while (from !== undefined);
       expect(pages).toBeGreaterThanOrEqual(5);
       expect(seen).toEqual(U1_IDS);
@@ -59,8 +59,8 @@ describe('pagination', () => {
       const first = await t.events.query({ userId: 'u1' }).limit(7).fetchAll({ maxItems: max });
       expect(first.items).toHaveLength(max);
       expect(first.lastKey).toBeDefined();
-      const viaKey = await t.events.query({ userId: 'u1' }).limit(7).startFrom(first.lastKey!).fetchAll();
-      const viaCursor = await t.events.query({ userId: 'u1' }).startFrom(first.cursor!).fetchAll();
+      const viaKey = await t.events.query({ userId: 'u1' }).limit(7).startFrom(first.lastKey).fetchAll();
+      const viaCursor = await t.events.query({ userId: 'u1' }).startFrom(first.cursor).fetchAll();
       expect([...ids(first.items), ...ids(viaKey.items)]).toEqual(U1_IDS);
       expect(ids(viaCursor.items)).toEqual(ids(viaKey.items));
     }
@@ -81,11 +81,11 @@ describe('pagination', () => {
         .slice(0, 3)
         .map((e) => ({ total: e.total })),
     );
-    const rest = await q().startFrom(first.cursor!).fetchAll();
+    const rest = await q().startFrom(first.cursor).fetchAll();
     expect([...first.items, ...rest.items].map((e) => e.total)).toEqual(paid.map((e) => e.total).reverse());
 
     const scanFirst = await t.events.scan().limit(4).fetchAll({ maxItems: 9 });
-    const scanRest = await t.events.scan().limit(4).startFrom(scanFirst.lastKey!).fetchAll();
+    const scanRest = await t.events.scan().limit(4).startFrom(scanFirst.lastKey).fetchAll();
     const all = [...ids(scanFirst.items), ...ids(scanRest.items)];
     expect(all).toHaveLength(EVENTS.length);
     expect(new Set(all)).toEqual(new Set(ids(EVENTS)));
@@ -106,7 +106,7 @@ describe('pagination', () => {
     const page = await t.events.query({ userId: 'u1' }).select('total').limit(5);
     expect(page.items).toEqual(U1.slice(0, 5).map((e) => ({ total: e.total })));
     expect(page.lastKey).toEqual({ userId: 'u1', seq: 'e004' });
-    const next = await t.events.query({ userId: 'u1' }).select('total').limit(5).startFrom(page.lastKey!);
+    const next = await t.events.query({ userId: 'u1' }).select('total').limit(5).startFrom(page.lastKey);
     expect(next.items.map((e) => e.total)).toEqual([50, 60, 70, 80, 90]);
   });
 });
@@ -150,7 +150,7 @@ describe('select', () => {
     expect(page.items).toHaveLength(5);
     for (const [i, e] of page.items.entries()) {
       expect(e).toBeInstanceOf(Event);
-      const src = EVENTS.filter((x) => x.userId === 'u2')[i]!;
+      const src = EVENTS.filter((x) => x.userId === 'u2')[i];
       expect(e).toEqual({ total: src.total, createdAt: src.createdAt, ...(src.address && { address: src.address }) });
     }
   });
@@ -184,7 +184,7 @@ describe('explain()', () => {
     expect(rec.inputs).toEqual([explained.request]);
     expect(page.items).toEqual([]);
     expect(page.lastKey).toEqual({ userId: 'u1', seq: 'e017' });
-    const rest = await q.startFrom(page.lastKey!).fetchAll();
+    const rest = await q.startFrom(page.lastKey).fetchAll();
     expect(rest.items).toEqual([{ total: 100, createdAt: '2024-01-11' }]);
     rec.inputs.length = 0;
     const scan = events
@@ -225,7 +225,7 @@ describe('re-running a builder', () => {
     q.limit(2);
     const d = await q;
     expect(d.items.map((e) => e.seq)).toEqual(['e000']);
-    q.startFrom(d.lastKey!);
+    q.startFrom(d.lastKey);
     expect((await q.fetchAll()).items.map((e) => e.seq)).toEqual(['e003', 'e006', 'e009']);
     expect(await q.count()).toBe(3);
     q.startFrom(undefined);

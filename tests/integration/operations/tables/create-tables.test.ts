@@ -129,7 +129,7 @@ describe('createTables / deleteTables on DynamoDB Local', () => {
       await provisioned.createTables([Order], { provisioned: { read: 3, write: 2 }, pollIntervalMs: 50 });
       const t = await describeTable(`${prefix}p-orders`);
       expect(t.ProvisionedThroughput).toMatchObject({ ReadCapacityUnits: 3, WriteCapacityUnits: 2 });
-      expect(t.GlobalSecondaryIndexes![0]!.ProvisionedThroughput).toMatchObject({
+      expect(t.GlobalSecondaryIndexes![0].ProvisionedThroughput).toMatchObject({
         ReadCapacityUnits: 3,
         WriteCapacityUnits: 2,
       });

@@ -94,9 +94,9 @@ describe('transactWrite on DynamoDB Local', () => {
       .catch((e: unknown) => e)) as TransactionError;
     expect(error).toBeInstanceOf(TransactionError);
     expect(error.reasons.map((r) => r.code)).toEqual(['None', 'None', 'None', 'ConditionalCheckFailed']);
-    expect(error.reasons[3]!.index).toBe(3);
-    expect(error.reasons[3]!.item).toBeInstanceOf(User);
-    expect(error.reasons[3]!.item).toEqual(before[0]);
+    expect(error.reasons[3].index).toBe(3);
+    expect(error.reasons[3].item).toBeInstanceOf(User);
+    expect(error.reasons[3].item).toEqual(before[0]);
     expect([
       await users.get({ userId: 'u2' }),
       await orders.get({ userId: 'u2', orderId: 'a' }),

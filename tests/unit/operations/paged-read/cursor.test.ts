@@ -72,7 +72,7 @@ describe('startFrom', () => {
     await accounts.query({ accountId: 'a' }).startFrom(page.lastKey);
     await accounts.query({ accountId: 'a' }).startFrom(page.cursor);
     expect(sent[1]).toEqual(sent[2]);
-    expect(sent[1]!['ExclusiveStartKey']).toEqual({ pk: S('a'), sk: N(9) });
+    expect(sent[1]['ExclusiveStartKey']).toEqual({ pk: S('a'), sk: N(9) });
   });
 
   it('startFrom(undefined) starts from the beginning again', () => {

@@ -139,7 +139,7 @@ describe('buildCreateTable', () => {
       @PartitionKey() id!: string;
       @Attribute() status?: string;
     }
-    expect(buildCreateTable(entityMetadata(OnlyKeys), 't').GlobalSecondaryIndexes![0]!.Projection).toEqual({
+    expect(buildCreateTable(entityMetadata(OnlyKeys), 't').GlobalSecondaryIndexes![0].Projection).toEqual({
       ProjectionType: 'KEYS_ONLY',
     });
   });
@@ -269,15 +269,15 @@ describe('planTables', () => {
     }
     const [plan, ...rest] = planTables([entityMetadata(A), entityMetadata(B)], '');
     expect(rest).toEqual([]);
-    expect(plan!.classNames).toEqual(['A', 'B']);
-    expect(plan!.ttlAttribute).toBe('ttl');
-    expect(plan!.input.AttributeDefinitions!.map((d) => `${d.AttributeName}:${d.AttributeType}`)).toEqual([
+    expect(plan.classNames).toEqual(['A', 'B']);
+    expect(plan.ttlAttribute).toBe('ttl');
+    expect(plan.input.AttributeDefinitions!.map((d) => `${d.AttributeName}:${d.AttributeType}`)).toEqual([
       'pk:S',
       'sk:S',
       'gsi1pk:S',
       'gsi2pk:N',
     ]);
-    expect(plan!.input.GlobalSecondaryIndexes!.map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2']);
+    expect(plan.input.GlobalSecondaryIndexes!.map((i) => i.IndexName)).toEqual(['gsi1', 'gsi2']);
   });
 
   it('refuses classes sharing a table with different keys or conflicting indexes', () => {

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { DkmioClient, GlobalIndex, PartitionKey, Table, Ttl, Attribute } from '../../../../src';
+import { DkmioClient, GlobalIndex, PartitionKey, RequestTimeoutError, Table, Ttl, Attribute } from '../../../../src';
 
 @Table('events')
 @GlobalIndex('gsi-kind', { partitionKey: 'kind' })
@@ -58,8 +58,8 @@ describe('createTables sending', () => {
       'DescribeTable',
       'UpdateTimeToLive',
     ]);
-    expect(sent[1]!.input['TableName']).toBe('dev-events');
-    expect(sent[4]!.input).toEqual({
+    expect(sent[1].input['TableName']).toBe('dev-events');
+    expect(sent[4].input).toEqual({
       TableName: 'dev-events',
       TimeToLiveSpecification: { AttributeName: 'expiresAt', Enabled: true },
     });
@@ -98,9 +98,13 @@ describe('createTables sending', () => {
 
   it('gives up after waitTimeoutMs naming the table and what it waited for', async () => {
     const { db } = scripted({ DescribeTable: [table('ACTIVE', 'CREATING')] });
-    await expect(db.createTables([Event], { waitTimeoutMs: 5, pollIntervalMs: 1 })).rejects.toThrow(
+    const error = await db.createTables([Event], { waitTimeoutMs: 5, pollIntervalMs: 1 }).catch((e: unknown) => e);
+    expect((error as Error).message).toMatch(
       /Table "dev-events" was not ACTIVE \(status ACTIVE; index gsi-kind: CREATING\) after 5 ms/,
     );
+    // A wait that ran out here is a timeout (504), not an error DynamoDB reported.
+    expect(error).toBeInstanceOf(RequestTimeoutError);
+    expect(error).toMatchObject({ code: 'REQUEST_TIMEOUT', timeoutMs: 5 });
   });
 
   it('stops waiting when the signal aborts, rejecting with its reason', async () => {

@@ -73,7 +73,7 @@ describe('transactWrite', () => {
       { clientRequestToken: 'token-1' },
     );
     expect(client.names).toEqual(['TransactWriteItemsCommand']);
-    expect(client.sent[0]!.input).toEqual({
+    expect(client.sent[0].input).toEqual({
       ClientRequestToken: 'token-1',
       TransactItems: [
         {
@@ -124,18 +124,18 @@ describe('transactWrite', () => {
       tx.put(users, { userId: 'old', version: 3 });
       tx.update(users, { userId: 'u' }, { set: { status: 'X' } }, { expectedVersion: 7 });
     });
-    const [a, b, c] = client.sent[0]!.input['TransactItems'] as Record<string, Record<string, unknown>>[];
-    expect(a!['Put']).toMatchObject({
+    const [a, b, c] = client.sent[0].input['TransactItems'] as Record<string, Record<string, unknown>>[];
+    expect(a['Put']).toMatchObject({
       Item: { userId: { S: 'new' }, version: { N: '1' } },
       ConditionExpression: 'attribute_not_exists(#n0)',
       ExpressionAttributeNames: { '#n0': 'userId' },
     });
-    expect(b!['Put']).toMatchObject({
+    expect(b['Put']).toMatchObject({
       Item: { userId: { S: 'old' }, version: { N: '4' } },
       ConditionExpression: '#n0 = :v0',
       ExpressionAttributeNames: { '#n0': 'version' },
     });
-    expect(c!['Update']).toEqual({
+    expect(c['Update']).toEqual({
       TableName: 'dev-users',
       Key: { userId: { S: 'u' } },
       UpdateExpression: 'SET #n1 = :v3, #n0 = if_not_exists(#n0, :v0) + :v1',
@@ -196,7 +196,7 @@ describe('transactWrite', () => {
     await db.transactWrite((tx) => {
       for (let i = 0; i < 100; i++) tx.delete(orders, { userId: 'u', orderId: `o${i}` });
     });
-    expect((client.sent[0]!.input['TransactItems'] as unknown[]).length).toBe(100);
+    expect((client.sent[0].input['TransactItems'] as unknown[]).length).toBe(100);
   });
 
   it('a cancelled transaction throws TransactionError with one reason per item and the stored item where asked', async () => {
@@ -222,7 +222,7 @@ describe('transactWrite', () => {
       { index: 0, code: 'None', message: '' },
       { index: 1, code: 'ConditionalCheckFailed', message: 'ConditionalCheckFailed message', item: expect.any(User) },
     ]);
-    expect((error.reasons[1]!.item as User).status).toBe('BANNED');
+    expect((error.reasons[1].item as User).status).toBe('BANNED');
     expect(error.message).toMatch(/item 1: ConditionalCheckFailed/);
   });
 
@@ -234,74 +234,5 @@ describe('transactWrite', () => {
       }),
     ).rejects.toThrow('gone');
     expect(client.sent).toHaveLength(0);
-  });
-});
-
-describe('transactGet', () => {
-  it('sends the reads in the returned order and resolves a typed tuple with null for absent items', async () => {
-    const { client, db, orders } = setup(() => ({
-      Responses: [{ Item: { userId: { S: 'u1' }, orderId: { S: 'o1' }, total: { N: '7' } } }, {}],
-    }));
-    const [order, user] = await db.transactGet(
-      (tx) =>
-        [
-          tx.get(orders, { userId: 'u1', orderId: 'o1' }, { select: ['total', 'status'] }),
-          tx.get(User, { userId: 'u2' }),
-        ] as const,
-    );
-    expect(order).toBeInstanceOf(Order);
-    expect(order!.total).toBe(7);
-    expect(user).toBeNull();
-    expect(client.sent[0]).toEqual({
-      name: 'TransactGetItemsCommand',
-      input: {
-        TransactItems: [
-          {
-            Get: {
-              TableName: 'dev-orders',
-              Key: { userId: { S: 'u1' }, orderId: { S: 'o1' } },
-              ProjectionExpression: '#n0, #n1',
-              ExpressionAttributeNames: { '#n0': 'total', '#n1': 'order_status' },
-            },
-          },
-          { Get: { TableName: 'dev-users', Key: { userId: { S: 'u2' } } } },
-        ],
-      },
-    });
-  });
-
-  it('refuses the same item twice, more than 100 reads, and foreign entries, sending nothing', async () => {
-    const { client, db, orders } = setup();
-    await expect(
-      db.transactGet((tx) => [
-        tx.get(orders, { userId: 'u', orderId: 'o' }),
-        tx.get(Order, { userId: 'u', orderId: 'o' }),
-      ]),
-    ).rejects.toThrow(/reads 0 and 1 are the same Order item/);
-    await expect(
-      db.transactGet((tx) => Array.from({ length: 101 }, (_, i) => tx.get(orders, { userId: 'u', orderId: `o${i}` }))),
-    ).rejects.toThrow(/101 items; DynamoDB allows at most 100/);
-    await expect(db.transactGet(() => [{} as never])).rejects.toThrow(/entry 0 of the returned array is not a tx.get/);
-    await expect(db.transactGet(() => 'x' as never)).rejects.toThrow(/must return an array/);
-    await expect(db.transactGet((tx) => [tx.get(orders, { userId: 'u' })])).rejects.toThrow(MissingKeyError);
-    expect(client.sent).toHaveLength(0);
-    expect(await db.transactGet(() => [])).toEqual([]);
-  });
-
-  it('a cancelled read throws TransactionError with reasons', async () => {
-    const { db, orders } = setup(() => {
-      throw cancelled(['None', 'TransactionConflict']);
-    });
-    const error = (await db
-      .transactGet((tx) => [
-        tx.get(orders, { userId: 'a', orderId: '1' }),
-        tx.get(orders, { userId: 'a', orderId: '2' }),
-      ])
-      .catch((e: unknown) => e)) as TransactionError;
-    expect(error).toBeInstanceOf(TransactionError);
-    expect(error.reasons).toEqual([
-      { index: 0, code: 'None', message: '' },
-      { index: 1, code: 'TransactionConflict', message: 'TransactionConflict message' },
-    ]);
   });
 });

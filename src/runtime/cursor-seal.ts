@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes, scryptSync } from 'node:crypto';
-import { ValidationError } from '../../errors/errors';
+import { ValidationError } from '../errors/errors';
 
 /**
  * Sealed cursors (`new DkmioClient({ cursorSecret })`): the cursor body is encrypted and
@@ -57,7 +57,7 @@ export class CursorSeal {
   /** Encrypts and authenticates `plain`, bound to `scope` (the table and index). */
   seal(plain: string, scope: string): string {
     const iv = randomBytes(IV_BYTES);
-    const cipher = createCipheriv('aes-256-gcm', this.derived()[0]!, iv, { authTagLength: TAG_BYTES });
+    const cipher = createCipheriv('aes-256-gcm', this.derived()[0], iv, { authTagLength: TAG_BYTES });
     cipher.setAAD(Buffer.from(scope, 'utf8'));
     const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
     return Buffer.concat([Buffer.of(VERSION), iv, body, cipher.getAuthTag()]).toString('base64url');

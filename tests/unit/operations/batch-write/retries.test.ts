@@ -30,9 +30,9 @@ class Item {
 const meta = entityMetadata(Item);
 const items = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `i${String(i).padStart(4, '0')}`, n: i }));
 const prepare = (list: { id: string }[]): PreparedWrite[] => list.map((i) => prepareBatchPut(meta, 'items', i));
-const idsOf = (requests: WriteRequest[]) => requests.map((r) => r.PutRequest!.Item!['id']!.S!);
+const idsOf = (requests: WriteRequest[]) => requests.map((r) => r.PutRequest!.Item!['id'].S!);
 const sentIds = (client: RecordingClient, i: number) =>
-  idsOf((client.sent[i]!.input['RequestItems'] as Record<string, WriteRequest[]>)['items']!);
+  idsOf((client.sent[i].input['RequestItems'] as Record<string, WriteRequest[]>)['items']);
 
 function setup(
   respond: Responder,
@@ -57,8 +57,8 @@ function setup(
 const leave =
   (ids: Set<string>): Responder =>
   (c) => {
-    const reqs = (c.input['RequestItems'] as Record<string, WriteRequest[]>)['items']!;
-    const left = reqs.filter((r) => ids.has(r.PutRequest!.Item!['id']!.S!));
+    const reqs = (c.input['RequestItems'] as Record<string, WriteRequest[]>)['items'];
+    const left = reqs.filter((r) => ids.has(r.PutRequest!.Item!['id'].S!));
     return left.length ? { UnprocessedItems: { items: left } } : {};
   };
 
@@ -118,8 +118,8 @@ describe('runBatchWrite', () => {
     const { client, run } = setup(
       (c, i) => {
         // The third chunk's request keeps failing outright.
-        const reqs = (c.input['RequestItems'] as Record<string, WriteRequest[]>)['items']!;
-        if (reqs.some((r) => r.PutRequest!.Item!['id']!.S === 'i0055')) throw sdkThrottle();
+        const reqs = (c.input['RequestItems'] as Record<string, WriteRequest[]>)['items'];
+        if (reqs.some((r) => r.PutRequest!.Item!['id'].S === 'i0055')) throw sdkThrottle();
         return leave(stuck)(c, i);
       },
       { maxAttempts: 3, concurrency: 1 },
@@ -147,7 +147,7 @@ describe('runBatchWrite', () => {
       (_c, i) => {
         if (i === 0)
           return {
-            UnprocessedItems: { items: [(_c.input['RequestItems'] as Record<string, WriteRequest[]>)['items']![0]!] },
+            UnprocessedItems: { items: [(_c.input['RequestItems'] as Record<string, WriteRequest[]>)['items'][0]] },
           };
         throw sdkServerError();
       },
@@ -155,7 +155,7 @@ describe('runBatchWrite', () => {
     );
     const err = (await run(prepare(items(3))).catch((e: unknown) => e)) as BatchWriteError;
     expect(err.unprocessed).toHaveLength(1);
-    expect(err.unprocessed[0]!.maybeApplied).toBe(true);
+    expect(err.unprocessed[0].maybeApplied).toBe(true);
     expect(err.message).toMatch(/1 of 3 writes are not known to be done \(0 not applied; 1 may have been applied/);
   });
 
@@ -164,7 +164,7 @@ describe('runBatchWrite', () => {
       (c, i) => {
         if (i === 0) throw sdkServerError();
         // The retry: DynamoDB hands every write back unprocessed (the first request may still have applied them).
-        return { UnprocessedItems: { items: (c.input['RequestItems'] as Record<string, WriteRequest[]>)['items']! } };
+        return { UnprocessedItems: { items: (c.input['RequestItems'] as Record<string, WriteRequest[]>)['items'] } };
       },
       { maxAttempts: 2, concurrency: 1 },
     );

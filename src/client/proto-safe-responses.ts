@@ -62,8 +62,6 @@ export function installProtoSafeResponses(client: DynamoDBClient): void {
   );
 }
 
-const hasOwn = Object.prototype.hasOwnProperty;
-
 /**
  * The SDK's error deserializer fails outright (a TypeError) on a failed condition whose returned
  * `Item` holds a `__proto__` name. The error is rebuilt from the body as the SDK shapes it (name,
@@ -78,7 +76,8 @@ function rebuiltError(raw: string): Error | undefined {
   }
   if (typeof body.__type !== 'string') return undefined;
   const name = body.__type.split('#').pop()!;
-  const error = Object.assign(new Error(String(body.message ?? body.Message ?? name)), {
+  const message = [body.message, body.Message].find((m): m is string => typeof m === 'string');
+  const error = Object.assign(new Error(message ?? name), {
     name,
     $metadata: { httpStatusCode: 400 },
   });
@@ -98,8 +97,8 @@ function restore(out: unknown, wire: unknown): void {
   const w = wire as Record<string, unknown>;
   for (const k of Object.keys(w)) {
     if (k === '__proto__') {
-      if (hasOwn.call(o, k)) defineOwn(o, k, attributeValue(w[k]));
-    } else if (hasOwn.call(o, k)) restore(o[k], w[k]);
+      if (Object.hasOwn(o, k)) defineOwn(o, k, attributeValue(w[k]));
+    } else if (Object.hasOwn(o, k)) restore(o[k], w[k]);
   }
 }
 
@@ -112,8 +111,7 @@ function attributeValue(wire: unknown): AttributeValue | undefined {
   if (Array.isArray(w['L'])) return { L: (w['L'] as unknown[]).map((x) => attributeValue(x) as AttributeValue) };
   if (w['M'] !== null && typeof w['M'] === 'object') {
     const M: Record<string, AttributeValue> = {};
-    for (const k of Object.keys(w['M'] as object))
-      defineOwn(M, k, attributeValue((w['M'] as Record<string, unknown>)[k]));
+    for (const k of Object.keys(w['M'])) defineOwn(M, k, attributeValue((w['M'] as Record<string, unknown>)[k]));
     return { M };
   }
   return w as unknown as AttributeValue;
