@@ -1,6 +1,6 @@
 import type { Executor } from './executor';
 import { milliseconds, positiveInteger } from './option-checks';
-import type { RetryTiming } from './retry';
+import { backoffDelay, type RetryTiming } from './retry';
 
 /**
  * Tuning of batch operations: per call (`batchGet(keys, { ... })`, `batchWrite(fn, { ... })`)
@@ -54,4 +54,28 @@ export interface BatchRun {
   settings: BatchSettings;
   timing: RetryTiming;
   signal?: AbortSignal;
+}
+
+/**
+ * The retry loop of one batch chunk: `attempt` sends what is pending and resolves to what is
+ * left (UnprocessedItems/UnprocessedKeys, or all of it after a failure worth retrying); that is
+ * sent again after a full-jitter backoff until nothing is left or `maxAttempts` attempts were
+ * made. Resolves to what is still left then (empty when everything was done). `describe` words
+ * the warning logged before each retry.
+ */
+export async function retryLeftovers<I>(
+  run: BatchRun,
+  items: I[],
+  attempt: (pending: I[]) => Promise<I[]>,
+  describe: (retry: number, left: number, pending: readonly I[]) => string,
+): Promise<I[]> {
+  const { executor, settings, timing, signal } = run;
+  let pending = items;
+  for (let n = 1; ; n++) {
+    const leftovers = await attempt(pending);
+    if (leftovers.length === 0 || n >= settings.maxAttempts) return leftovers;
+    if (executor.log.enabled) executor.log.warn(describe(n, leftovers.length, pending));
+    await timing.sleep(backoffDelay(n, settings.baseDelayMs, timing.random), signal);
+    pending = leftovers;
+  }
 }

@@ -4,14 +4,14 @@ import { isInfrastructureFailure } from '../../errors/map-aws-error';
 import type { EntityMetadata } from '../../metadata/entity-metadata';
 import { BATCH_GET_LIMIT, buildBatchGetItem, prepareBatchGet, type PreparedBatchGet } from './build';
 import { keyIdentity } from '../targets/key-identity';
-import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-settings';
+import { resolveBatchSettings, retryLeftovers, type BatchRun } from '../../runtime/batch-settings';
 import { hydrate } from '../../marshalling/items';
 import { isOwnItem } from '../../metadata/entity-keys';
 import type { OperationContext } from '../context';
 import type { TableTarget } from '../targets/target';
 import type { BatchGetOptions } from './options';
 import { chunk, runBounded } from '../../runtime/pool';
-import { backoffDelay, realTiming } from '../../runtime/retry';
+import { realTiming } from '../../runtime/retry';
 
 type RawItem = Record<string, AttributeValue>;
 
@@ -59,52 +59,48 @@ export async function runBatchGet(
   prepared: PreparedBatchGet,
   run: BatchRun,
 ): Promise<Map<string, RawItem>> {
-  const { executor, settings, timing, signal } = run;
+  const { executor, settings, signal } = run;
   const found = new Map<string, RawItem>();
   const byIdentity = new Map(prepared.keys.map((k, i) => [prepared.identities[i], k]));
   const table = prepared.table;
 
   const readChunk = async (keys: RawItem[]): Promise<void> => {
-    let pending = keys;
-    for (let attempt = 1; ; attempt++) {
-      let leftovers: RawItem[];
-      let failure: unknown;
-      try {
-        const out = await executor.send<BatchGetItemCommandOutput>(
-          new BatchGetItemCommand(buildBatchGetItem(prepared, pending)),
-          {
-            operation: 'batch_get',
-            table,
-            signal,
-          },
-        );
-        for (const item of out.Responses?.[table] ?? []) found.set(keyIdentity(meta, table, item), item);
-        // Resend our own marshalled key when the returned one matches it (it always should).
-        leftovers = (out.UnprocessedKeys?.[table]?.Keys ?? []).map(
-          (k) => byIdentity.get(keyIdentity(meta, table, k)) ?? k,
-        );
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (!isInfrastructureFailure(error)) throw error;
-        failure = error;
-        leftovers = pending;
-      }
-      if (leftovers.length === 0) return;
-      if (attempt >= settings.maxAttempts) {
-        if (failure instanceof DkmioError) throw failure;
-        throw new ThrottlingError(
-          `batch_get on ${table}: ${leftovers.length} keys were still unprocessed after ${settings.maxAttempts} attempts; ` +
-            'the table is short of read capacity. Retry later, raise maxAttempts, or lower concurrency.',
-          failure === undefined ? undefined : { cause: failure },
-        );
-      }
-      if (executor.log.enabled)
-        executor.log.warn(
-          `batch_get retry ${attempt} on ${table} (${leftovers.length} of ${pending.length} keys left)`,
-        );
-      await timing.sleep(backoffDelay(attempt, settings.baseDelayMs, timing.random), signal);
-      pending = leftovers;
-    }
+    let failure: unknown;
+    const left = await retryLeftovers(
+      run,
+      keys,
+      async (pending) => {
+        failure = undefined;
+        try {
+          const out = await executor.send<BatchGetItemCommandOutput>(
+            new BatchGetItemCommand(buildBatchGetItem(prepared, pending)),
+            {
+              operation: 'batch_get',
+              table,
+              signal,
+            },
+          );
+          for (const item of out.Responses?.[table] ?? []) found.set(keyIdentity(meta, table, item), item);
+          // Resend our own marshalled key when the returned one matches it (it always should).
+          return (out.UnprocessedKeys?.[table]?.Keys ?? []).map(
+            (k) => byIdentity.get(keyIdentity(meta, table, k)) ?? k,
+          );
+        } catch (error) {
+          if (signal?.aborted) throw signal.reason;
+          if (!isInfrastructureFailure(error)) throw error;
+          failure = error;
+          return pending;
+        }
+      },
+      (retry, left, pending) => `batch_get retry ${retry} on ${table} (${left} of ${pending.length} keys left)`,
+    );
+    if (left.length === 0) return;
+    if (failure instanceof DkmioError) throw failure;
+    throw new ThrottlingError(
+      `batch_get on ${table}: ${left.length} keys were still unprocessed after ${settings.maxAttempts} attempts; ` +
+        'the table is short of read capacity. Retry later, raise maxAttempts, or lower concurrency.',
+      failure === undefined ? undefined : { cause: failure },
+    );
   };
 
   await runBounded(chunk(prepared.keys, BATCH_GET_LIMIT), settings.concurrency, readChunk);

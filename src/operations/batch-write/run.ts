@@ -9,9 +9,9 @@ import {
 import { BatchWriteError, ConditionError, ThrottlingError, type UnprocessedWrite } from '../../errors/errors';
 import { isInfrastructureFailure } from '../../errors/map-aws-error';
 import { BATCH_WRITE_LIMIT, buildBatchWriteItem, unprocessedWrites, type PreparedWrite } from './build';
-import { resolveBatchSettings, type BatchRun } from '../../runtime/batch-settings';
+import { resolveBatchSettings, retryLeftovers, type BatchRun } from '../../runtime/batch-settings';
 import { chunk, runBounded } from '../../runtime/pool';
-import { backoffDelay, realTiming } from '../../runtime/retry';
+import { realTiming } from '../../runtime/retry';
 import type { OperationContext } from '../context';
 import { tableList } from '../targets/target';
 import type { BatchWriteOptions } from './options';
@@ -57,7 +57,7 @@ export async function batchWrite<B>(
  */
 export async function runBatchWrite(writes: readonly PreparedWrite[], run: BatchRun): Promise<void> {
   if (writes.length === 0) return;
-  const { executor, settings, timing, signal } = run;
+  const { executor, settings, signal } = run;
   const notDone = new Set<PreparedWrite>();
   /** Writes that were part of a request that failed as a whole: perhaps applied, answer lost. */
   const uncertain = new Set<PreparedWrite>();
@@ -67,64 +67,58 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
   let stopped: unknown;
   let lastFailure: unknown;
 
-  const sendChunk = async (chunkWrites: PreparedWrite[]): Promise<void> => {
-    let pending = chunkWrites;
-    for (let attempt = 1; ; attempt++) {
-      if (stopped !== undefined) {
-        pending.forEach((w) => notDone.add(w));
-        return;
-      }
-      const tables = tableList(pending.map((w) => w.table));
-      const first = pending[0];
-      const guarded = pending.length === 1 && first.guarded ? { write: first, input: first.guarded } : undefined;
-      let leftovers: PreparedWrite[];
-      try {
-        if (guarded) {
-          await sendGuarded(run, guarded.write, guarded.input);
-          leftovers = [];
-        } else {
-          const out = await executor.send<BatchWriteItemCommandOutput>(
-            new BatchWriteItemCommand(buildBatchWriteItem(pending)),
-            {
-              operation: 'batch_write',
-              table: tables,
-              signal,
-            },
-          );
-          leftovers = unprocessedWrites(pending, out.UnprocessedItems);
-        }
-      } catch (error) {
-        if (signal?.aborted) throw signal.reason;
-        if (guarded && error instanceof ConditionError) {
-          // Another type's item holds this key: resending cannot succeed, and the batch goes on.
-          conflict ??= error;
-          otherType.add(guarded.write);
-          notDone.add(guarded.write);
-          return;
-        }
-        if (!isInfrastructureFailure(error)) {
-          stopped ??= error;
-          pending.forEach((w) => notDone.add(w));
-          return;
-        }
-        // The whole request failed: every write of it is a leftover, retried like UnprocessedItems.
-        lastFailure = error;
-        leftovers = pending;
-        // A throttled request was refused before anything was written; a 5xx or lost answer may not have been.
-        if (!(error instanceof ThrottlingError)) pending.forEach((w) => uncertain.add(w));
-      }
-      if (leftovers.length === 0) return;
-      if (attempt >= settings.maxAttempts) {
-        leftovers.forEach((w) => notDone.add(w));
-        return;
-      }
-      if (executor.log.enabled)
-        executor.log.warn(
-          `batch_write retry ${attempt} on ${tables} (${leftovers.length} of ${pending.length} writes left)`,
-        );
-      await timing.sleep(backoffDelay(attempt, settings.baseDelayMs, timing.random), signal);
-      pending = leftovers;
+  /** One attempt at some writes of a chunk: what is left to retry. */
+  const attempt = async (pending: PreparedWrite[]): Promise<PreparedWrite[]> => {
+    if (stopped !== undefined) {
+      pending.forEach((w) => notDone.add(w));
+      return [];
     }
+    const first = pending[0];
+    const guarded = pending.length === 1 && first.guarded ? { write: first, input: first.guarded } : undefined;
+    try {
+      if (guarded) {
+        await sendGuarded(run, guarded.write, guarded.input);
+        return [];
+      }
+      const out = await executor.send<BatchWriteItemCommandOutput>(
+        new BatchWriteItemCommand(buildBatchWriteItem(pending)),
+        {
+          operation: 'batch_write',
+          table: tableList(pending.map((w) => w.table)),
+          signal,
+        },
+      );
+      return unprocessedWrites(pending, out.UnprocessedItems);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason;
+      if (guarded && error instanceof ConditionError) {
+        // Another type's item holds this key: resending cannot succeed, and the batch goes on.
+        conflict ??= error;
+        otherType.add(guarded.write);
+        notDone.add(guarded.write);
+        return [];
+      }
+      if (!isInfrastructureFailure(error)) {
+        stopped ??= error;
+        pending.forEach((w) => notDone.add(w));
+        return [];
+      }
+      // The whole request failed: every write of it is a leftover, retried like UnprocessedItems.
+      lastFailure = error;
+      // A throttled request was refused before anything was written; a 5xx or lost answer may not have been.
+      if (!(error instanceof ThrottlingError)) pending.forEach((w) => uncertain.add(w));
+      return pending;
+    }
+  };
+  const sendChunk = async (chunkWrites: PreparedWrite[]): Promise<void> => {
+    const left = await retryLeftovers(
+      run,
+      chunkWrites,
+      attempt,
+      (retry, left, pending) =>
+        `batch_write retry ${retry} on ${tableList(pending.map((w) => w.table))} (${left} of ${pending.length} writes left)`,
+    );
+    left.forEach((w) => notDone.add(w));
   };
 
   // Writes that go in BatchWriteItem keep their chunks; each guarded write is a unit of its own.
