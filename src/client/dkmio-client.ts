@@ -30,6 +30,7 @@ import { CursorSeal, type CursorSecret } from '../runtime/cursor-seal';
 import { Executor, DEFAULT_REQUEST_TIMEOUT_MS, type RequestGuard } from '../runtime/executor';
 import { TableBreakers, TableScopeView } from '../runtime/table-breakers';
 import { createLog, type DkmioLogger } from '../runtime/logger';
+import { milliseconds } from '../runtime/option-checks';
 import { installProtoSafeResponses } from './proto-safe-responses';
 import { withoutDiscardedLogFilter } from '../runtime/discarded-log-filter';
 import { installSignalRouting } from '../runtime/routed-signals';
@@ -121,7 +122,12 @@ export class DkmioClient {
       this.circuitBreaker = new CircuitBreaker(breaker, log);
       guard = this.circuitBreaker.enabled ? this.circuitBreaker : undefined;
     }
-    this.executor = new Executor(() => this.connection(), log, guard, requestTimeout(options.requestTimeoutMs));
+    this.executor = new Executor(
+      () => this.connection(),
+      log,
+      guard,
+      milliseconds(options.requestTimeoutMs, DEFAULT_REQUEST_TIMEOUT_MS, 'requestTimeoutMs'),
+    );
     const cursorSeal = options.cursorSecret !== undefined ? new CursorSeal(options.cursorSecret) : undefined;
     this.context = { executor: this.executor, batchDefaults: this.batchDefaults, ...(cursorSeal && { cursorSeal }) };
     // A client handed over keeps its own settings; dkmio only spares its own commands the log
@@ -279,16 +285,6 @@ export class DkmioClient {
       this.sdk = undefined;
     }
   }
-}
-
-function requestTimeout(ms: number | undefined): number {
-  if (ms === undefined) return DEFAULT_REQUEST_TIMEOUT_MS;
-  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0) {
-    throw new ValidationError(
-      'requestTimeoutMs must be a finite number of milliseconds >= 0 (0 turns the timeout off).',
-    );
-  }
-  return ms;
 }
 
 function entityList(entities: readonly Constructor[], operation: string): readonly Constructor[] {
