@@ -36,6 +36,17 @@ export function encodeCursor(
   return Buffer.from(JSON.stringify(body), 'utf8').toString('base64url');
 }
 
+/**
+ * One key cannot resume a parallel scan: a start key and `segments(n > 1)` refuse each other,
+ * whichever comes first (entity and collection scans alike).
+ */
+export function checkParallelStart(parallel: number, startKey: unknown): void {
+  if (parallel > 1 && startKey !== undefined && startKey !== null)
+    throw new ValidationError(
+      'startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.',
+    );
+}
+
 /** The ExclusiveStartKey of a `startFrom()` argument (plain key or cursor), validated. */
 export function startKeyOf(
   meta: EntityMetadata,

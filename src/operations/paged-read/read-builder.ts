@@ -10,7 +10,7 @@ import { ownsItem } from '../../metadata/entity-keys';
 import { hydrate } from '../../marshalling/items';
 import { keyPropertiesOf, type ReadState } from './state';
 import { isEmptyQueryFilter } from '../../http/query-filters';
-import { encodeCursor, lastKeyOf, startKeyOf } from './cursor';
+import { checkParallelStart, encodeCursor, lastKeyOf, startKeyOf } from './cursor';
 import { explainRequest } from './explain';
 import { mergeAsync } from '../../runtime/merge-async';
 import type { Explained, Page } from '../../metadata/entity-types';
@@ -145,10 +145,7 @@ export abstract class ReadBuilder<T, R, S extends string = DocumentPathOf<T>>
       delete this.state.startKey;
       return this;
     }
-    if (this.segmentCount() > 1)
-      throw new ValidationError(
-        'startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.',
-      );
+    checkParallelStart(this.segmentCount(), from);
     this.state.startKey = startKeyOf(this.meta, this.state.index, from, this.context.cursorSeal);
     return this;
   }

@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors/errors';
+import { checkParallelStart } from '../paged-read/cursor';
 
 /** DynamoDB's limit on TotalSegments. */
 const MAX_SEGMENTS = 1_000_000;
@@ -14,10 +15,7 @@ interface SegmentState {
 export function checkSegments(total: number, state: SegmentState): void {
   checkTotal(total);
   if (state.segment) throw new ValidationError('segments() and segment() cannot be combined; pick one.');
-  if (total > 1 && state.startKey)
-    throw new ValidationError(
-      'startFrom() and segments() cannot be combined: one key cannot resume a parallel scan. Resume each segment with segment(i, n).startFrom(key) instead.',
-    );
+  checkParallelStart(total, state.startKey);
 }
 
 /** Checks `segment(index, total)` (one segment) against the builder's state. */
