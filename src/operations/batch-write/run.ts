@@ -73,11 +73,11 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
       pending.forEach((w) => notDone.add(w));
       return [];
     }
-    const first = pending[0];
-    const guarded = pending.length === 1 && first.guarded ? { write: first, input: first.guarded } : undefined;
+    // A guarded write is always a unit of its own (see `units`).
+    const guarded = pending.length === 1 && pending[0].guarded ? pending[0] : undefined;
     try {
       if (guarded) {
-        await sendGuarded(run, guarded.write, guarded.input);
+        await sendGuarded(run, guarded);
         return [];
       }
       const out = await executor.send<BatchWriteItemCommandOutput>(
@@ -94,8 +94,8 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
       if (guarded && error instanceof ConditionError) {
         // Another type's item holds this key: resending cannot succeed, and the batch goes on.
         conflict ??= error;
-        otherType.add(guarded.write);
-        notDone.add(guarded.write);
+        otherType.add(guarded);
+        notDone.add(guarded);
         return [];
       }
       if (!isInfrastructureFailure(error)) {
@@ -165,11 +165,8 @@ export async function runBatchWrite(writes: readonly PreparedWrite[], run: Batch
 }
 
 /** Sends a guarded single-table write alone, as `put()`/`delete()` would send it. */
-async function sendGuarded(
-  run: BatchRun,
-  write: PreparedWrite,
-  input: PutItemCommandInput | DeleteItemCommandInput,
-): Promise<void> {
+async function sendGuarded(run: BatchRun, write: PreparedWrite): Promise<void> {
+  const input = write.guarded!;
   const put = write.unprocessed.kind === 'put';
   await run.executor.send(
     put ? new PutItemCommand(input as PutItemCommandInput) : new DeleteItemCommand(input as DeleteItemCommandInput),
