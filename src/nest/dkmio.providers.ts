@@ -39,13 +39,11 @@ export function getCollectionToken(collection: CollectionToken): symbol {
   }
   let token = collectionTokens.get(collection);
   if (!token) {
-    const names = collection.members.map((m) => m.name || 'anonymous').join(' | ');
-    token = Symbol(`dkmio:Collection<${names}>#${++collectionCount}`);
+    token = newToken(`Collection<${collection.members.map((m) => m.name || 'anonymous').join(' | ')}>`);
     collectionTokens.set(collection, token);
   }
   return token;
 }
-let collectionCount = 0;
 
 function isCollectionToken(value: unknown): value is CollectionToken {
   return value !== null && typeof value === 'object' && Array.isArray((value as CollectionToken).members);
@@ -68,12 +66,21 @@ export function getRepositoryToken(entity: Constructor): symbol {
   let token = repositoryTokens.get(entity);
   if (!token) {
     const name = entity.name || 'anonymous';
-    const seen = (namesSeen.get(name) ?? 0) + 1;
-    namesSeen.set(name, seen);
-    token = Symbol(`dkmio:Repository<${name}>${seen > 1 ? `#${seen}` : ''}`);
+    token = newToken(`Repository<${name}>`, name);
     repositoryTokens.set(entity, token);
   }
   return token;
+}
+
+/**
+ * A new token described `dkmio:<label>`, with `#2`, `#3`, ... once `key` was used before. The
+ * count is in the shared store, so the ESM and CommonJS copies never give two tokens one
+ * description (see above).
+ */
+function newToken(label: string, key = label): symbol {
+  const seen = (namesSeen.get(key) ?? 0) + 1;
+  namesSeen.set(key, seen);
+  return Symbol(`dkmio:${label}${seen > 1 ? `#${seen}` : ''}`);
 }
 
 /** One provider per entity: its repository, taken from the shared client (validated at boot). */
